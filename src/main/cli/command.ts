@@ -1,0 +1,23 @@
+/** What every `dockside` command gets: its arguments and where to write. */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+}
+
+export interface CliCommand {
+  /** One line for `dockside --help`. */
+  summary: string
+  /** Runs the command; resolves to the process exit code (0 ok, 1 failure, 2 invalid input or usage). */
+  run(argv: string[], io: CliIo): Promise<number>
+}
+
+export const EXIT_OK = 0
+export const EXIT_FAILURE = 1
+export const EXIT_INVALID = 2
+
+/** Thrown for bad arguments; the dispatcher prints the message and exits 2. */
+export class UsageError extends Error {}
+
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h')
+}

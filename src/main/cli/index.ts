@@ -1,0 +1,60 @@
+import { EXIT_FAILURE, EXIT_INVALID, UsageError, type CliCommand, type CliIo } from './command'
+
+type Loader = () => Promise<CliCommand>
+
+/**
+ * Commands load lazily so a quick call (`dockside gs1 parse …`) never pays for the station's start-up.
+ * Each module default-exports its CliCommand.
+ */
+const commands: Record<string, { summary: string; load: Loader }> = {
+  serve: { summary: 'Serve the station UI and API on 127.0.0.1 (headless host)', load: async () => (await import('./commands/serve')).default },
+  gs1: { summary: 'Parse and build GS1 element strings and Digital Link URIs', load: async () => (await import('./commands/gs1')).default },
+  epc: { summary: 'Decode and encode RFID EPCs (Tag Data Standard)', load: async () => (await import('./commands/epc')).default },
+  sscc: { summary: 'Issue SSCCs from the station range', load: async () => (await import('./commands/sscc')).default },
+  diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
+  migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default }
+}
+
+export function registerCommand(name: string, summary: string, load: Loader): void {
+  commands[name] = { summary, load }
+}
+
+const stdio: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`)
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length))
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  return ['Usage: dockside <command> [options]', '', 'Commands:', ...lines, '', 'Run `dockside <command> --help` for a command’s options.'].join('\n')
+}
+
+export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage())
+    return name === undefined ? EXIT_INVALID : 0
+  }
+  if (name === '--version' || name === '-v') {
+    const { version } = await import('./version')
+    io.out(version())
+    return 0
+  }
+  const entry = commands[name]
+  if (!entry) {
+    io.err(`dockside: unknown command "${name}". Run \`dockside --help\` for the list.`)
+    return EXIT_INVALID
+  }
+  try {
+    const command = await entry.load()
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`dockside ${name}: ${error.message}`)
+      return EXIT_INVALID
+    }
+    io.err(`dockside ${name}: ${error instanceof Error ? error.message : String(error)}`)
+    return EXIT_FAILURE
+  }
+}
