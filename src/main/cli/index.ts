@@ -10,7 +10,6 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   serve: { summary: 'Serve the station UI and API on 127.0.0.1 (headless host)', load: async () => (await import('./commands/serve')).default },
   gs1: { summary: 'Parse and build GS1 element strings and Digital Link URIs', load: async () => (await import('./commands/gs1')).default },
   epc: { summary: 'Decode and encode RFID EPCs (Tag Data Standard)', load: async () => (await import('./commands/epc')).default },
-  sscc: { summary: 'Issue SSCCs from the station range', load: async () => (await import('./commands/sscc')).default },
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
   migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default }
 }

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util'
+import { createLogger } from '../../logging'
+import { rendererBuildDir } from '../../paths'
+import { startHeadless } from '../../headless'
+import { UsageError, wantsHelp, type CliCommand } from '../command'
+import { resolveDataDir } from '../data-dir'
+import { version } from '../version'
+
+const HELP = `Usage: dockside serve [--port N] [--data-dir DIR] [--demo]
+
+Serves the station UI and its API on http://127.0.0.1 only, and prints the URL to open (it carries a
+per-launch token; without it a page cannot drive the station).
+
+Options:
+  --port N          TCP port on 127.0.0.1 (default 5757; 0 picks a free one)
+  --data-dir DIR    station data directory (default: $DOCKSIDE_DATA_DIR or the Electron userData folder)
+  --demo            seed demo data and simulated devices when the database is empty
+  --help            show this help`
+
+const serve: CliCommand = {
+  summary: 'Serve the station UI and API on 127.0.0.1 (headless host)',
+  async run(argv, io) {
+    if (wantsHelp(argv)) {
+      io.out(HELP)
+      return 0
+    }
+    const { values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, demo: { type: 'boolean' } },
+      strict: true
+    })
+    const port = values.port === undefined ? 5757 : Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}".`)
+    const dataDir = resolveDataDir(values['data-dir'])
+    const logger = createLogger({ dataDir, echo: false })
+    const host = await startHeadless({ dataDir, port, demo: values.demo ?? false, rendererDir: rendererBuildDir(), version: version(), logger })
+    io.out(`Dockside station ready${values.demo ? ' (DEMO)' : ''} — data in ${dataDir}`)
+    io.out(`Open the station at: ${host.url}`)
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await host.close()
+    logger.flush()
+    return 0
+  }
+}
+
+export default serve

@@ -1,0 +1,4 @@
+import { resolve } from 'node:path'
+import { defaultDataDir } from '../paths'
+
+export const resolveDataDir = (flag: string | undefined): string => resolve(flag ?? defaultDataDir())

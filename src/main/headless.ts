@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { join } from 'node:path'
+import type { Logger } from './logging'
+import { createStation, type Station } from './station'
+import { isAllowedHost } from './web/origin-check'
+import { serveStatic } from './web/static-files'
+import { attachWsHost } from './web/ws-host'
+
+export interface HeadlessOptions {
+  dataDir: string
+  port: number
+  demo: boolean
+  rendererDir: string
+  version: string
+  logger: Logger
+}
+
+export interface HeadlessHost {
+  station: Station
+  port: number
+  token: string
+  /** Open this in a browser: the token travels in the fragment, never to a server log. */
+  url: string
+  close(): Promise<void>
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      const address = server.address()
+      resolve(typeof address === 'object' && address ? address.port : port)
+    })
+  })
+}
+
+/** The Node host: the built renderer and the station contract over a WebSocket, on 127.0.0.1 only. */
+export async function startHeadless(options: HeadlessOptions): Promise<HeadlessHost> {
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    throw new Error(`The station UI is not built (${options.rendererDir} has no index.html). Run \`npm run build\` first.`)
+  }
+  const station = await createStation({ dataDir: options.dataDir, host: 'headless', version: options.version, logger: options.logger, demo: options.demo })
+  const token = randomBytes(24).toString('hex')
+  let boundPort = options.port
+  const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, boundPort)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Host not allowed.\n')
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
+      return
+    }
+    serveStatic(options.rendererDir, req, res)
+  })
+  const ws = attachWsHost({ server, port: () => boundPort, token, dispatch: station.dispatch, events: station.events, logger: options.logger })
+  try {
+    boundPort = await listen(server, options.port)
+  } catch (error) {
+    ws.close()
+    station.close()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} on 127.0.0.1 is already in use; choose another with --port.`)
+    throw error
+  }
+  options.logger.info({ port: boundPort }, 'headless host listening')
+  return {
+    station,
+    port: boundPort,
+    token,
+    url: `http://127.0.0.1:${boundPort}/#token=${token}`,
+    close: async () => {
+      ws.close()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      station.close()
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { app, dialog } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createLogger } from './logging'
+import { electronSqliteBinding } from './shell/native-binding'
+import { hardenApp } from './shell/security'
+import { bridgeIpc } from './shell/ipc'
+import { createMainWindow, preloadScriptPath, rendererIndexPath } from './shell/window'
+import { createStation } from './station'
+import { DATABASE_FILE } from './store/db'
+
+// Electron entry: a thin shell around the same station core the headless host runs.
+const mainDir = fileURLToPath(new URL('.', import.meta.url))
+const rendererIndex = rendererIndexPath(mainDir)
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+const isAppUrl = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith('file://') && url.includes('/renderer/index.html'))
+
+app.setName('Dockside')
+hardenApp(isAppUrl)
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.whenReady().then(async () => {
+  const dataDir = process.env.DOCKSIDE_DATA_DIR ?? app.getPath('userData')
+  const demo = process.argv.includes('--demo') || (!process.argv.includes('--no-demo') && !existsSync(join(dataDir, DATABASE_FILE)))
+  const logger = createLogger({ dataDir })
+  try {
+    const nativeBinding = electronSqliteBinding(app.getAppPath())
+    const station = await createStation({ dataDir, host: 'electron', version: app.getVersion(), logger, demo, ...(nativeBinding ? { nativeBinding } : {}) })
+    const window = createMainWindow({ preloadPath: preloadScriptPath(mainDir), rendererIndex, ...(devServerUrl ? { devServerUrl } : {}) })
+    const unbridge = bridgeIpc(window, station.dispatch, station.events, isAppUrl)
+    app.on('window-all-closed', () => {
+      unbridge()
+      station.close()
+      app.quit()
+    })
+  } catch (error) {
+    logger.error({ err: error }, 'station failed to start')
+    dialog.showErrorBox('Dockside could not start', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+  }
+})
+

@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { arch, platform, release } from 'node:os'
+import { join } from 'node:path'
+import type { DeviceStatus } from '../../shared/model/devices'
+import type { StationSettings } from '../../shared/model/station'
+import { logDir } from '../logging'
+
+const MAX_LOG_BYTES = 2 * 1024 * 1024
+
+export interface DiagnosticsSources {
+  db: Database.Database
+  dataDir: string
+  version: string
+  stationId: string
+  settings: () => StationSettings
+  devices: () => DeviceStatus[]
+}
+
+function recentLogs(dataDir: string): { file: string; text: string }[] {
+  const dir = logDir(dataDir)
+  let files: string[]
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.log'))
+  } catch {
+    return []
+  }
+  const newestFirst = files.map((f) => ({ f, mtime: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.mtime - a.mtime)
+  let budget = MAX_LOG_BYTES
+  const out: { file: string; text: string }[] = []
+  for (const { f } of newestFirst) {
+    if (budget <= 0) break
+    const text = readFileSync(join(dir, f), 'utf8')
+    const kept = text.length > budget ? text.slice(text.length - budget) : text
+    budget -= kept.length
+    out.push({ file: f, text: kept })
+  }
+  return out
+}
+
+/** One JSON file with everything support asks for first: versions, settings, devices, scans, logs. */
+export function exportDiagnostics(src: DiagnosticsSources, scanJournalRows = 500): { path: string; bytes: number } {
+  const journal = src.db
+    .prepare(
+      `SELECT id, scanned_at AS scannedAt, device_id AS deviceId, hex(raw) AS rawHex, text, symbology, outcome, message
+       FROM scan_journal ORDER BY id DESC LIMIT ?`
+    )
+    .all(scanJournalRows)
+  const bundle = {
+    createdAt: new Date().toISOString(),
+    stationId: src.stationId,
+    versions: {
+      dockside: src.version,
+      node: process.versions.node,
+      electron: process.versions.electron ?? null,
+      sqlite: (src.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+      schema: src.db.pragma('user_version', { simple: true }),
+      os: `${platform()} ${release()} ${arch()}`
+    },
+    settings: src.settings(),
+    devices: src.devices(),
+    scanJournal: journal,
+    logs: recentLogs(src.dataDir)
+  }
+  const dir = join(src.dataDir, 'diagnostics')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, `dockside-diagnostics-${bundle.createdAt.replace(/[:.]/g, '-')}.json`)
+  const text = JSON.stringify(bundle, null, 2)
+  writeFileSync(path, text)
+  return { path, bytes: Buffer.byteLength(text) }
+}

@@ -1,0 +1,109 @@
+import type { StationHandlers } from '../shared/contract'
+import type { HostKind, StationInfo } from '../shared/model/station'
+import { createDeviceRegistry, type DeviceRegistry } from './devices/registry'
+import { createEventBus, type EventBus } from './event-bus'
+import type { Logger } from './logging'
+import { createDispatcher, type Dispatch } from './rpc/dispatch'
+import { exportDiagnostics } from './services/diagnostics'
+import { hashPin } from './services/pin-hash'
+import { createSessionService } from './services/session'
+import { createSyncStatus } from './services/sync-status'
+import { openStore, type Store } from './store/db'
+import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
+import { createEventLog, type EventLog } from './store/event-log'
+import { createOperatorRepository } from './store/repositories/operators'
+import { createSettingsRepository } from './store/repositories/settings'
+
+export interface StationDeps {
+  dataDir: string
+  host: HostKind
+  version: string
+  logger: Logger
+  /** better-sqlite3 binary for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string
+  /** Seed demo data and simulated devices when the store is empty. */
+  demo?: boolean
+  devices?: DeviceRegistry
+}
+
+export interface Station {
+  handlers: StationHandlers
+  dispatch: Dispatch
+  events: EventBus
+  store: Store
+  eventLog: EventLog
+  devices: DeviceRegistry
+  close(): void
+}
+
+/** The composition root: the one place where the store, services and devices are wired together. */
+export async function createStation(deps: StationDeps): Promise<Station> {
+  const store = openStore({ dataDir: deps.dataDir, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) })
+  try {
+    const { db } = store
+    const settings = createSettingsRepository(db)
+    const stationId = settings.stationId()
+    const bus = createEventBus((error) => deps.logger.error({ err: error }, 'event listener failed'))
+    const sync = createSyncStatus(db)
+    const eventLog = createEventLog(db, stationId, { onCommitted: () => bus.emit('sync.changed', sync.status()) })
+    const operators = createOperatorRepository(db)
+    const devices = deps.devices ?? createDeviceRegistry()
+    devices.onChange((list) => bus.emit('devices.changed', list))
+
+    if (deps.demo && !hasMasterData(db)) {
+      const pinHashes = Object.fromEntries(await Promise.all(DEMO_OPERATORS.map(async (o) => [o.badge, await hashPin(o.pin)] as const)))
+      seedDemoData(db, eventLog, { operators, settings }, pinHashes)
+      deps.logger.info({ dataDir: deps.dataDir }, 'demo data seeded')
+    }
+
+    const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s))
+
+    const info = (): StationInfo => ({
+      stationId,
+      version: deps.version,
+      host: deps.host,
+      demo: settings.isDemo(),
+      dataDir: deps.dataDir,
+      schemaVersion: store.migration.to,
+      settings: settings.get()
+    })
+
+    const handlers: StationHandlers = {
+      'station.info': info,
+      'settings.get': () => settings.get(),
+      'settings.update': (patch) => {
+        const next = settings.update(patch, eventLog, session.operatorId())
+        bus.emit('settings.changed', next)
+        return next
+      },
+      'operators.list': () => operators.list(),
+      'session.current': () => session.current(),
+      'session.signIn': (input) => session.signIn(input),
+      'session.signOut': () => session.signOut(),
+      'devices.list': () => devices.list(),
+      'sync.status': () => sync.status(),
+      'diagnostics.export': (input) =>
+        exportDiagnostics(
+          { db, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
+          input.scanJournalRows
+        )
+    }
+
+    deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
+    return {
+      handlers,
+      dispatch: createDispatcher(handlers, deps.logger),
+      events: bus,
+      store,
+      eventLog,
+      devices,
+      close: () => {
+        store.close()
+        deps.logger.info('station stopped')
+      }
+    }
+  } catch (error) {
+    store.close()
+    throw error
+  }
+}

@@ -1,0 +1,104 @@
+import type { EventName, MethodName, StationClient, StationEvents } from '../../shared/contract'
+import type { Result } from '../../shared/result'
+import { WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsServerMessage } from '../../shared/ws-protocol'
+
+export type ConnectionState = 'connecting' | 'open' | 'closed'
+
+export interface WsClient extends StationClient {
+  state(): ConnectionState
+  onState(listener: (state: ConnectionState) => void): () => void
+  close(): void
+}
+
+const RETRY_MS = [250, 500, 1000, 2000, 5000]
+
+/**
+ * The headless transport: one WebSocket to the page's own origin, the per-launch token offered as a
+ * subprotocol. Reconnects by itself; calls made while disconnected fail fast with a typed error.
+ */
+export function createWsClient(location: { host: string; protocol: string }, token: string): WsClient {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`
+  const pending = new Map<number, (result: Result<unknown>) => void>()
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const stateListeners = new Set<(state: ConnectionState) => void>()
+  let socket: WebSocket | null = null
+  let state: ConnectionState = 'connecting'
+  let nextId = 1
+  let attempt = 0
+  let stopped = false
+
+  const setState = (next: ConnectionState) => {
+    state = next
+    stateListeners.forEach((l) => l(next))
+  }
+
+  const failPending = (message: string) => {
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'disconnected', message } })
+    pending.clear()
+  }
+
+  const connect = () => {
+    setState('connecting')
+    const ws = new WebSocket(url, [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`])
+    socket = ws
+    ws.onopen = () => {
+      attempt = 0
+      setState('open')
+    }
+    ws.onmessage = (event) => {
+      const message = JSON.parse(String(event.data)) as WsServerMessage
+      if ('event' in message) {
+        listeners.get(message.event)?.forEach((l) => l(message.payload))
+      } else if (message.id !== null) {
+        pending.get(message.id)?.(message.result)
+        pending.delete(message.id)
+      }
+    }
+    ws.onclose = () => {
+      socket = null
+      failPending('The connection to the station was lost.')
+      setState('closed')
+      if (!stopped) setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)])
+    }
+  }
+  connect()
+
+  return {
+    call: <M extends MethodName>(method: M, input: unknown) =>
+      new Promise<Result<never>>((resolve) => {
+        if (!socket || socket.readyState !== WebSocket.OPEN) {
+          resolve({ ok: false, error: { code: 'disconnected', message: 'Not connected to the station.' } })
+          return
+        }
+        const id = nextId++
+        pending.set(id, resolve as (r: Result<unknown>) => void)
+        socket.send(JSON.stringify({ id, method, input }))
+      }),
+    on: <E extends EventName>(event: E, listener: (payload: StationEvents[E]) => void) => {
+      const set = listeners.get(event) ?? new Set()
+      set.add(listener as (payload: unknown) => void)
+      listeners.set(event, set)
+      return () => set.delete(listener as (payload: unknown) => void)
+    },
+    state: () => state,
+    onState: (listener) => {
+      stateListeners.add(listener)
+      return () => stateListeners.delete(listener)
+    },
+    close: () => {
+      stopped = true
+      socket?.close()
+    }
+  }
+}
+
+/** Takes the token from `#token=…` once, keeps it for this tab, and removes it from the address bar. */
+export function takeToken(win: Window): string | null {
+  const match = /(?:^#|&)token=([0-9a-f]+)/.exec(win.location.hash)
+  if (match?.[1]) {
+    win.sessionStorage.setItem('dockside.token', match[1])
+    win.history.replaceState(null, '', win.location.pathname + win.location.search)
+    return match[1]
+  }
+  return win.sessionStorage.getItem('dockside.token')
+}

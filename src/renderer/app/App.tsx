@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../components/EmptyState'
+import { DevicesScreen } from '../screens/Devices/DevicesScreen'
+import { SettingsScreen } from '../screens/Settings/SettingsScreen'
+import { SignInScreen } from '../screens/SignIn/SignInScreen'
+import { SyncScreen } from '../screens/Sync/SyncScreen'
+import { MODES, type Mode } from './modes'
+import { StatusBar } from './StatusBar'
+import { useStation } from './StationProvider'
+
+function Screen({ mode }: { mode: Mode }) {
+  const { t } = useTranslation()
+  switch (mode) {
+    case 'devices':
+      return <DevicesScreen />
+    case 'sync':
+      return <SyncScreen />
+    case 'settings':
+      return <SettingsScreen />
+    default:
+      return <EmptyState title={t(`nav.${mode}`)} text={t(`empty.${mode}`)} testId={`screen-${mode}`} />
+  }
+}
+
+export function App() {
+  const { t } = useTranslation()
+  const { info, session, client } = useStation()
+  const [mode, setMode] = useState<Mode>('receive')
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <span className="brand">{t('app.name')}</span>
+        {info.demo && (
+          <span className="demo-badge" title={t('app.demoHint')} data-testid="demo-badge">
+            {t('app.demo')}
+          </span>
+        )}
+        <span className="station-name" data-testid="station-name">
+          {info.settings.stationName}
+          {info.settings.dock ? ` · ${info.settings.dock}` : ''}
+        </span>
+        {session.operator && (
+          <button type="button" className="sign-out" onClick={() => void client.call('session.signOut', {})} data-testid="sign-out">
+            {t('signIn.signOut')}
+          </button>
+        )}
+      </header>
+      {session.operator ? (
+        <div className="workspace">
+          <nav className="mode-nav" aria-label="Modes">
+            {MODES.map((m) => (
+              <button
+                key={m}
+                type="button"
+                className={`nav-button ${m === mode ? 'active' : ''}`}
+                aria-current={m === mode ? 'page' : undefined}
+                onClick={() => setMode(m)}
+                data-testid={`nav-${m}`}
+              >
+                {t(`nav.${m}`)}
+              </button>
+            ))}
+          </nav>
+          <main className="content">
+            <Screen mode={mode} />
+          </main>
+        </div>
+      ) : (
+        <main className="content centered">
+          <SignInScreen />
+        </main>
+      )}
+      <StatusBar />
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { StationClient } from '../shared/contract'
+import type { PreloadBridge } from '../shared/contract-channels'
+import { createIpcClient } from './api/ipc-client'
+import { createWsClient, takeToken, type ConnectionState } from './api/ws-client'
+import { App } from './app/App'
+import { FeedbackProvider } from './app/FeedbackProvider'
+import { StationProvider } from './app/StationProvider'
+import { initI18n } from './i18n'
+import './styles/app.css'
+
+declare global {
+  interface Window {
+    dockside?: PreloadBridge
+  }
+}
+
+const root = createRoot(document.getElementById('root')!)
+
+function fatal(message: string) {
+  root.render(
+    <main className="content centered">
+      <section className="screen fatal" data-testid="fatal">
+        <h1>Dockside</h1>
+        <p>{message}</p>
+      </section>
+    </main>
+  )
+}
+
+async function waitOpen(client: ReturnType<typeof createWsClient>): Promise<void> {
+  if (client.state() === 'open') return
+  await new Promise<void>((resolve) => {
+    const off = client.onState((s) => {
+      if (s === 'open') {
+        off()
+        resolve()
+      }
+    })
+  })
+}
+
+async function boot() {
+  let client: StationClient
+  let connection: { current: ConnectionState; subscribe?: (l: (s: ConnectionState) => void) => () => void }
+  if (window.dockside) {
+    client = createIpcClient(window.dockside)
+    connection = { current: 'open' }
+  } else {
+    const token = takeToken(window)
+    if (!token) {
+      fatal('Open the station with the address that `dockside serve` (or `npm start`) printed: it carries this launch’s access token.')
+      return
+    }
+    const ws = createWsClient(window.location, token)
+    await waitOpen(ws)
+    client = ws
+    connection = { current: 'open', subscribe: ws.onState }
+  }
+  const [info, session, devices, sync] = await Promise.all([
+    client.call('station.info', {}),
+    client.call('session.current', {}),
+    client.call('devices.list', {}),
+    client.call('sync.status', {})
+  ])
+  if (!info.ok || !session.ok || !devices.ok || !sync.ok) {
+    const failed = [info, session, devices, sync].find((r) => !r.ok)
+    fatal(failed && !failed.ok ? failed.error.message : 'The station did not answer.')
+    return
+  }
+  await initI18n(info.value.settings.language)
+  root.render(
+    <StrictMode>
+      <StationProvider client={client} connection={connection} initial={{ info: info.value, session: session.value, devices: devices.value, sync: sync.value }}>
+        <FeedbackProvider>
+          <App />
+        </FeedbackProvider>
+      </StationProvider>
+    </StrictMode>
+  )
+}
+
+void boot()

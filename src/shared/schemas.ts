@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { LANGUAGES } from './model/station'
+
+/** Shared building blocks for the contract's input schemas. Every string is bounded. */
+export const shortText = (max = 200) => z.string().max(max)
+export const noInput = z.object({}).strict()
+
+export const settingsPatch = z
+  .object({
+    stationName: z.string().trim().min(1).max(80),
+    site: z.string().trim().max(80),
+    dock: z.string().trim().max(40),
+    language: z.enum(LANGUAGES as unknown as ['en', 'es']),
+    printerId: z.string().max(200),
+    scannerIds: z.array(z.string().max(200)).max(32),
+    rfidReaderId: z.string().max(200),
+    wedgeGsSubstitutes: z.array(z.string().min(1).max(16)).max(8)
+  })
+  .partial()
+  .strict()
+
+export const signInInput = z.union([
+  z.object({ badge: z.string().trim().min(1).max(128) }).strict(),
+  z
+    .object({
+      operatorId: z.number().int().positive(),
+      pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits')
+    })
+    .strict()
+])
+
+export const diagnosticsInput = z.object({ scanJournalRows: z.number().int().min(0).max(10_000).optional() }).strict()
