@@ -1,43 +1,22 @@
 import type { z } from 'zod'
-import type { Result } from './result'
-import type { DeviceStatus } from './model/devices'
-import type { FeedbackTone } from './model/feedback'
-import type { OperatorSummary, Session, StationInfo, StationSettings } from './model/station'
-import type { SyncStatus } from './model/sync'
 import { EVENT_NAMES } from './contract-channels'
-import { diagnosticsInput, noInput, settingsPatch, signInInput } from './schemas'
+import { stationMethods, type StationAreaEvents, type StationOutputs } from './contract-areas/station'
+import type { Result } from './result'
 
 /**
- * The station contract: every method the UI (or any client) may call, with its input schema.
- * The Electron IPC bridge, the preload proxy and the WebSocket server and client are all derived
- * from this one object, so a method is added here and nowhere else.
+ * The station contract: every method the UI (or any client) may call, with its input schema, grouped
+ * by area in `contract-areas/`. The Electron IPC bridge, the preload proxy and the WebSocket server and
+ * client are all derived from this one object, so a method is added in its area file and nowhere else.
  */
 export const contract = {
-  'station.info': { input: noInput },
-  'settings.get': { input: noInput },
-  'settings.update': { input: settingsPatch },
-  'operators.list': { input: noInput },
-  'session.current': { input: noInput },
-  'session.signIn': { input: signInInput },
-  'session.signOut': { input: noInput },
-  'devices.list': { input: noInput },
-  'sync.status': { input: noInput },
-  'diagnostics.export': { input: diagnosticsInput }
+  ...stationMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs {
-  'station.info': StationInfo
-  'settings.get': StationSettings
-  'settings.update': StationSettings
-  'operators.list': OperatorSummary[]
-  'session.current': Session
-  'session.signIn': Session
-  'session.signOut': Session
-  'devices.list': DeviceStatus[]
-  'sync.status': SyncStatus
-  'diagnostics.export': { path: string; bytes: number }
-}
+export interface MethodOutputs extends StationOutputs {}
+
+/** Events the station pushes to every connected UI. */
+export interface StationEvents extends StationAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>
@@ -52,16 +31,14 @@ export interface StationClient {
   on<E extends EventName>(event: E, listener: (payload: StationEvents[E]) => void): () => void
 }
 
-/** Events the station pushes to every connected UI. */
-export interface StationEvents {
-  'devices.changed': DeviceStatus[]
-  'sync.changed': SyncStatus
-  'settings.changed': StationSettings
-  'session.changed': Session
-  'feedback': { tone: FeedbackTone; message: string }
-}
-
 export type EventName = keyof StationEvents
+
+// Compile-time checks: every output has a method, and the preload's event list is the event map.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const methodsMatch: Exact<MethodName, keyof MethodOutputs> = true
+const eventNamesMatch: Exact<(typeof EVENT_NAMES)[number], EventName> = true
+void methodsMatch
+void eventNamesMatch
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 
@@ -71,8 +48,3 @@ export function isMethodName(value: unknown): value is MethodName {
 
 /** A call larger than this is refused before it is parsed (a scan or a settings change is tiny). */
 export const MAX_CALL_BYTES = 1024 * 1024
-
-// Compile-time check that the preload's event list covers exactly the event map.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
-const eventNamesMatch: Exact<(typeof EVENT_NAMES)[number], EventName> = true
-void eventNamesMatch

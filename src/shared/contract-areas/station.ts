@@ -1,0 +1,40 @@
+import type { DeviceStatus } from '../model/devices'
+import type { FeedbackTone } from '../model/feedback'
+import type { OperatorSummary, Session, StationInfo, StationSettings } from '../model/station'
+import type { SyncStatus } from '../model/sync'
+import { diagnosticsInput, noInput, settingsPatch, signInInput } from '../schemas'
+
+/** Station, settings, operators, devices, sync and diagnostics: the foundation's methods. */
+export const stationMethods = {
+  'station.info': { input: noInput },
+  'settings.get': { input: noInput },
+  'settings.update': { input: settingsPatch },
+  'operators.list': { input: noInput },
+  'session.current': { input: noInput },
+  'session.signIn': { input: signInInput },
+  'session.signOut': { input: noInput },
+  'devices.list': { input: noInput },
+  'sync.status': { input: noInput },
+  'diagnostics.export': { input: diagnosticsInput }
+} as const
+
+export interface StationOutputs {
+  'station.info': StationInfo
+  'settings.get': StationSettings
+  'settings.update': StationSettings
+  'operators.list': OperatorSummary[]
+  'session.current': Session
+  'session.signIn': Session
+  'session.signOut': Session
+  'devices.list': DeviceStatus[]
+  'sync.status': SyncStatus
+  'diagnostics.export': { path: string; bytes: number }
+}
+
+export interface StationAreaEvents {
+  'devices.changed': DeviceStatus[]
+  'sync.changed': SyncStatus
+  'settings.changed': StationSettings
+  'session.changed': Session
+  'feedback': { tone: FeedbackTone; message: string }
+}
