@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
-import { migrate, type MigrationReport } from './migrate'
+import { assertNotNewer, migrate, type MigrationReport } from './migrate'
 import { migrations } from './migrations'
 import { StoreError } from './store-error'
 
@@ -48,7 +48,6 @@ function assertSqliteFile(file: string): void {
 }
 
 function applyPragmas(db: Database.Database, readonly: boolean): void {
-  db.pragma('busy_timeout = 5000')
   if (!readonly) {
     db.pragma('journal_mode = WAL')
     // A scan the operator was told is saved must survive power loss: FULL syncs the WAL on commit.
@@ -72,6 +71,9 @@ export function openStore(options: StoreOptions): Store {
       fileMustExist: readonly,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
     })
+    db.pragma('busy_timeout = 5000')
+    // Check before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
+    assertNotNewer(db, migrations, file)
     applyPragmas(db, readonly)
     const report = readonly ? readOnlyReport(db, file) : migrate(db, migrations, file)
     const opened = db

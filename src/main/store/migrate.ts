@@ -12,14 +12,8 @@ export function latestVersion(list: readonly Migration[]): number {
   return list.length === 0 ? 0 : list[list.length - 1]!.version
 }
 
-/**
- * Brings the schema to the newest version: all pending migrations run in one transaction, so a failure
- * leaves the file exactly as it was. A database from a newer Dockside is refused, never touched.
- */
-export function migrate(db: Database.Database, list: readonly Migration[], file: string): MigrationReport {
-  list.forEach((m, index) => {
-    if (m.version !== index + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${index + 1}`)
-  })
+/** Reads the schema version without writing anything; refuses a database from a newer Dockside. */
+export function assertNotNewer(db: Database.Database, list: readonly Migration[], file: string): number {
   const latest = latestVersion(list)
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > latest) {
@@ -29,6 +23,19 @@ export function migrate(db: Database.Database, list: readonly Migration[], file:
         'Install the newer Dockside or choose another data directory; the file was left untouched.'
     )
   }
+  return current
+}
+
+/**
+ * Brings the schema to the newest version: all pending migrations run in one transaction, so a failure
+ * leaves the file exactly as it was. A database from a newer Dockside is refused, never touched.
+ */
+export function migrate(db: Database.Database, list: readonly Migration[], file: string): MigrationReport {
+  list.forEach((m, index) => {
+    if (m.version !== index + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${index + 1}`)
+  })
+  const latest = latestVersion(list)
+  const current = assertNotNewer(db, list, file)
   const pending = list.filter((m) => m.version > current)
   if (pending.length === 0) return { from: current, to: current, applied: [] }
   db.transaction(() => {

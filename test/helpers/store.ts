@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { silentLogger } from '../../src/main/logging'
+import { createStation, type Station } from '../../src/main/station'
+import { openStore, type Store } from '../../src/main/store/db'
+
+export const makeTempDir = (prefix = 'dockside-') => mkdtempSync(join(tmpdir(), prefix))
+
+export function openTempStore(dataDir = makeTempDir()): Store {
+  return openStore({ dataDir })
+}
+
+export function startTestStation(options: { dataDir?: string; demo?: boolean } = {}): Promise<Station> {
+  return createStation({
+    dataDir: options.dataDir ?? makeTempDir(),
+    host: 'headless',
+    version: 'test',
+    logger: silentLogger(),
+    demo: options.demo ?? false
+  })
+}

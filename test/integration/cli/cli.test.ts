@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
+import { makeTempDir } from '../../helpers/store'
+
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('dockside CLI', () => {
+  it('lists its commands with --help and exits 2 without a command', async () => {
+    const help = await run(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/Usage: dockside <command>/)
+    expect((await run([])).code).toBe(2)
+  })
+
+  it('has --help on every command', async () => {
+    const commands = [...(await run(['--help'])).stdout.matchAll(/^ {2}(\S+) {2,}/gm)].map((m) => m[1]!)
+    expect(commands).toEqual(expect.arrayContaining(['serve', 'migrate', 'diagnostics']))
+    for (const command of commands) {
+      const result = await run([command, '--help'])
+      expect(result.code, `${command} --help`).toBe(0)
+      expect(result.stdout, `${command} --help`).toMatch(/Usage: dockside/)
+    }
+  })
+
+  it('refuses an unknown command with exit 2 and says what to do', async () => {
+    const result = await run(['frobnicate'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/unknown command "frobnicate".*--help/)
+  })
+
+  it('migrates a data dir and exports diagnostics from it', async () => {
+    const dir = makeTempDir()
+    const migrated = await run(['migrate', '--data-dir', dir])
+    expect(migrated.code).toBe(0)
+    expect(JSON.parse(migrated.stdout)).toMatchObject({ from: 0, applied: expect.arrayContaining(['0001-domain']) })
+    const diag = await run(['diagnostics', '--data-dir', dir])
+    expect(diag.code).toBe(0)
+    expect(JSON.parse(diag.stdout).path).toContain(dir)
+  })
+
+  it('serve refuses a bad port with exit 2', async () => {
+    const result = await run(['serve', '--port', 'abc', '--data-dir', makeTempDir()])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--port must be a number/)
+  })
+})
