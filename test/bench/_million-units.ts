@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DATABASE_FILE, openStore } from '../../src/main/store/db'
+import { migrations } from '../../src/main/store/migrations'
+
+export const BENCH_UNITS = 1_000_000
+
+/**
+ * A station database with 1 M units (and one receive event + outbox row per unit) for the benchmarks,
+ * built once per schema version and reused from the temp dir.
+ */
+export function millionUnitDataDir(): string {
+  const dir = join(tmpdir(), `dockside-bench-1m-v${migrations.length}`)
+  const file = join(dir, DATABASE_FILE)
+  if (existsSync(file)) {
+    const db = new Database(file, { readonly: true })
+    const n = (db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n
+    db.close()
+    if (n === BENCH_UNITS) return dir
+  }
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const started = performance.now()
+  const store = openStore({ dataDir: dir })
+  const db = store.db
+  db.pragma('synchronous = OFF')
+  const now = new Date().toISOString()
+  db.transaction(() => {
+    db.prepare("INSERT INTO suppliers (code, name) VALUES ('SUP-BENCH', 'Bench supplier')").run()
+    db.prepare("INSERT INTO locations (code, name, kind) VALUES ('BENCH', 'Bench site', 'site')").run()
+    const item = db.prepare("INSERT INTO items (sku, gtin, description, tracking, created_at) VALUES (?, ?, 'Bench item', 'serial', ?)")
+    for (let i = 0; i < 1000; i++) item.run(`SKU-${i}`, String(10_000_000_000_000 + i * 10).padStart(14, '0'), now)
+    const unit = db.prepare("INSERT INTO units (item_id, serial, lot, supplier_id, status, location_id, received_at, updated_at) VALUES (?, ?, ?, 1, 'stored', 1, ?, ?)")
+    const event = db.prepare("INSERT INTO events (uuid, type, occurred_at, station_id, unit_id, payload) VALUES (?, 'unit.received', ?, 'bench', ?, '{}')")
+    const outbox = db.prepare('INSERT INTO outbox (event_id, created_at, sent_at) VALUES (?, ?, ?)')
+    for (let u = 1; u <= BENCH_UNITS; u++) {
+      unit.run((u % 1000) + 1, `SN${u.toString(36).toUpperCase().padStart(8, '0')}`, `L${u % 500}`, now, now)
+      const eventId = Number(event.run(`bench-${u}`, now, u).lastInsertRowid)
+      outbox.run(eventId, now, now)
+    }
+  })()
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  store.close()
+  console.log(`(built the 1 M-unit bench database in ${((performance.now() - started) / 1000).toFixed(1)} s at ${dir})`)
+  return dir
+}
