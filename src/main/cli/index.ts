@@ -1,3 +1,4 @@
+import { AppFailure } from '../errors'
 import { EXIT_FAILURE, EXIT_INVALID, UsageError, type CliCommand, type CliIo } from './command'
 
 type Loader = () => Promise<CliCommand>
@@ -6,16 +7,14 @@ type Loader = () => Promise<CliCommand>
  * Commands load lazily so a quick call (`dockside gs1 parse …`) never pays for the station's start-up.
  * Each module default-exports its CliCommand.
  */
+// A UsageError or an AppFailure (a refusal with a reason) exits 2; anything unexpected exits 1.
 const commands: Record<string, { summary: string; load: Loader }> = {
   serve: { summary: 'Serve the station UI and API on 127.0.0.1 (headless host)', load: async () => (await import('./commands/serve')).default },
   gs1: { summary: 'Parse and build GS1 element strings and Digital Link URIs', load: async () => (await import('./commands/gs1')).default },
   epc: { summary: 'Decode and encode RFID EPCs (Tag Data Standard)', load: async () => (await import('./commands/epc')).default },
+  sscc: { summary: 'Issue SSCCs from this station’s range (next, configure, status)', load: async () => (await import('./commands/sscc')).default },
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
   migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default }
-}
-
-export function registerCommand(name: string, summary: string, load: Loader): void {
-  commands[name] = { summary, load }
 }
 
 const stdio: CliIo = {
@@ -49,7 +48,7 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
     const command = await entry.load()
     return await command.run(rest, io)
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof AppFailure) {
       io.err(`dockside ${name}: ${error.message}`)
       return EXIT_INVALID
     }

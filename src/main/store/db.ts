@@ -15,6 +15,11 @@ export interface StoreOptions {
   nativeBinding?: string
   /** Open without the data-dir lock and without writing (CLI look-ups while a station runs). */
   readonly?: boolean
+  /**
+   * Skip the one-station-per-directory lock for a short CLI write (e.g. `sscc next`) that may run beside
+   * the station; SQLite's own locking keeps the two writers apart. Default: take the lock.
+   */
+  stationLock?: boolean
 }
 
 export interface Store {
@@ -63,7 +68,7 @@ export function openStore(options: StoreOptions): Store {
   if (!readonly) mkdirSync(options.dataDir, { recursive: true })
   const file = join(options.dataDir, DATABASE_FILE)
   assertSqliteFile(file)
-  const lock: DataDirLock | null = readonly ? null : lockDataDir(options.dataDir)
+  const lock: DataDirLock | null = readonly || options.stationLock === false ? null : lockDataDir(options.dataDir)
   let db: Database.Database | undefined
   try {
     db = new Database(file, {
