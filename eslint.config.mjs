@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
@@ -11,6 +12,14 @@ export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.electron-native/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: { 'no-undef': 'off' } // TypeScript checks names; no-undef does not know TS types
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.mjs'],
+    languageOptions: { globals: globals.node }
+  },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {

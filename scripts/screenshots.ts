@@ -1,0 +1,33 @@
+// `npm run screenshots`: real screenshots of the station for the README, taken from `dockside serve`
+// (demo data) in Debian's Chromium. Writes docs/screenshots/*.png.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchChromium } from '../test/helpers/browser'
+import { PROJECT_ROOT, startServer } from '../test/helpers/station-server'
+import { assertUiBuilt, signInWithPin } from '../test/helpers/ui'
+
+assertUiBuilt()
+const outDir = join(PROJECT_ROOT, 'docs', 'screenshots')
+mkdirSync(outDir, { recursive: true })
+const server = await startServer({ demo: true })
+const browser = await launchChromium()
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(server.url)
+  await page.waitForSelector('[data-testid=sign-in]')
+  await page.click('[data-testid=operator-1]')
+  await page.screenshot({ path: join(outDir, 'sign-in.png') })
+  await page.click('[data-testid=operator-2]')
+  await signInWithPin(page, 1, '1234')
+  await page.waitForTimeout(600) // let the welcome flash fade
+  for (const mode of ['receive', 'devices', 'label', 'settings']) {
+    await page.click(`[data-testid=nav-${mode}]`)
+    await page.waitForSelector(`[data-testid=screen-${mode}]`)
+    await page.waitForTimeout(200)
+    await page.screenshot({ path: join(outDir, `${mode}.png`) })
+  }
+  console.log(`screenshots written to ${outDir}`)
+} finally {
+  await browser.close()
+  await server.stop()
+}

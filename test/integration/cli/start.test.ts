@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { PROJECT_ROOT } from '../../helpers/station-server'
+import { makeTempDir } from '../../helpers/store'
+import { assertUiBuilt } from '../../helpers/ui'
+
+describe('npm start where Electron cannot run', () => {
+  it('says why in one sentence and serves the same UI at a printed 127.0.0.1 URL, in DEMO on a fresh data dir', async () => {
+    assertUiBuilt()
+    const env = { ...process.env, DOCKSIDE_DATA_DIR: makeTempDir(), DOCKSIDE_SKIP_BUILD: '1' }
+    delete env.DISPLAY
+    delete env.WAYLAND_DISPLAY
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/start.mjs'), '--port', '0'], { cwd: PROJECT_ROOT, env })
+    let output = ''
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000)
+        child.stdout.on('data', () => {
+          const match = /Open the station at: (http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output)
+          if (match?.[1]) {
+            clearTimeout(timer)
+            resolve(match[1])
+          }
+        })
+      })
+      const lines = output.trim().split('\n')
+      expect(lines[0]).toMatch(/^Electron cannot start here \(there is no graphical display \(DISPLAY is not set\)\), so Dockside is serving the same station UI/)
+      expect(output).toContain('ready (DEMO)')
+      const page = await fetch(url)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('<div id="root">')
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+  })
+})
