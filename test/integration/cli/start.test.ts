@@ -8,7 +8,7 @@ import { assertUiBuilt } from '../../helpers/ui'
 describe('npm start where Electron cannot run', () => {
   it('says why in one sentence and serves the same UI at a printed 127.0.0.1 URL, in DEMO on a fresh data dir', async () => {
     assertUiBuilt()
-    const env = { ...process.env, DOCKSIDE_DATA_DIR: makeTempDir(), DOCKSIDE_SKIP_BUILD: '1' }
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKSIDE_DATA_DIR: makeTempDir(), DOCKSIDE_SKIP_BUILD: '1' }
     delete env.DISPLAY
     delete env.WAYLAND_DISPLAY
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/start.mjs'), '--port', '0'], { cwd: PROJECT_ROOT, env })

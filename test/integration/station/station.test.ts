@@ -89,10 +89,8 @@ describe('createStation', () => {
     station.store.db
       .prepare("INSERT INTO scan_journal (scanned_at, device_id, raw, text, outcome, message) VALUES ('2026-11-28T06:00:00Z', 'sim-1', x'5d43313031', ']C101', 'rejected', 'truncated')")
       .run()
-    const result = await station.dispatch('diagnostics.export', {})
-    expect(result.ok).toBe(true)
-    if (!result.ok) return
-    const bundle = JSON.parse((await import('node:fs')).readFileSync(result.value.path, 'utf8'))
+    const result = await station.handlers['diagnostics.export']({})
+    const bundle = JSON.parse((await import('node:fs')).readFileSync(result.path, 'utf8'))
     expect(bundle.versions).toMatchObject({ dockside: 'test', node: process.versions.node, schema: expect.any(Number) })
     expect(bundle.settings.stationName).toBe('Demo station')
     expect(bundle.scanJournal).toEqual([expect.objectContaining({ deviceId: 'sim-1', rawHex: '5D43313031', outcome: 'rejected' })])
