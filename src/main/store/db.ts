@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { assertNotNewer, migrate, type MigrationReport } from './migrate'
 import { migrations } from './migrations'
@@ -20,6 +21,8 @@ export interface StoreOptions {
    * the station; SQLite's own locking keeps the two writers apart. Default: take the lock.
    */
   stationLock?: boolean
+  /** Told when the background WAL checkpointer fails (it keeps retrying; the log grows meanwhile). */
+  onBackgroundError?: (message: string) => void
 }
 
 export interface Store {
@@ -82,11 +85,18 @@ export function openStore(options: StoreOptions): Store {
     applyPragmas(db, readonly)
     const report = readonly ? readOnlyReport(db, file) : migrate(db, migrations, file)
     const opened = db
+    // The station (the lock holder) checkpoints the WAL off the scan thread; short CLI opens do not.
+    let checkpointer: Checkpointer | null = null
+    if (lock) {
+      opened.pragma(`wal_autocheckpoint = ${SAFETY_NET_AUTOCHECKPOINT_PAGES}`)
+      checkpointer = startCheckpointer({ file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.onBackgroundError ? { onError: options.onBackgroundError } : {}) })
+    }
     return {
       db: opened,
       file,
       migration: report,
       close: () => {
+        void checkpointer?.stop()
         if (opened.open) opened.close()
         lock?.release()
       }

@@ -1,0 +1,154 @@
+import type { StationHandlers } from '../../shared/contract'
+import type { ScansOutputs } from '../../shared/contract-areas/scans'
+import type { StationSettings } from '../../shared/model/station'
+import type { DeviceRegistry } from '../devices/registry'
+import { createNodeHidBackend, type HidBackend } from '../devices/scanners/hid-pos-driver'
+import { createScannerManager, listSerialPorts, type ListSerialPorts, type ScannerManager } from '../devices/scanners/discovery'
+import { createSimulatedScanner, SAMPLE_SCANS, type SimulatedScanner } from '../devices/scanners/scanner-sim'
+import type { OpenSerial } from '../devices/scanners/serial-scanner'
+import { AppFailure } from '../errors'
+import type { EventBus } from '../event-bus'
+import type { Logger } from '../logging'
+import { createScanPipeline, type ScanPipeline } from './scan-pipeline'
+import type Database from 'better-sqlite3'
+
+/** How the station reaches scanner hardware; tests and demos inject simulators here. */
+export interface ScanningOptions {
+  /** HID POS backend (node-hid by default); null = no HID discovery. */
+  hid?: HidBackend | null
+  /** Serial port lister (serialport by default); null = only configured ports. */
+  listSerial?: ListSerialPorts | null
+  openSerial?: OpenSerial
+  /** Hot-plug poll period in ms (default 3000; 0 = discover once at start). */
+  pollMs?: number
+  /** Register a simulated scanner (demo mode does by default). */
+  simulated?: boolean
+}
+
+export const WEDGE_DEVICE_ID = 'wedge'
+
+interface ScanningDeps {
+  db: Database.Database
+  bus: EventBus
+  devices: DeviceRegistry
+  logger: Logger
+  settings: () => StationSettings
+  updateSettings: (patch: Partial<StationSettings>) => StationSettings
+  operatorId: () => number | null
+  demo: boolean
+  options?: ScanningOptions
+}
+
+export interface Scanning {
+  pipeline: ScanPipeline
+  manager: ScannerManager
+  simulator: SimulatedScanner | null
+  handlers: Pick<StationHandlers, keyof ScansOutputs>
+  close(): Promise<void>
+}
+
+/** Scanners, the scan pipeline and their contract methods, wired for createStation. */
+export function createScanning(deps: ScanningDeps): Scanning {
+  const options = deps.options ?? {}
+  const disabled = (id: string) => deps.settings().disabledScannerIds.includes(id)
+  const pipeline = createScanPipeline({
+    db: deps.db,
+    emit: (result) => deps.bus.emit('scans.result', result),
+    operatorId: deps.operatorId,
+    gsSubstitutes: () => deps.settings().wedgeGsSubstitutes,
+    isDisabled: disabled,
+    onError: (error) => deps.logger.error({ err: error }, 'scan pipeline error')
+  })
+  const handle = <T>(what: string, fn: () => T) => {
+    try {
+      fn()
+    } catch (error) {
+      deps.logger.error({ err: error }, what)
+    }
+  }
+  const manager = createScannerManager({
+    registry: deps.devices,
+    onScan: (scan) => handle('scan failed', () => pipeline.fromDriver(scan)),
+    onRejected: (r) => handle('scan rejection failed', () => pipeline.rejected(r)),
+    hid: options.hid === undefined ? createNodeHidBackend() : options.hid,
+    listSerial: options.listSerial === undefined ? listSerialPorts : options.listSerial,
+    ...(options.openSerial ? { openSerial: options.openSerial } : {}),
+    serialPorts: () => deps.settings().serialScannerPorts,
+    disabled: () => deps.settings().disabledScannerIds,
+    pollMs: options.pollMs ?? 3000,
+    log: (level, message, detail) => deps.logger[level](detail ?? {}, message)
+  })
+
+  const publishWedge = () =>
+    deps.devices.upsert({
+      id: WEDGE_DEVICE_ID,
+      kind: 'scanner',
+      transport: 'wedge',
+      name: 'Keyboard wedge',
+      state: disabled(WEDGE_DEVICE_ID) ? 'disabled' : 'connected',
+      simulated: false,
+      lastSeenAt: pipeline.summaryOf(WEDGE_DEVICE_ID).lastScanAt,
+      lastError: null
+    })
+  publishWedge()
+
+  const simulator = (options.simulated ?? deps.demo) ? createSimulatedScanner() : null
+  if (simulator) void manager.add(simulator)
+  manager.start()
+
+  const offSettings = deps.bus.on('settings.changed', () => {
+    publishWedge()
+    manager.republish()
+    void manager.refresh()
+  })
+
+  let sample = 0
+  const handlers: Scanning['handlers'] = {
+    'scans.submit': (input) =>
+      pipeline.submit({ deviceId: input.deviceId ?? (input.source === 'wedge' ? WEDGE_DEVICE_ID : 'test-box'), source: input.source, raw: Buffer.from(input.text, 'utf8') }),
+    'scans.parse': (input) => pipeline.parse(input.text),
+    'scans.journal': (input) => pipeline.journal(input.limit ?? 50, input.deviceId),
+    'scanners.summary': () => {
+      const known = deps.devices.list().filter((d) => d.kind === 'scanner').map((d) => d.id)
+      return known.map((id) => pipeline.summaryOf(id))
+    },
+    'scanners.setEnabled': (input) => {
+      const current = deps.settings().disabledScannerIds.filter((id) => id !== input.deviceId)
+      const next = input.enabled ? current : [...current, input.deviceId]
+      const settings = deps.updateSettings({ disabledScannerIds: next })
+      deps.bus.emit('settings.changed', settings)
+      return deps.devices.list().filter((d) => d.kind === 'scanner').map((d) => pipeline.summaryOf(d.id))
+    },
+    'scanners.simulate': (input) => {
+      const id = input.deviceId ?? simulator?.id
+      const driver = id ? manager.get(id) : undefined
+      if (!driver || !driver.simulated || !('fire' in driver)) throw new AppFailure('not_found', id ? `There is no simulated scanner "${id}".` : 'No simulated scanner is registered (start the station with --demo).')
+      const text = input.text ?? SAMPLE_SCANS[sample++ % SAMPLE_SCANS.length]!
+      let result: ReturnType<ScanPipeline['submit']> | undefined
+      const off = deps.bus.on('scans.result', (r) => {
+        if (r.deviceId === id) result = r
+      })
+      try {
+        ;(driver as SimulatedScanner).fire(text)
+      } catch (error) {
+        throw new AppFailure('device_unavailable', error instanceof Error ? error.message : String(error))
+      } finally {
+        off()
+      }
+      if (!result) throw new AppFailure('internal', 'The simulated scan produced no result.')
+      return result
+    },
+    'scanners.discover': async () => ({ added: await manager.refresh(), errors: manager.probeErrors() })
+  }
+
+  return {
+    pipeline,
+    manager,
+    simulator,
+    handlers,
+    close: async () => {
+      offSettings()
+      await manager.stop()
+    }
+  }
+}

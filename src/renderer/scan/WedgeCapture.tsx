@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react'
+import { flushSync } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import type { ScanResult } from '../../shared/contract-areas/scans'
+import { useFeedback } from '../app/FeedbackProvider'
+import { useStation } from '../app/StationProvider'
+import { attachWedge } from './wedge-dom'
+import type { WedgeConfig } from './wedge-detector'
+import { scanFeedbackMessage } from './scan-messages'
+
+export const WEDGE_DEVICE_ID = 'wedge'
+
+/**
+ * Mounted once while an operator is signed in: keyboard-wedge scans, whatever has focus, go to the
+ * station's scan pipeline (`scans.submit`), and every scan result (any scanner) plays its tone and
+ * flash. Scans are sent in the order they were read; the WebSocket and IPC keep that order.
+ */
+export function WedgeCapture() {
+  const { client, info } = useStation()
+  const feedback = useFeedback()
+  const { t } = useTranslation()
+  const settings = info.settings
+  const config = useRef<WedgeConfig>({ interKeyMs: 40, endTimeoutMs: 200, prefix: '', suffix: 'Enter', minLength: 4 })
+  const enabled = useRef(true)
+  const tRef = useRef(t)
+  useEffect(() => {
+    config.current = {
+      interKeyMs: settings.wedgeInterKeyMs,
+      endTimeoutMs: settings.wedgeEndTimeoutMs,
+      prefix: settings.wedgePrefix,
+      suffix: settings.wedgeSuffix,
+      minLength: settings.wedgeMinLength
+    }
+    enabled.current = !settings.disabledScannerIds.includes(WEDGE_DEVICE_ID)
+    tRef.current = t
+  }, [settings, t])
+
+  useEffect(
+    () =>
+      attachWedge(window, {
+        config: () => config.current,
+        enabled: () => enabled.current,
+        onScan: (text) => {
+          void client.call('scans.submit', { text, source: 'wedge' }).then((r) => {
+            if (!r.ok) feedback('bad', r.error.message)
+          })
+        }
+      }),
+    [client, feedback]
+  )
+
+  useEffect(
+    () =>
+      client.on('scans.result', (result: ScanResult) => {
+        const tone = result.tone
+        // Rendered synchronously: the flash is on screen in the frame the result arrived in.
+        if (tone) flushSync(() => feedback(tone, scanFeedbackMessage(result, tRef.current)))
+      }),
+    [client, feedback]
+  )
+
+  return null
+}

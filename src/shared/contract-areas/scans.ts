@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import type { ScanClassification } from '../codes/gs1/classify'
+import type { FeedbackTone } from '../model/feedback'
+
+/** How a scan reached the station. */
+export type ScanSourceName = 'serial' | 'hid' | 'wedge' | 'simulator' | 'test'
+export type ScanOutcome = 'accepted' | 'rejected' | 'warning' | 'ignored'
+
+/** One scan after the pipeline: what it parsed into, what the workflow said, and its journal row. */
+export interface ScanResult {
+  /** scan_journal row id: the evidence when an operator says "I scanned it". */
+  journalId: number
+  deviceId: string
+  source: ScanSourceName
+  /** When the scan was read (ISO-8601). */
+  at: string
+  /** The scan as text (GS as U+001D), null when the bytes were not text. */
+  text: string | null
+  /** Bytes received. */
+  bytes: number
+  symbology: string | null
+  outcome: ScanOutcome
+  /** What the operator hears and sees; null for ignored scans. */
+  tone: FeedbackTone | null
+  /** Stable code of the outcome: `scan.gs1`, `scan.plain`, `scan.too_long`, `gs1.check_digit`, … */
+  code: string
+  message: string
+  classification: ScanClassification | null
+  /** The workflow that handled it (`default` until receiving registers). */
+  workflow: string
+}
+
+export interface ScannerSummary {
+  deviceId: string
+  enabled: boolean
+  scans: number
+  rejected: number
+  lastScanAt: string | null
+  lastText: string | null
+  lastOutcome: ScanOutcome | null
+}
+
+export interface JournalRow {
+  id: number
+  scannedAt: string
+  deviceId: string
+  /** Raw bytes as hex (exactly what the scanner sent). */
+  rawHex: string
+  text: string | null
+  symbology: string | null
+  outcome: ScanOutcome
+  message: string | null
+  eventId: number | null
+}
+
+/** Scans longer than this are refused at the boundary; up to it the pipeline rejects with a reason. */
+export const MAX_SUBMIT_CHARS = 16_384
+
+const deviceId = z.string().min(1).max(200)
+
+export const scansMethods = {
+  /** A scan captured in the UI (keyboard wedge) or typed in the Devices test box: through the pipeline. */
+  'scans.submit': {
+    input: z.object({ text: z.string().max(MAX_SUBMIT_CHARS), source: z.enum(['wedge', 'test']), deviceId: deviceId.optional() }).strict()
+  },
+  /** Parse only: what this text would parse into (no journal, no workflow). */
+  'scans.parse': { input: z.object({ text: z.string().max(MAX_SUBMIT_CHARS) }).strict() },
+  'scans.journal': { input: z.object({ limit: z.number().int().min(1).max(500).optional(), deviceId: deviceId.optional() }).strict() },
+  'scanners.summary': { input: z.object({}).strict() },
+  'scanners.setEnabled': { input: z.object({ deviceId, enabled: z.boolean() }).strict() },
+  /** Demo mode: fire a sample (or the given) scan from a simulated scanner. */
+  'scanners.simulate': { input: z.object({ deviceId: deviceId.optional(), text: z.string().max(MAX_SUBMIT_CHARS).optional() }).strict() },
+  /** Look for newly plugged scanners now (besides the periodic hot-plug poll). */
+  'scanners.discover': { input: z.object({}).strict() }
+} as const
+
+export interface ScansOutputs {
+  'scans.submit': ScanResult
+  'scans.parse': ScanClassification
+  'scans.journal': JournalRow[]
+  'scanners.summary': ScannerSummary[]
+  'scanners.setEnabled': ScannerSummary[]
+  'scanners.simulate': ScanResult
+  'scanners.discover': { added: string[]; errors: Record<string, string> }
+}
+
+export interface ScansAreaEvents {
+  /** Every scan's result, pushed to every UI (feedback tone + flash, test box, receiving screen). */
+  'scans.result': ScanResult
+}

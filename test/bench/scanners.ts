@@ -1,0 +1,165 @@
+/**
+ * Scanner benchmarks (prints figures, asserts nothing):
+ *   1. serial latency: last byte written into a real pty → scan committed in SQLite and its
+ *      `scans.result` event delivered to a connected UI client (a WebSocket client of a started
+ *      `dockside serve`, a separate process), 1,000 scans at 20/s;
+ *   2. burst: 1,000 scans at 100/s through a pty: lost, duplicated, out of order;
+ *   3. wedge in headless Chromium: suffix keystroke handled → result flash on screen, 200 scans.
+ * Run: npx electron-vite build && node --import tsx test/bench/scanners.ts [--quick]
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchChromium } from '../helpers/browser'
+import { openPtyPair } from '../helpers/pty'
+import { scannerSession } from '../helpers/scanner-keys'
+import { PROJECT_ROOT, startServer } from '../helpers/station-server'
+import { connectEvents } from '../helpers/ws-events'
+
+const quick = process.argv.includes('--quick')
+const N_LATENCY = quick ? 200 : 1000
+const N_BURST = quick ? 300 : 1000
+const N_WEDGE = quick ? 50 : 200
+
+interface Result {
+  text: string
+  deviceId: string
+  outcome: string
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+const fmt = (n: number) => n.toFixed(2)
+function summary(label: string, samples: number[]): void {
+  const s = [...samples].sort((a, b) => a - b)
+  console.log(`${label}: n=${s.length} p50=${fmt(pct(s, 50))} ms p95=${fmt(pct(s, 95))} ms p99=${fmt(pct(s, 99))} ms max=${fmt(s.at(-1)!)} ms`)
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+async function until(check: () => boolean, ms: number, what: string) {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`)
+    await sleep(2)
+  }
+}
+
+async function serialBench() {
+  const pty = await openPtyPair()
+  const server = await startServer({ demo: false })
+  const ui = await connectEvents(server)
+  try {
+    const set = await ui.call('settings.update', { serialScannerPorts: [pty.devicePath] })
+    if (!set.ok) throw new Error(JSON.stringify(set))
+    const id = `serial:${pty.devicePath}`
+    await until(() => ui.of<{ id: string; state: string }[]>('devices.changed').some((list) => list.some((d) => d.id === id && d.state === 'connected')), 15_000, 'serial scanner connected')
+    const results = () => ui.of<Result>('scans.result').filter((r) => r.deviceId === id)
+
+    // 1. latency at 20 scans/s: one scan at a time, timed from the write of its last byte (CR).
+    const latencies: number[] = []
+    const period = 1000 / 20
+    const start = performance.now()
+    for (let i = 0; i < N_LATENCY; i++) {
+      const due = start + i * period
+      while (performance.now() < due) await sleep(Math.max(0, due - performance.now() - 1))
+      const text = `]C0LAT-${String(i).padStart(6, '0')}`
+      const before = results().length
+      let arrived = 0
+      const off = ui.onEvent((e) => {
+        if (e.event === 'scans.result' && (e.payload as Result).text === text) arrived = e.at
+      })
+      pty.write(text)
+      const t0 = performance.now()
+      pty.write('\r')
+      await until(() => arrived > 0, 5000, `scan ${i}`)
+      off()
+      latencies.push(arrived - t0)
+      if (results().length !== before + 1) throw new Error('unexpected extra result')
+    }
+    summary(`serial pty → SQLite commit → UI WebSocket event, ${N_LATENCY} scans at 20/s`, latencies)
+
+    // 2. burst at 100/s
+    const burstStart = results().length
+    const sent: string[] = []
+    const t = performance.now()
+    for (let i = 0; i < N_BURST; i++) {
+      const due = t + i * 10
+      while (performance.now() < due) await sleep(Math.max(0, due - performance.now() - 1))
+      const text = `]C0BURST-${String(i).padStart(6, '0')}`
+      sent.push(text)
+      pty.write(`${text}\r\n`)
+    }
+    await until(() => results().length >= burstStart + N_BURST, 30_000, 'burst results').catch(() => {})
+    await sleep(500)
+    const got = results().slice(burstStart).map((r) => r.text)
+    const lost = sent.filter((s) => !got.includes(s)).length
+    const dup = got.length - new Set(got).size
+    const inOrder = got.every((g, i) => g === sent[i])
+    const journal = await ui.call('scans.journal', { limit: 500, deviceId: id })
+    const journaled = (journal.value as { text: string }[]).filter((r) => r.text.startsWith(']C0BURST-')).length
+    console.log(
+      `burst ${N_BURST} scans at 100/s through a pty: received=${got.length} lost=${lost} duplicated=${dup} order=${inOrder ? 'kept' : 'BROKEN'} (last 500 journal rows: ${journaled} burst rows) in ${fmt((performance.now() - t) / 1000)} s`
+    )
+  } finally {
+    ui.close()
+    await server.stop()
+    await pty.close()
+  }
+}
+
+async function wedgeBench() {
+  if (!existsSync(join(PROJECT_ROOT, 'out/renderer/index.html'))) {
+    console.log('wedge: skipped — build the UI first (npx electron-vite build)')
+    return
+  }
+  const server = await startServer({ demo: true })
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    // Registered before the app's own capture listener: the moment the suffix key is handled, and
+    // the moment each result's flash is on the page.
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { __suffixAt: number[]; __flashAt: number[]; addEventListener: (t: string, l: (e: { key: string }) => void, c: boolean) => void; document: unknown }
+      w.__suffixAt = []
+      w.__flashAt = []
+      w.addEventListener('keydown', (e) => e.key === 'Enter' && w.__suffixAt.push(performance.now()), true)
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of Array.from(r.addedNodes) as { dataset?: { testid?: string } }[]) if (n.dataset?.testid === 'feedback-flash') w.__flashAt.push(performance.now())
+      }).observe(w.document as never, { childList: true, subtree: true })
+    })
+    await page.goto(server.url)
+    await page.click('[data-testid=operator-1]')
+    for (const d of '1234') await page.click(`[data-testid=pin-${d}]`)
+    await page.click('[data-testid=pin-submit]')
+    await page.waitForSelector('[data-testid=nav-receive]')
+    await sleep(1000) // let the sign-in flash go
+    const scanner = await scannerSession(page)
+    const read = () => page.evaluate(() => {
+      const w = globalThis as unknown as { __suffixAt: number[]; __flashAt: number[] }
+      return { s: [...w.__suffixAt], f: [...w.__flashAt] }
+    })
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __suffixAt: number[]; __flashAt: number[] }
+      w.__suffixAt = []
+      w.__flashAt = []
+    })
+    const samples: number[] = []
+    for (let i = 0; i < N_WEDGE; i++) {
+      await scanner.scan(`]C0WEDGE-${String(i).padStart(5, '0')}`, { gapMs: 5 })
+      const end = Date.now() + 5000
+      let r = await read()
+      while (r.f.length < i + 1 && Date.now() < end) {
+        await sleep(5)
+        r = await read()
+      }
+      if (r.f.length < i + 1) throw new Error(`no flash for wedge scan ${i}: ${JSON.stringify(r)} ${await page.evaluate(() => (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML.slice(0, 600))}`)
+      samples.push(r.f[i]! - r.s[i]!)
+      await sleep(20)
+    }
+    summary(`wedge in headless Chromium: suffix key handled → result flash on screen (incl. WebSocket round trip + SQLite commit), ${N_WEDGE} scans`, samples)
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+}
+
+if (!process.argv.includes('--wedge-only')) await serialBench()
+await wedgeBench()

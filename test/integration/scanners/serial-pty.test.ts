@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createSerialScanner } from '../../../src/main/devices/scanners/serial-scanner'
+import type { RawScan, RejectedScan, ScannerStatus } from '../../../src/main/devices/scanners/types'
+import { openPtyPair, type PtyPair } from '../../helpers/pty'
+
+const until = async (check: () => boolean, ms = 5000, what = 'condition') => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+let pty: PtyPair | null = null
+afterEach(async () => {
+  await pty?.close()
+  pty = null
+})
+
+function watch(driver: ReturnType<typeof createSerialScanner>) {
+  const scans: RawScan[] = []
+  const rejected: RejectedScan[] = []
+  const states: ScannerStatus[] = []
+  driver.on('scan', (s) => scans.push(s))
+  driver.on('rejected', (r) => rejected.push(r))
+  driver.on('status', (s) => states.push(s))
+  return { scans, rejected, states, texts: () => scans.map((s) => Buffer.from(s.raw).toString('latin1')) }
+}
+
+describe('serial scanner on a real pty (socat)', () => {
+  it('reads CR/LF-framed scans with AIM ids and GS bytes', async () => {
+    pty = await openPtyPair()
+    const driver = createSerialScanner({ id: 'serial:test', path: pty.devicePath, silenceMs: 0 })
+    const log = watch(driver)
+    await driver.open()
+    expect(driver.status().state).toBe('connected')
+    pty.write(']C1011231231231233310ABC123\x1d99TESTING\r\n')
+    pty.write(']d2010952123454321321SN1\r')
+    pty.write('BIN-A-01\n')
+    await until(() => log.scans.length === 3)
+    expect(log.texts()).toEqual([']C1011231231231233310ABC123\x1d99TESTING', ']d2010952123454321321SN1', 'BIN-A-01'])
+    expect(log.scans[0]).toMatchObject({ deviceId: 'serial:test', source: 'serial' })
+    await driver.close()
+  })
+
+  it('frames on silence when the scanner sends no suffix', async () => {
+    pty = await openPtyPair()
+    const driver = createSerialScanner({ id: 's', path: pty.devicePath, silenceMs: 100 })
+    const log = watch(driver)
+    await driver.open()
+    pty.write('NOSUFFIX1')
+    await until(() => log.scans.length === 1)
+    pty.write('NOSUFFIX2')
+    await until(() => log.scans.length === 2)
+    expect(log.texts()).toEqual(['NOSUFFIX1', 'NOSUFFIX2'])
+    await driver.close()
+  })
+
+  it('unplug mid-scan rejects the partial frame; replug reconnects by itself and scanning goes on', async () => {
+    pty = await openPtyPair()
+    const driver = createSerialScanner({ id: 's', path: pty.devicePath, silenceMs: 0, backoff: { initialMs: 20, maxMs: 100 } })
+    const log = watch(driver)
+    await driver.open()
+    pty.write('BEFORE\r')
+    await until(() => log.scans.length === 1)
+    pty.write('0109521234')
+    await new Promise((r) => setTimeout(r, 50))
+    await pty.unplug()
+    await until(() => driver.status().state === 'disconnected', 5000, 'disconnect')
+    expect(log.rejected).toHaveLength(1)
+    expect(log.rejected[0]).toMatchObject({ code: 'scan.partial' })
+    expect(Buffer.from(log.rejected[0]!.raw).toString()).toBe('0109521234')
+    await new Promise((r) => setTimeout(r, 300)) // it retries while the port is gone
+    expect(driver.status().error).toMatch(/does not exist|disconnected/)
+    await pty.replug()
+    await until(() => driver.status().state === 'connected', 5000, 'reconnect')
+    pty.write('AFTER\r')
+    await until(() => log.scans.length === 2)
+    expect(log.texts()).toEqual(['BEFORE', 'AFTER'])
+    await driver.close()
+  })
+
+  it('a port that does not exist yet: clear status, then connects when it appears', async () => {
+    pty = await openPtyPair()
+    await pty.unplug()
+    const driver = createSerialScanner({ id: 's', path: pty.devicePath, silenceMs: 0, backoff: { initialMs: 20, maxMs: 50 } })
+    const log = watch(driver)
+    await driver.open()
+    expect(driver.status()).toMatchObject({ state: 'disconnected' })
+    expect(driver.status().error).toContain('does not exist')
+    await pty.replug()
+    await until(() => driver.status().state === 'connected')
+    pty.write('LATE\r')
+    await until(() => log.scans.length === 1)
+    await driver.close()
+  })
+
+  it('two scanners at once keep their own frames', async () => {
+    pty = await openPtyPair()
+    const other = await openPtyPair()
+    try {
+      const a = createSerialScanner({ id: 'a', path: pty.devicePath, silenceMs: 0 })
+      const b = createSerialScanner({ id: 'b', path: other.devicePath, silenceMs: 0 })
+      const la = watch(a)
+      const lb = watch(b)
+      await Promise.all([a.open(), b.open()])
+      pty.write('A1-')
+      other.write('B1-')
+      pty.write('END\r')
+      other.write('END\r')
+      await until(() => la.scans.length === 1 && lb.scans.length === 1)
+      expect(la.texts()).toEqual(['A1-END'])
+      expect(lb.texts()).toEqual(['B1-END'])
+      await Promise.all([a.close(), b.close()])
+    } finally {
+      await other.close()
+    }
+  })
+})
