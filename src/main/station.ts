@@ -6,6 +6,8 @@ import type { Logger } from './logging'
 import { createDispatcher, type Dispatch } from './rpc/dispatch'
 import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
+import { createPrinting, type Printing, type PrintingDeps } from './services/print-queue-station'
+import { createScanning, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
 import { createSyncStatus } from './services/sync-status'
 import { openStore, type Store } from './store/db'
@@ -24,6 +26,10 @@ export interface StationDeps {
   /** Seed demo data and simulated devices when the store is empty. */
   demo?: boolean
   devices?: DeviceRegistry
+  /** Scanner hardware seams (HID, serial) and hot-plug polling; simulators in tests. */
+  scanners?: ScanningOptions
+  /** Printer seams (status poll period, transports); the emulator in tests. */
+  printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
 }
 
 export interface Station {
@@ -33,6 +39,8 @@ export interface Station {
   store: Store
   eventLog: EventLog
   devices: DeviceRegistry
+  scanning: Scanning
+  printing: Printing
   close(): void
 }
 
@@ -57,6 +65,32 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     }
 
     const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s))
+
+    const scanning = createScanning({
+      db,
+      bus,
+      devices,
+      logger: deps.logger,
+      settings: () => settings.get(),
+      updateSettings: (patch) => settings.update(patch, eventLog, session.operatorId()),
+      operatorId: () => session.operatorId(),
+      demo: settings.isDemo(),
+      ...(deps.scanners ? { options: deps.scanners } : {})
+    })
+
+    const printing = await createPrinting({
+      db,
+      eventLog,
+      devices,
+      logger: deps.logger,
+      dataDir: deps.dataDir,
+      demo: settings.isDemo(),
+      operatorId: () => session.operatorId(),
+      emit: (change) => bus.emit('print.changed', change),
+      currentPrinterId: () => settings.get().printerId,
+      setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),
+      ...deps.printing
+    })
 
     const info = (): StationInfo => ({
       stationId,
@@ -86,7 +120,9 @@ export async function createStation(deps: StationDeps): Promise<Station> {
         exportDiagnostics(
           { db, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
           input.scanJournalRows
-        )
+        ),
+      ...scanning.handlers,
+      ...printing.handlers
     }
 
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
@@ -97,7 +133,11 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       store,
       eventLog,
       devices,
+      scanning,
+      printing,
       close: () => {
+        void scanning.close()
+        void printing.close()
         store.close()
         deps.logger.info('station stopped')
       }

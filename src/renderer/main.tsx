@@ -7,7 +7,8 @@ import { createWsClient, takeToken, type ConnectionState } from './api/ws-client
 import { App } from './app/App'
 import { FeedbackProvider } from './app/FeedbackProvider'
 import { StationProvider } from './app/StationProvider'
-import { initI18n } from './i18n'
+import i18next from 'i18next'
+import { initI18n, setLanguage } from './i18n'
 import './styles/app.css'
 
 declare global {
@@ -18,11 +19,12 @@ declare global {
 
 const root = createRoot(document.getElementById('root')!)
 
-function fatal(message: string) {
+function fatal(messageKey: 'fatal.noToken' | 'fatal.noAnswer', detail?: string) {
+  const message = detail ?? i18next.t(messageKey)
   root.render(
     <main className="content centered">
       <section className="screen fatal" data-testid="fatal">
-        <h1>Dockside</h1>
+        <h1>{i18next.t('app.name')}</h1>
         <p>{message}</p>
       </section>
     </main>
@@ -42,6 +44,7 @@ async function waitOpen(client: ReturnType<typeof createWsClient>): Promise<void
 }
 
 async function boot() {
+  await initI18n(navigator.language.startsWith('es') ? 'es' : 'en')
   let client: StationClient
   let connection: { current: ConnectionState; subscribe?: (l: (s: ConnectionState) => void) => () => void }
   if (window.dockside) {
@@ -50,7 +53,7 @@ async function boot() {
   } else {
     const token = takeToken(window)
     if (!token) {
-      fatal('Open the station with the address that `dockside serve` (or `npm start`) printed: it carries this launch’s access token.')
+      fatal('fatal.noToken')
       return
     }
     const ws = createWsClient(window.location, token)
@@ -66,10 +69,10 @@ async function boot() {
   ])
   if (!info.ok || !session.ok || !devices.ok || !sync.ok) {
     const failed = [info, session, devices, sync].find((r) => !r.ok)
-    fatal(failed && !failed.ok ? failed.error.message : 'The station did not answer.')
+    fatal('fatal.noAnswer', failed && !failed.ok ? failed.error.message : undefined)
     return
   }
-  await initI18n(info.value.settings.language)
+  setLanguage(info.value.settings.language)
   root.render(
     <StrictMode>
       <StationProvider client={client} connection={connection} initial={{ info: info.value, session: session.value, devices: devices.value, sync: sync.value }}>

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { EVENT_NAMES } from './contract-channels'
 import { stationMethods, type StationAreaEvents, type StationOutputs } from './contract-areas/station'
+import { scansMethods, type ScansAreaEvents, type ScansOutputs } from './contract-areas/scans'
+import { labelsMethods, type LabelsAreaEvents, type LabelsOutputs } from './contract-areas/labels'
 import type { Result } from './result'
 
 /**
@@ -9,14 +11,16 @@ import type { Result } from './result'
  * client are all derived from this one object, so a method is added in its area file and nowhere else.
  */
 export const contract = {
-  ...stationMethods
+  ...stationMethods,
+  ...scansMethods,
+  ...labelsMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

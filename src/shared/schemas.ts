@@ -14,7 +14,14 @@ export const settingsPatch = z
     printerId: z.string().max(200),
     scannerIds: z.array(z.string().max(200)).max(32),
     rfidReaderId: z.string().max(200),
-    wedgeGsSubstitutes: z.array(z.string().min(1).max(16)).max(8)
+    wedgeGsSubstitutes: z.array(z.string().min(1).max(16)).max(8),
+    wedgeInterKeyMs: z.number().int().min(5).max(500),
+    wedgeEndTimeoutMs: z.number().int().min(20).max(2000),
+    wedgePrefix: z.string().max(8),
+    wedgeSuffix: z.enum(['Enter', 'Tab', 'none']),
+    wedgeMinLength: z.number().int().min(2).max(64),
+    disabledScannerIds: z.array(z.string().max(200)).max(64),
+    serialScannerPorts: z.array(z.string().min(1).max(260)).max(16)
   })
   .partial()
   .strict()

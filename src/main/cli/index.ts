@@ -13,8 +13,13 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   gs1: { summary: 'Parse and build GS1 element strings and Digital Link URIs', load: async () => (await import('./commands/gs1')).default },
   epc: { summary: 'Decode and encode RFID EPCs (Tag Data Standard)', load: async () => (await import('./commands/epc')).default },
   sscc: { summary: 'Issue SSCCs from this station’s range (next, configure, status)', load: async () => (await import('./commands/sscc')).default },
+  label: { summary: 'Render labels from templates (ZPL, PDF, PNG) and check templates', load: async () => (await import('./commands/label')).default },
+  print: { summary: 'Print one label on a printer (tcp://, usb://, serial://, lp://)', load: async () => (await import('./commands/print')).default },
+  printer: { summary: 'Printer status (~HS) and a Zebra emulator for demos', load: async () => (await import('./commands/printer')).default },
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
-  migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default }
+  migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default },
+  devices: { summary: 'List serial ports, HID POS scanners and USB printers as JSON', load: async () => (await import('./commands/devices')).default },
+  scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default }
 }
 
 const stdio: CliIo = {

@@ -2,16 +2,20 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../components/EmptyState'
 import { DevicesScreen } from '../screens/Devices/DevicesScreen'
+import { LabelScreen } from '../screens/Label/LabelScreen'
 import { SettingsScreen } from '../screens/Settings/SettingsScreen'
 import { SignInScreen } from '../screens/SignIn/SignInScreen'
 import { SyncScreen } from '../screens/Sync/SyncScreen'
 import { MODES, type Mode } from './modes'
 import { StatusBar } from './StatusBar'
 import { useStation } from './StationProvider'
+import { WedgeCapture } from '../scan/WedgeCapture'
 
 function Screen({ mode }: { mode: Mode }) {
   const { t } = useTranslation()
   switch (mode) {
+    case 'label':
+      return <LabelScreen />
     case 'devices':
       return <DevicesScreen />
     case 'sync':
@@ -47,9 +51,10 @@ export function App() {
           </button>
         )}
       </header>
+      {session.operator && <WedgeCapture />}
       {session.operator ? (
         <div className="workspace">
-          <nav className="mode-nav" aria-label="Modes">
+          <nav className="mode-nav" aria-label={t('navLabel')}>
             {MODES.map((m) => (
               <button
                 key={m}

@@ -16,7 +16,24 @@ export interface StationSettings {
   rfidReaderId: string
   /** Keyboard-wedge text substitutes for the GS1 group separator, e.g. `<GS>`. */
   wedgeGsSubstitutes: string[]
+  /** Keyboard wedge: keys at most this far apart (ms, by KeyboardEvent.timeStamp) belong to one scan. */
+  wedgeInterKeyMs: number
+  /** Keyboard wedge: a scan without its suffix ends after this much silence (ms). */
+  wedgeEndTimeoutMs: number
+  /** Keyboard wedge: text the scanner sends before each scan ('' for none); stripped. */
+  wedgePrefix: string
+  /** Keyboard wedge: the key that ends a scan. */
+  wedgeSuffix: WedgeSuffix
+  /** Keyboard wedge: shorter bursts are typing, not scans. */
+  wedgeMinLength: number
+  /** Scanner device ids switched off on this station (their scans are journaled as ignored). */
+  disabledScannerIds: string[]
+  /** Serial port paths to treat as scanners, besides ports with a scanner maker's USB vendor id. */
+  serialScannerPorts: string[]
 }
+
+export type WedgeSuffix = 'Enter' | 'Tab' | 'none'
+export const WEDGE_SUFFIXES: readonly WedgeSuffix[] = ['Enter', 'Tab', 'none']
 
 export interface StationInfo {
   stationId: string

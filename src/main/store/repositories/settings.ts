@@ -11,7 +11,14 @@ export const DEFAULT_SETTINGS: StationSettings = {
   printerId: '',
   scannerIds: [],
   rfidReaderId: '',
-  wedgeGsSubstitutes: ['<GS>', '{GS}']
+  wedgeGsSubstitutes: ['<GS>', '{GS}'],
+  wedgeInterKeyMs: 40,
+  wedgeEndTimeoutMs: 200,
+  wedgePrefix: '',
+  wedgeSuffix: 'Enter',
+  wedgeMinLength: 4,
+  disabledScannerIds: [],
+  serialScannerPorts: []
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]

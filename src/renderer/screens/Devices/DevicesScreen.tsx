@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useStation } from '../../app/StationProvider'
+import { ScannerPanel } from '../../scan/ScannerPanel'
 
 export function DevicesScreen() {
   const { t } = useTranslation()
@@ -37,6 +38,7 @@ export function DevicesScreen() {
           </tbody>
         </table>
       )}
+      <ScannerPanel />
     </section>
   )
 }

@@ -1,0 +1,326 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BatchProgressInfo, LabelPreview, PrinterInfo, PrintJobSummary, TemplateSummary } from '../../../shared/contract-areas/labels'
+import type { AppError } from '../../../shared/result'
+import { useStation } from '../../app/StationProvider'
+import { ErrorLine } from '../../components/ErrorLine'
+
+const FIELD_ORDER = ['gtin', 'serial', 'lot', 'expiry', 'sscc', 'location', 'description']
+// Layout kept local to this screen (the shared stylesheet belongs to the shell).
+const ROW = { display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap', margin: '8px 0' } as const
+const GROW = { flex: 1, display: 'flex', flexDirection: 'column' } as const
+const COLUMNS = { display: 'grid', gridTemplateColumns: 'minmax(280px, 1fr) minmax(280px, 1fr)', gap: 16 } as const
+const FORM = { display: 'flex', flexDirection: 'column', gap: 6 } as const
+
+/** Packing bench: scan a unit, plate or location (or type the data) → preview → print; reprints and batches. */
+export function LabelScreen() {
+  const { t } = useTranslation()
+  const { client, info } = useStation()
+  const [templates, setTemplates] = useState<TemplateSummary[]>([])
+  const [printers, setPrinters] = useState<PrinterInfo[]>([])
+  const [template, setTemplate] = useState('unit')
+  const [data, setData] = useState<Record<string, string>>({})
+  const [ids, setIds] = useState<{ unitId: number | null; plateId: number | null }>({ unitId: null, plateId: null })
+  const [code, setCode] = useState('')
+  const [lookupMessage, setLookupMessage] = useState('')
+  const [preview, setPreview] = useState<LabelPreview | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const [notice, setNotice] = useState('')
+  const [jobs, setJobs] = useState<PrintJobSummary[]>([])
+  const [reprintOf, setReprintOf] = useState<number | null>(null)
+  const [reason, setReason] = useState('')
+  const [serials, setSerials] = useState('')
+  const [batch, setBatch] = useState<BatchProgressInfo | null>(null)
+  const printerId = info.settings.printerId
+  const printer = printers.find((p) => p.id === printerId)
+  const current = templates.find((x) => x.name === template)
+
+  const refresh = useCallback(async () => {
+    const [p, j] = await Promise.all([client.call('print.printers', {}), client.call('print.jobs', { limit: 15 })])
+    if (p.ok) setPrinters(p.value)
+    if (j.ok) setJobs(j.value)
+  }, [client])
+
+  useEffect(() => {
+    void client.call('labels.templates', {}).then((r) => r.ok && setTemplates(r.value.templates))
+    void Promise.resolve().then(refresh)
+    return client.on('print.changed', (c) => {
+      void refresh()
+      if (c.batchId !== null) void client.call('print.batchStatus', { batchId: c.batchId }).then((r) => r.ok && setBatch(r.value))
+    })
+  }, [client, refresh])
+
+  const lookup = useCallback(
+    async (text: string) => {
+      setError(null)
+      const r = await client.call('labels.lookup', { code: text })
+      if (!r.ok) return setError(r.error)
+      setLookupMessage(t(`label.found.${r.value.found}`))
+      if (r.value.template) setTemplate(r.value.template)
+      setData(r.value.data)
+      setIds({ unitId: r.value.unitId, plateId: r.value.plateId })
+      setPreview(null)
+    },
+    [client, t]
+  )
+
+  // A scan while this screen is open looks the code up.
+  useEffect(() => client.on('scans.result', (r) => r.text && r.outcome !== 'ignored' && void lookup(r.text)), [client, lookup])
+
+  const fields = useMemo(() => FIELD_ORDER.filter((f) => current?.fields[f]), [current])
+  const cleanData = () => Object.fromEntries(Object.entries(data).filter(([k, v]) => v !== '' && current?.fields[k]))
+
+  const doPreview = async () => {
+    setError(null)
+    setNotice('')
+    const r = await client.call('labels.preview', { template, data: cleanData(), ...(printerId ? { printerId } : {}) })
+    if (!r.ok) return setError(r.error)
+    setPreview(r.value)
+  }
+
+  const doPrint = async () => {
+    if (!printerId) return setError({ code: 'print.no_printer', message: t('label.pickPrinter') })
+    setError(null)
+    const r = await client.call('print.enqueue', { printerId, template, data: cleanData(), unitId: ids.unitId, plateId: ids.plateId })
+    if (!r.ok) return setError(r.error)
+    setNotice(t('label.queued', { id: r.value.id }))
+    void refresh()
+  }
+
+  const doReprint = async () => {
+    if (reprintOf === null) return
+    const r = await client.call('print.reprint', { jobId: reprintOf, reason, ...(printerId ? { printerId } : {}) })
+    if (!r.ok) return setError(r.error)
+    setReprintOf(null)
+    setReason('')
+    setNotice(t('label.queued', { id: r.value.id }))
+  }
+
+  const resolveJob = async (jobId: number, printed: boolean) => {
+    const r = await client.call('print.resolve', { jobId, printed })
+    if (!r.ok) setError(r.error)
+  }
+
+  const doBatch = async () => {
+    if (!printerId) return setError({ code: 'print.no_printer', message: t('label.pickPrinter') })
+    const list = serials
+      .split(/[\r\n,;]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+    if (list.length === 0) return setError({ code: 'print.empty_batch', message: t('label.batchEmpty') })
+    const base = cleanData()
+    const r = await client.call('print.batch', {
+      printerId,
+      title: t('label.batchTitle', { count: list.length }),
+      items: list.map((serial) => ({ template, data: { ...base, serial } }))
+    })
+    if (!r.ok) return setError(r.error)
+    setBatch(r.value)
+  }
+
+  const cancelBatch = async () => {
+    if (!batch) return
+    const r = await client.call('print.cancelBatch', { batchId: batch.id })
+    if (r.ok) setBatch(r.value)
+    else setError(r.error)
+  }
+
+  const choosePrinter = async (id: string) => {
+    const r = await client.call('settings.update', { printerId: id })
+    if (!r.ok) setError(r.error)
+  }
+
+  const done = batch ? batch.confirmed + batch.cancelled + batch.failed + batch.uncertain : 0
+
+  return (
+    <section className="screen label-screen" data-testid="screen-label">
+      <h1>{t('label.title')}</h1>
+
+      <div className="row" style={ROW}>
+        <label>
+          {t('label.printer')}
+          <select value={printerId} onChange={(e) => void choosePrinter(e.target.value)} data-testid="label-printer">
+            <option value="">{t('settings.none')}</option>
+            {printers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {printer && (
+          <span className={`tag ${printer.ready ? 'ok' : 'bad'}`} data-testid="label-printer-status">
+            {printer.ready ? t('label.ready') : printer.summary} · {t('label.queuedCount', { count: printer.queued })}
+          </span>
+        )}
+        {printer && (
+          <button type="button" onClick={() => void client.call('print.poll', { printerId: printer.id }).then(() => refresh())} data-testid="label-poll">
+            {t('label.checkPrinter')}
+          </button>
+        )}
+      </div>
+
+      <form
+        className="row" style={ROW}
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (code.trim()) void lookup(code.trim())
+        }}
+      >
+        <label className="grow" style={GROW}>
+          {t('label.scanHint')}
+          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={2000} data-testid="label-code" />
+        </label>
+        <button type="submit" data-testid="label-find">
+          {t('label.find')}
+        </button>
+        {lookupMessage && <span className="muted" data-testid="label-lookup-message">{lookupMessage}</span>}
+      </form>
+
+      <div className="label-layout" style={COLUMNS}>
+        <div className="label-form" style={FORM}>
+          <label>
+            {t('label.template')}
+            <select
+              value={template}
+              onChange={(e) => {
+                setTemplate(e.target.value)
+                setPreview(null)
+              }}
+              data-testid="label-template"
+            >
+              {templates.map((x) => (
+                <option key={x.name} value={x.name}>
+                  {x.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          {fields.map((f) => (
+            <label key={f}>
+              {t(`label.field.${f}`)}
+              {current?.fields[f]?.required ? ' *' : ''}
+              <input
+                value={data[f] ?? ''}
+                onChange={(e) => {
+                  setData({ ...data, [f]: e.target.value })
+                  setPreview(null)
+                }}
+                placeholder={f === 'expiry' ? 'YYYY-MM-DD' : ''}
+                maxLength={current?.fields[f]?.maxLength ?? 200}
+                data-testid={`label-field-${f}`}
+              />
+            </label>
+          ))}
+          <div className="row" style={ROW}>
+            <button type="button" onClick={() => void doPreview()} data-testid="label-preview-button">
+              {t('label.preview')}
+            </button>
+            <button type="button" className="primary" disabled={!preview} onClick={() => void doPrint()} data-testid="label-print">
+              {t('label.print')}
+            </button>
+          </div>
+          <ErrorLine error={error} />
+          {notice && (
+            <p className="muted" data-testid="label-notice">
+              {notice}
+            </p>
+          )}
+        </div>
+        <div className="label-preview">
+          {preview ? (
+            <figure>
+              <img src={`data:image/png;base64,${preview.png}`} alt={t('label.previewAlt')} data-testid="label-preview-image" style={{ maxWidth: '100%', border: '1px solid #888' }} />
+              <figcaption className="muted">
+                {t('label.previewCaption', { width: preview.width, height: preview.height, bytes: preview.zplBytes })}
+                {preview.epc ? ` · EPC ${preview.epc.hex}` : ''}
+              </figcaption>
+            </figure>
+          ) : (
+            <p className="muted">{t('label.noPreview')}</p>
+          )}
+        </div>
+      </div>
+
+      <h2>{t('label.batch')}</h2>
+      <div className="row" style={ROW}>
+        <label className="grow" style={GROW}>
+          {t('label.batchHint')}
+          <textarea value={serials} onChange={(e) => setSerials(e.target.value)} rows={3} data-testid="label-batch-serials" />
+        </label>
+        <button type="button" onClick={() => void doBatch()} data-testid="label-batch-print">
+          {t('label.batchPrint')}
+        </button>
+      </div>
+      {batch && (
+        <div className="row" style={ROW} data-testid="label-batch-progress">
+          <progress max={batch.total} value={done} />
+          <span>{t('label.batchProgress', { done: batch.confirmed, total: batch.total, uncertain: batch.uncertain, cancelled: batch.cancelled })}</span>
+          {batch.status === 'open' && (
+            <button type="button" onClick={() => void cancelBatch()} data-testid="label-batch-cancel">
+              {t('label.batchCancel')}
+            </button>
+          )}
+        </div>
+      )}
+
+      <h2>{t('label.jobs')}</h2>
+      {reprintOf !== null && (
+        <div className="row" style={ROW} data-testid="label-reprint-form">
+          <label className="grow" style={GROW}>
+            {t('label.reprintReason', { id: reprintOf })}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="label-reprint-reason" />
+          </label>
+          <button type="button" disabled={reason.trim().length < 3} onClick={() => void doReprint()} data-testid="label-reprint-confirm">
+            {t('label.reprint')}
+          </button>
+          <button type="button" onClick={() => setReprintOf(null)}>
+            {t('label.cancel')}
+          </button>
+        </div>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('label.template')}</th>
+            <th>{t('label.what')}</th>
+            <th>{t('label.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {jobs.map((j) => (
+            <tr key={j.id} data-testid={`label-job-${j.id}`}>
+              <td>{j.id}</td>
+              <td>
+                {j.template}
+                {j.kind === 'reprint' ? ` (${t('label.reprintTag')})` : ''}
+              </td>
+              <td>{j.data.serial ?? j.data.sscc ?? j.data.location ?? ''}</td>
+              <td className={`job-${j.status}`} title={j.lastError ?? j.heldReason ?? ''}>
+                {t(`label.jobStatus.${j.status}`)}
+                {j.status === 'queued' && j.heldReason ? ` — ${j.heldReason}` : ''}
+                {j.status === 'uncertain' ? ` — ${t('label.uncertainHint')}` : ''}
+              </td>
+              <td>
+                {j.status === 'uncertain' && (
+                  <>
+                    <button type="button" onClick={() => void resolveJob(j.id, true)} data-testid={`label-job-printed-${j.id}`}>
+                      {t('label.markPrinted')}
+                    </button>
+                  </>
+                )}
+                {['confirmed', 'uncertain', 'failed'].includes(j.status) && (
+                  <button type="button" onClick={() => setReprintOf(j.id)} data-testid={`label-job-reprint-${j.id}`}>
+                    {t('label.reprint')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

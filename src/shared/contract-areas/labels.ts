@@ -1,0 +1,148 @@
+import { z } from 'zod'
+
+/** Labels and printing: templates, preview, the print queue, printers. */
+
+export type PrintJobStatus = 'queued' | 'sending' | 'sent' | 'confirmed' | 'uncertain' | 'failed' | 'cancelled'
+
+export interface TemplateSummary {
+  name: string
+  title: string
+  description: string | null
+  /** mm */
+  size: { width: number; height: number }
+  fields: Record<string, { required: boolean; maxLength?: number }>
+  rfid: boolean
+  source: string
+}
+
+export interface LabelPreview {
+  template: string
+  /** PNG as base64, at the printer's resolution. */
+  png: string
+  zplBytes: number
+  width: number
+  height: number
+  /** Normalized data as it will print (GTIN-14, truncated text…). */
+  data: Record<string, string>
+  epc: { hex: string; tagUri: string } | null
+}
+
+export interface LabelLookup {
+  found: 'unit' | 'plate' | 'location' | 'gs1' | 'none'
+  template: string | null
+  data: Record<string, string>
+  unitId: number | null
+  plateId: number | null
+  message: string
+}
+
+export interface PrinterInfo {
+  id: string
+  name: string
+  uri: string
+  dpi: number
+  simulated: boolean
+  online: boolean
+  ready: boolean | null
+  held: boolean
+  summary: string
+  checkedAt: string | null
+  queued: number
+}
+
+export interface PrintJobSummary {
+  id: number
+  printerId: string
+  template: string
+  data: Record<string, string>
+  kind: 'original' | 'reprint'
+  reprintOf: number | null
+  reason: string | null
+  batchId: number | null
+  status: PrintJobStatus
+  heldReason: string | null
+  lastError: string | null
+  attempts: number
+  unitId: number | null
+  plateId: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface BatchProgressInfo {
+  id: number
+  title: string
+  total: number
+  confirmed: number
+  queued: number
+  uncertain: number
+  cancelled: number
+  failed: number
+  status: 'open' | 'done' | 'cancelled'
+}
+
+const id = z.string().min(1).max(100)
+const templateName = z.string().min(1).max(40)
+/** Label data: the checks (GTIN, serial, 5,000-character text…) happen in the label service, with reasons. */
+const labelData = z.record(z.string().max(40), z.string().max(10_000)).refine((d) => Object.keys(d).length <= 20, 'at most 20 fields')
+const jobId = z.number().int().positive()
+
+export const labelsMethods = {
+  'labels.templates': { input: z.object({}).strict() },
+  'labels.preview': { input: z.object({ template: templateName, data: labelData, printerId: id.optional() }).strict() },
+  /** A scanned or typed code (serial, GS1 data, SSCC, location) → what to print for it. */
+  'labels.lookup': { input: z.object({ code: z.string().min(1).max(2000) }).strict() },
+  'print.printers': { input: z.object({}).strict() },
+  'print.enqueue': {
+    input: z
+      .object({ printerId: id, template: templateName, data: labelData, unitId: z.number().int().positive().nullish(), plateId: z.number().int().positive().nullish() })
+      .strict()
+  },
+  'print.batch': {
+    input: z
+      .object({
+        printerId: id,
+        title: z.string().min(1).max(120),
+        items: z.array(z.object({ template: templateName, data: labelData, unitId: z.number().int().positive().nullish() }).strict()).min(1).max(10_000)
+      })
+      .strict()
+  },
+  'print.reprint': { input: z.object({ jobId, reason: z.string().trim().min(3).max(500), printerId: id.optional() }).strict() },
+  'print.resolve': { input: z.object({ jobId, printed: z.boolean(), note: z.string().max(500).optional() }).strict() },
+  'print.move': { input: z.object({ jobIds: z.array(jobId).max(10_000).optional(), fromPrinterId: id.optional(), toPrinterId: id }).strict() },
+  'print.cancelBatch': { input: z.object({ batchId: jobId }).strict() },
+  'print.batchStatus': { input: z.object({ batchId: jobId }).strict() },
+  'print.jobs': {
+    input: z
+      .object({
+        status: z.array(z.enum(['queued', 'sending', 'sent', 'confirmed', 'uncertain', 'failed', 'cancelled'])).max(7).optional(),
+        printerId: id.optional(),
+        batchId: jobId.optional(),
+        limit: z.number().int().min(1).max(1000).optional()
+      })
+      .strict()
+  },
+  /** Poll a printer's status now (also done before and after every job). */
+  'print.poll': { input: z.object({ printerId: id }).strict() }
+} as const
+
+export interface LabelsOutputs {
+  'labels.templates': { templates: TemplateSummary[]; problems: { source: string; message: string }[] }
+  'labels.preview': LabelPreview
+  'labels.lookup': LabelLookup
+  'print.printers': PrinterInfo[]
+  'print.enqueue': PrintJobSummary
+  'print.batch': BatchProgressInfo
+  'print.reprint': PrintJobSummary
+  'print.resolve': PrintJobSummary
+  'print.move': { moved: number }
+  'print.cancelBatch': BatchProgressInfo
+  'print.batchStatus': BatchProgressInfo
+  'print.jobs': PrintJobSummary[]
+  'print.poll': PrinterInfo
+}
+
+export interface LabelsAreaEvents {
+  /** A job, batch or printer changed: refresh the queue view (payload says which). */
+  'print.changed': { printerId: string | null; jobId: number | null; batchId: number | null }
+}
