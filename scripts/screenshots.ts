@@ -20,12 +20,22 @@ try {
   await page.click('[data-testid=operator-2]')
   await signInWithPin(page, 1, '1234')
   await page.waitForTimeout(600) // let the welcome flash fade
-  for (const mode of ['receive', 'devices', 'label', 'settings']) {
+  for (const mode of ['receive', 'devices', 'settings']) {
     await page.click(`[data-testid=nav-${mode}]`)
     await page.waitForSelector(`[data-testid=screen-${mode}]`)
     await page.waitForTimeout(200)
     await page.screenshot({ path: join(outDir, `${mode}.png`) })
   }
+  // The Label screen with a real preview rendered by the station.
+  await page.click('[data-testid=nav-label]')
+  await page.fill('[data-testid=label-field-gtin]', '09521234543213')
+  await page.fill('[data-testid=label-field-serial]', 'MN00004001')
+  await page.fill('[data-testid=label-field-description]', '27" monitor, black')
+  await page.click('[data-testid=label-preview-button]')
+  await page.waitForSelector('[data-testid=label-preview-image]')
+  await page.evaluate(() => document.querySelector('.content')?.scrollTo(0, 0))
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(outDir, 'label.png') })
   console.log(`screenshots written to ${outDir}`)
 } finally {
   await browser.close()

@@ -7,10 +7,6 @@ import { ErrorLine } from '../../components/ErrorLine'
 
 const FIELD_ORDER = ['gtin', 'serial', 'lot', 'expiry', 'sscc', 'location', 'description']
 // Layout kept local to this screen (the shared stylesheet belongs to the shell).
-const ROW = { display: 'flex', gap: 8, alignItems: 'flex-end', flexWrap: 'wrap', margin: '8px 0' } as const
-const GROW = { flex: 1, display: 'flex', flexDirection: 'column' } as const
-const COLUMNS = { display: 'grid', gridTemplateColumns: 'minmax(280px, 1fr) minmax(280px, 1fr)', gap: 16 } as const
-const FORM = { display: 'flex', flexDirection: 'column', gap: 6 } as const
 
 /** Packing bench: scan a unit, plate or location (or type the data) → preview → print; reprints and batches. */
 export function LabelScreen() {
@@ -136,7 +132,7 @@ export function LabelScreen() {
     <section className="screen label-screen" data-testid="screen-label">
       <h1>{t('label.title')}</h1>
 
-      <div className="row" style={ROW}>
+      <div className="row">
         <label>
           {t('label.printer')}
           <select value={printerId} onChange={(e) => void choosePrinter(e.target.value)} data-testid="label-printer">
@@ -161,13 +157,13 @@ export function LabelScreen() {
       </div>
 
       <form
-        className="row" style={ROW}
+        className="row"
         onSubmit={(e) => {
           e.preventDefault()
           if (code.trim()) void lookup(code.trim())
         }}
       >
-        <label className="grow" style={GROW}>
+        <label className="grow">
           {t('label.scanHint')}
           <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={2000} data-testid="label-code" />
         </label>
@@ -177,8 +173,8 @@ export function LabelScreen() {
         {lookupMessage && <span className="muted" data-testid="label-lookup-message">{lookupMessage}</span>}
       </form>
 
-      <div className="label-layout" style={COLUMNS}>
-        <div className="label-form" style={FORM}>
+      <div className="label-layout">
+        <div className="label-form">
           <label>
             {t('label.template')}
             <select
@@ -212,7 +208,7 @@ export function LabelScreen() {
               />
             </label>
           ))}
-          <div className="row" style={ROW}>
+          <div className="row">
             <button type="button" onClick={() => void doPreview()} data-testid="label-preview-button">
               {t('label.preview')}
             </button>
@@ -230,7 +226,7 @@ export function LabelScreen() {
         <div className="label-preview">
           {preview ? (
             <figure>
-              <img src={`data:image/png;base64,${preview.png}`} alt={t('label.previewAlt')} data-testid="label-preview-image" style={{ maxWidth: '100%', border: '1px solid #888' }} />
+              <img src={`data:image/png;base64,${preview.png}`} alt={t('label.previewAlt')} data-testid="label-preview-image" />
               <figcaption className="muted">
                 {t('label.previewCaption', { width: preview.width, height: preview.height, bytes: preview.zplBytes })}
                 {preview.epc ? ` · EPC ${preview.epc.hex}` : ''}
@@ -243,8 +239,8 @@ export function LabelScreen() {
       </div>
 
       <h2>{t('label.batch')}</h2>
-      <div className="row" style={ROW}>
-        <label className="grow" style={GROW}>
+      <div className="row">
+        <label className="grow">
           {t('label.batchHint')}
           <textarea value={serials} onChange={(e) => setSerials(e.target.value)} rows={3} data-testid="label-batch-serials" />
         </label>
@@ -253,7 +249,7 @@ export function LabelScreen() {
         </button>
       </div>
       {batch && (
-        <div className="row" style={ROW} data-testid="label-batch-progress">
+        <div className="row" data-testid="label-batch-progress">
           <progress max={batch.total} value={done} />
           <span>{t('label.batchProgress', { done: batch.confirmed, total: batch.total, uncertain: batch.uncertain, cancelled: batch.cancelled })}</span>
           {batch.status === 'open' && (
@@ -266,8 +262,8 @@ export function LabelScreen() {
 
       <h2>{t('label.jobs')}</h2>
       {reprintOf !== null && (
-        <div className="row" style={ROW} data-testid="label-reprint-form">
-          <label className="grow" style={GROW}>
+        <div className="row" data-testid="label-reprint-form">
+          <label className="grow">
             {t('label.reprintReason', { id: reprintOf })}
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="label-reprint-reason" />
           </label>
