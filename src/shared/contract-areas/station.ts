@@ -1,5 +1,4 @@
 import type { DeviceStatus } from '../model/devices'
-import type { FeedbackTone } from '../model/feedback'
 import type { OperatorSummary, Session, StationInfo, StationSettings } from '../model/station'
 import type { SyncStatus } from '../model/sync'
 import { diagnosticsInput, noInput, settingsPatch, signInInput } from '../schemas'
@@ -36,5 +35,4 @@ export interface StationAreaEvents {
   'sync.changed': SyncStatus
   'settings.changed': StationSettings
   'session.changed': Session
-  'feedback': { tone: FeedbackTone; message: string }
 }
