@@ -17,31 +17,17 @@ import type { PrinterTransport } from '../devices/printers/types'
 import { sendJob, queryStatus, type JobOutcome } from '../devices/printers/zebra'
 import { describeStatus, type PrinterStatus } from '../devices/printers/zebra-status'
 import type { LabelService } from '../labels'
+import type { BatchProgressInfo, PrintJobStatus, PrintJobSummary } from '../../shared/contract-areas/labels'
 import type { Dpi } from '../labels/zpl'
 import type { EventLog } from '../store/event-log'
 import { labelKey } from './print-queue-keys'
 
-export type JobStatus = 'queued' | 'sending' | 'sent' | 'confirmed' | 'uncertain' | 'failed' | 'cancelled'
+export type JobStatus = PrintJobStatus
 
-export interface PrintJob {
-  id: number
+/** A job as the queue keeps it: what the UI sees plus the idempotency key and timestamps. */
+export interface PrintJob extends PrintJobSummary {
   uuid: string
-  printerId: string
-  template: string
-  data: Record<string, string>
   labelKey: string
-  kind: 'original' | 'reprint'
-  reprintOf: number | null
-  reason: string | null
-  batchId: number | null
-  status: JobStatus
-  heldReason: string | null
-  lastError: string | null
-  attempts: number
-  unitId: number | null
-  plateId: number | null
-  createdAt: string
-  updatedAt: string
   sentAt: string | null
   finishedAt: string | null
 }
@@ -65,17 +51,7 @@ export interface PrinterState {
   held: boolean
 }
 
-export interface BatchProgress {
-  id: number
-  title: string
-  total: number
-  confirmed: number
-  queued: number
-  uncertain: number
-  cancelled: number
-  failed: number
-  status: 'open' | 'done' | 'cancelled'
-}
+export type BatchProgress = BatchProgressInfo
 
 export interface NewJob {
   printerId: string
