@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch'
 import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
 import { createPrinting, type Printing, type PrintingDeps } from './services/print-queue-station'
+import { createReceivingArea, type ReceivingArea } from './services/receiving/station-area'
 import { createScanning, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
 import { createSyncStatus } from './services/sync-status'
@@ -41,6 +42,7 @@ export interface Station {
   devices: DeviceRegistry
   scanning: Scanning
   printing: Printing
+  receiving: ReceivingArea
   close(): void
 }
 
@@ -92,6 +94,20 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
 
+    const receiving = createReceivingArea({
+      db,
+      eventLog,
+      settings,
+      dataDir: deps.dataDir,
+      stationId,
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+      operatorId: () => session.operatorId(),
+      gsSubstitutes: () => settings.get().wedgeGsSubstitutes,
+      onReceivingChanged: (state) => bus.emit('receiving.changed', state),
+      onImportProgress: (progress) => bus.emit('imports.progress', progress)
+    })
+    receiving.registerScanHandlers(scanning.pipeline.router)
+
     const info = (): StationInfo => ({
       stationId,
       version: deps.version,
@@ -122,7 +138,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
           input.scanJournalRows
         ),
       ...scanning.handlers,
-      ...printing.handlers
+      ...printing.handlers,
+      ...receiving.handlers
     }
 
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
@@ -135,6 +152,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       devices,
       scanning,
       printing,
+      receiving,
       close: () => {
         void scanning.close()
         void printing.close()

@@ -3,6 +3,7 @@ import { EVENT_NAMES } from './contract-channels'
 import { stationMethods, type StationAreaEvents, type StationOutputs } from './contract-areas/station'
 import { scansMethods, type ScansAreaEvents, type ScansOutputs } from './contract-areas/scans'
 import { labelsMethods, type LabelsAreaEvents, type LabelsOutputs } from './contract-areas/labels'
+import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } from './contract-areas/receiving'
 import type { Result } from './result'
 
 /**
@@ -13,14 +14,15 @@ import type { Result } from './result'
 export const contract = {
   ...stationMethods,
   ...scansMethods,
-  ...labelsMethods
+  ...labelsMethods,
+  ...receivingMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

@@ -19,7 +19,9 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
   migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default },
   devices: { summary: 'List serial ports, HID POS scanners and USB printers as JSON', load: async () => (await import('./commands/devices')).default },
-  scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default }
+  scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default },
+  import: { summary: 'Import items, suppliers, locations, POs or ASNs from CSV/XLSX (all rows or none)', load: async () => (await import('./commands/import')).default },
+  lookup: { summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON", load: async () => (await import('./commands/lookup')).default }
 }
 
 const stdio: CliIo = {

@@ -177,7 +177,9 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
     let verdict: ScanVerdict
     let journalId: number
     try {
-      ;({ verdict, journalId } = handleTx(scan, input.raw, handler))
+      // IMMEDIATE: take the write lock up front (waiting on busy_timeout) rather than failing at the first write
+      // when an import worker holds it.
+      ;({ verdict, journalId } = handleTx.immediate(scan, input.raw, handler))
     } catch (error) {
       deps.onError?.(error)
       return reject({ ...base, code: 'scan.workflow_failed', message: `The ${workflow} workflow failed on this scan: ${error instanceof Error ? error.message : String(error)}`, text, symbology })

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { AppFailure } from '../../errors'
+import { createLookup } from '../../services/lookup'
+import { DATABASE_FILE, openStore } from '../../store/db'
+import { UsageError, wantsHelp, type CliCommand } from '../command'
+import { resolveDataDir } from '../data-dir'
+
+const HELP = `Usage: dockside lookup <code> [--data-dir DIR]
+
+Looks up any code — a serial, a GS1 element string or bracketed code such as
+"(01)09521234543213(21)MN00004001", a GS1 Digital Link, an SSCC, an EPC in hex, a plate or bin code —
+and prints the unit's, plate's or location's record and history as JSON:
+  {"kind":"unit","code","unit":{…},"timeline":[{"eventId","type","at","stationId","operator","summary",…}]}
+  {"kind":"plate",…} | {"kind":"location",…} | {"kind":"choices","units":[…]} (a serial of several items)
+Read-only: safe while a station runs. Exit 2 when the code is unknown.`
+
+const lookupCommand: CliCommand = {
+  summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON",
+  async run(argv, io) {
+    if (wantsHelp(argv)) {
+      io.out(HELP)
+      return 0
+    }
+    const { values, positionals } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true })
+    if (positionals.length !== 1) throw new UsageError('give exactly one code: dockside lookup <code> (quote codes with spaces or brackets)')
+    const dataDir = resolveDataDir(values['data-dir'])
+    if (!existsSync(join(dataDir, DATABASE_FILE))) throw new AppFailure('store.missing', `No Dockside database in ${dataDir}.`)
+    const store = openStore({ dataDir, readonly: true })
+    try {
+      io.out(JSON.stringify(createLookup(store.db).find(positionals[0]!), null, 2))
+      return 0
+    } finally {
+      store.close()
+    }
+  }
+}
+
+export default lookupCommand

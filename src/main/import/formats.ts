@@ -1,0 +1,487 @@
+/**
+ * Import formats (docs/import-formats.md): one kind per file, the kind from a `kind` line above the
+ * header or from the header columns. Every cell is checked here without the database (shape, check
+ * digits, dates, enumerations, duplicates within the file); `apply.ts` checks references against the
+ * store and writes. Rows are numbered as a spreadsheet shows them (1-based, counting the header).
+ */
+import { gs1CheckDigit, isValidGs1CheckDigit, normalizeGtin } from '../../shared/codes/checkdigit'
+import { validateSerialRule, type SerialCharset, type SerialRule } from '../../shared/codes/serial-rules'
+import { IMPORT_KINDS, type ImportIssue, type ImportKind, type Tracking } from '../../shared/contract-areas/receiving'
+
+/** A cell as read: text (trimmed by the reader), or a spreadsheet error / unusable value. */
+export type Cell = string | { error: string }
+
+export interface ItemRecord {
+  row: number
+  sku: string
+  gtin: string | null
+  description: string
+  tracking: Tracking
+  serialRule: SerialRule | null
+  shelfLifeDays: number | null
+  defaultBin: string | null
+  putawayZone: string | null
+}
+export interface SupplierRecord {
+  row: number
+  code: string
+  name: string
+  gln: string | null
+}
+export interface LocationRecord {
+  row: number
+  code: string
+  name: string
+  kind: 'site' | 'zone' | 'aisle' | 'shelf' | 'bin' | 'dock' | 'door'
+  parent: string | null
+  gln: string | null
+  active: boolean
+}
+export interface PoRecord {
+  row: number
+  order: string
+  supplier: string | null
+  expectedAt: string | null
+  line: number
+  item: string
+  qty: number
+  lot: string | null
+}
+export interface AsnRecord {
+  row: number
+  order: string
+  supplier: string | null
+  poNumber: string | null
+  expectedAt: string | null
+  line: number | null
+  item: string
+  serial: string | null
+  lot: string | null
+  expiry: string | null
+  qty: number
+  sscc: string | null
+  parentSscc: string | null
+  madeAt: string | null
+  productionLine: string | null
+  shift: string | null
+}
+
+/** Parsed records of one kind: what a file import and the upstream sync both hand to `applyBatch`. */
+export type ImportBatch =
+  | { kind: 'items'; records: ItemRecord[] }
+  | { kind: 'suppliers'; records: SupplierRecord[] }
+  | { kind: 'locations'; records: LocationRecord[] }
+  | { kind: 'po'; records: PoRecord[] }
+  | { kind: 'asn'; records: AsnRecord[] }
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; rule: string; message: string }
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
+const bad = (rule: string, message: string): Parsed<never> => ({ ok: false, rule, message })
+
+interface Column<T> {
+  name: string
+  required?: boolean
+  parse: (v: string) => Parsed<T>
+}
+
+// ── cell parsers ─────────────────────────────────────────────────────────────────────────────
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/
+const text = (max: number): Column<string>['parse'] => (v) =>
+  CONTROL.test(v) ? bad('text', 'contains control characters (tab, line break, …)') : v.length > max ? bad('length', `is longer than ${max} characters`) : ok(v)
+const code = (max: number): Column<string>['parse'] => (v) =>
+  /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) && v.length <= max ? ok(v) : bad('code', `must be 1–${max} letters, digits, dots, dashes, slashes or underscores`)
+const oneOf = <T extends string>(values: readonly T[]): Column<T>['parse'] => (v) => {
+  const lower = v.toLowerCase() as T
+  return values.includes(lower) ? ok(lower) : bad('enum', `must be one of ${values.join(', ')}`)
+}
+const int = (min: number, max: number): Column<number>['parse'] => (v) => {
+  if (!/^[+-]?\d+$/.test(v)) return bad('integer', 'must be a whole number')
+  const n = Number(v)
+  return n < min || n > max ? bad('range', `must be between ${min} and ${max}`) : ok(n)
+}
+const date: Column<string>['parse'] = (v) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
+  if (!m) return bad('date', 'must be a date YYYY-MM-DD')
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.toISOString().slice(0, 10) === v ? ok(v) : bad('date', 'is not a real calendar date')
+}
+const gtin: Column<string>['parse'] = (v) => {
+  const g = normalizeGtin(v)
+  return g.ok ? ok(g.value) : bad('gtin', `is not a valid GTIN: ${g.error.message.replace(/\.$/, '')}`)
+}
+const gln: Column<string>['parse'] = (v) =>
+  /^\d{13}$/.test(v) && isValidGs1CheckDigit(v) ? ok(v) : bad('gln', /^\d{13}$/.test(v) ? `GLN check digit should be ${gs1CheckDigit(v, 0, 12)}` : 'a GLN has 13 digits')
+const sscc: Column<string>['parse'] = (v) => {
+  if (!/^\d{18}$/.test(v)) return /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/.test(v) && !/^\d+$/.test(v) ? ok(v) : bad('sscc', 'must be an 18-digit SSCC (or an LPN code of 3–40 letters and digits)')
+  return isValidGs1CheckDigit(v) ? ok(v) : bad('sscc', `SSCC check digit should be ${gs1CheckDigit(v, 0, 17)}`)
+}
+const bool: Column<boolean>['parse'] = (v) => {
+  const l = v.toLowerCase()
+  if (['1', 'yes', 'y', 'true'].includes(l)) return ok(true)
+  if (['0', 'no', 'n', 'false'].includes(l)) return ok(false)
+  return bad('boolean', 'must be yes or no')
+}
+const serialText: Column<string>['parse'] = (v) => (CONTROL.test(v) ? bad('serial', 'contains control characters') : v.length > 128 ? bad('length', 'is longer than 128 characters') : ok(v))
+/** GS1 AI 10: up to 20 characters of the GS1 character set 82. */
+const lot: Column<string>['parse'] = (v) =>
+  v.length > 20 ? bad('length', 'a lot has at most 20 characters (GS1 AI 10)') : /^[!"%-?A-Z_a-z]+$/.test(v) ? ok(v) : bad('lot', 'a lot may only contain GS1 characters (letters, digits and !"%&\'()*+,-./:;<=>?_)')
+
+// ── kinds ────────────────────────────────────────────────────────────────────────────────────
+const TRACKING = ['none', 'lot', 'serial', 'lot_serial'] as const
+const LOCATION_KINDS = ['site', 'zone', 'aisle', 'shelf', 'bin', 'dock', 'door'] as const
+const CHARSETS = ['numeric', 'alphanumeric', 'cset82'] as const
+
+export const COLUMNS: Record<ImportKind, Array<Column<unknown>>> = {
+  items: [
+    { name: 'sku', required: true, parse: code(64) },
+    { name: 'gtin', parse: gtin },
+    { name: 'description', required: true, parse: text(200) },
+    { name: 'tracking', required: true, parse: oneOf(TRACKING) },
+    { name: 'serial_min_length', parse: int(1, 128) },
+    { name: 'serial_max_length', parse: int(1, 128) },
+    { name: 'serial_charset', parse: oneOf(CHARSETS) },
+    { name: 'serial_prefix', parse: text(128) },
+    { name: 'serial_pattern', parse: text(200) },
+    { name: 'shelf_life_days', parse: int(0, 36500) },
+    { name: 'default_bin', parse: code(64) },
+    { name: 'putaway_zone', parse: code(64) }
+  ],
+  suppliers: [
+    { name: 'code', required: true, parse: code(64) },
+    { name: 'name', required: true, parse: text(200) },
+    { name: 'gln', parse: gln }
+  ],
+  locations: [
+    { name: 'code', required: true, parse: code(64) },
+    { name: 'name', required: true, parse: text(200) },
+    { name: 'kind', required: true, parse: oneOf(LOCATION_KINDS) },
+    { name: 'parent', parse: code(64) },
+    { name: 'gln', parse: gln },
+    { name: 'active', parse: bool }
+  ],
+  po: [
+    { name: 'order', required: true, parse: code(64) },
+    { name: 'supplier', parse: code(64) },
+    { name: 'expected_at', parse: date },
+    { name: 'line', required: true, parse: int(1, 999_999) },
+    { name: 'item', required: true, parse: text(64) },
+    { name: 'qty', required: true, parse: int(0, 10_000_000) },
+    { name: 'lot', parse: lot }
+  ],
+  asn: [
+    { name: 'order', required: true, parse: code(64) },
+    { name: 'supplier', parse: code(64) },
+    { name: 'po_number', parse: code(64) },
+    { name: 'expected_at', parse: date },
+    { name: 'line', parse: int(1, 999_999) },
+    { name: 'item', required: true, parse: text(64) },
+    { name: 'serial', parse: serialText },
+    { name: 'lot', parse: lot },
+    { name: 'expiry', parse: date },
+    { name: 'qty', parse: int(1, 100_000) },
+    { name: 'sscc', parse: sscc },
+    { name: 'parent_sscc', parse: sscc },
+    { name: 'made_at', parse: date },
+    { name: 'production_line', parse: text(64) },
+    { name: 'shift', parse: text(32) }
+  ]
+}
+
+/** Header spellings accepted besides the canonical column names. */
+const ALIASES: Record<string, string> = {
+  quantity: 'qty',
+  order_number: 'order',
+  po: 'po_number',
+  sku_or_gtin: 'item',
+  expiry_date: 'expiry',
+  best_before: 'expiry',
+  production_date: 'made_at',
+  manufactured_at: 'made_at',
+  pallet: 'sscc',
+  pallet_sscc: 'parent_sscc',
+  machine: 'production_line',
+  line_no: 'line',
+  expected: 'expected_at'
+}
+
+export const normalizeHeader = (h: string): string => {
+  const n = h.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  return ALIASES[n] ?? n
+}
+
+const cellText = (c: Cell | undefined): string => (c === undefined ? '' : typeof c === 'string' ? c : '')
+const isBlankRow = (cells: readonly Cell[]) => cells.every((c) => typeof c === 'string' && c.trim() === '')
+
+/** The kind from a `kind,<kind>` line, else from the header columns; plus where the header is. */
+export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKind): { kind: ImportKind; headerIndex: number } | ImportIssue {
+  let i = 0
+  while (i < rows.length && isBlankRow(rows[i]!)) i++
+  if (i >= rows.length) return { row: 1, column: null, rule: 'empty', message: 'The file has no header row and no data.' }
+  const first = rows[i]!
+  const c0 = cellText(first[0]).trim().toLowerCase()
+  const inline = /^#?\s*kind\s*[:=]\s*(\S+)$/.exec(c0)
+  const rest = first.slice(2).every((c) => cellText(c).trim() === '')
+  let declared: string | null = null
+  if (inline) declared = inline[1]!
+  else if (/^#?\s*kind$/.test(c0) && rest && cellText(first[1]).trim() !== '' && !['code', 'name'].includes(normalizeHeader(cellText(first[1])))) declared = cellText(first[1]).trim().toLowerCase()
+  if (declared !== null) {
+    if (!(IMPORT_KINDS as readonly string[]).includes(declared)) {
+      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind "${declared}": one of ${IMPORT_KINDS.join(', ')}.`, value: declared }
+    }
+    if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but "${forced}" was asked for.` }
+    let h = i + 1
+    while (h < rows.length && isBlankRow(rows[h]!)) h++
+    if (h >= rows.length) return { row: i + 2, column: null, rule: 'empty', message: 'No header row after the kind line.' }
+    return { kind: declared as ImportKind, headerIndex: h }
+  }
+  if (forced) return { kind: forced, headerIndex: i }
+  const cols = new Set(first.map((c) => normalizeHeader(cellText(c))))
+  const has = (...names: string[]) => names.every((n) => cols.has(n))
+  const kind: ImportKind | null =
+    has('order', 'item') && (cols.has('serial') || cols.has('sscc') || cols.has('parent_sscc') || !cols.has('line')) ? 'asn'
+      : has('order', 'item', 'line', 'qty') ? 'po'
+        : has('sku', 'tracking') ? 'items'
+          : has('code', 'name', 'kind') ? 'locations'
+            : has('code', 'name') ? 'suppliers'
+              : null
+  if (!kind) {
+    return {
+      row: i + 1,
+      column: null,
+      rule: 'kind',
+      message: `Cannot tell what this file holds from its header (${[...cols].filter(Boolean).slice(0, 8).join(', ')}): put a first line "kind,<${IMPORT_KINDS.join('|')}>" or use the documented columns.`
+    }
+  }
+  return { kind, headerIndex: i }
+}
+
+export interface ValidationOutput {
+  batch: ImportBatch
+  errors: ImportIssue[]
+  rows: number
+}
+
+/** Checks every cell and row of a sheet (no database) → records of the kind, and every problem found. */
+export function validateSheet(rows: readonly (readonly Cell[])[], kind: ImportKind, headerIndex: number, onRow?: (done: number, total: number) => void): ValidationOutput {
+  const errors: ImportIssue[] = []
+  const columns = COLUMNS[kind]
+  const header = rows[headerIndex]!.map((c) => normalizeHeader(cellText(c)))
+  const headerRow = headerIndex + 1
+  const index = new Map<string, number>()
+  header.forEach((name, i) => {
+    if (name === '') return
+    if (!columns.some((c) => c.name === name)) {
+      errors.push({ row: headerRow, column: cellText(rows[headerIndex]![i]), rule: 'unknown_column', message: `Unknown column "${cellText(rows[headerIndex]![i])}" for kind ${kind}: the columns are ${columns.map((c) => c.name).join(', ')}.` })
+    } else if (index.has(name)) {
+      errors.push({ row: headerRow, column: name, rule: 'duplicate_column', message: `Column "${name}" appears twice.` })
+    } else index.set(name, i)
+  })
+  for (const c of columns) if (c.required && !index.has(c.name)) errors.push({ row: headerRow, column: c.name, rule: 'missing_column', message: `Column "${c.name}" is required for kind ${kind}.` })
+  const records: Array<Record<string, unknown> & { row: number }> = []
+  const total = rows.length - headerIndex - 1
+  if (errors.length) return { batch: { kind, records: [] } as unknown as ImportBatch, errors, rows: Math.max(0, total) }
+  let dataRows = 0
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const cells = rows[r]!
+    if (isBlankRow(cells)) continue
+    dataRows++
+    const row = r + 1
+    const rec: Record<string, unknown> & { row: number } = { row }
+    let rowOk = true
+    for (let i = header.length; i < cells.length; i++) {
+      if (cellText(cells[i]).trim() !== '' || typeof cells[i] !== 'string') {
+        errors.push({ row, column: null, rule: 'extra_cell', message: `Cell ${i + 1} has a value but no column header.`, value: cellText(cells[i]).slice(0, 100) })
+        rowOk = false
+        break
+      }
+    }
+    for (const c of columns) {
+      const at = index.get(c.name)
+      const raw = at === undefined ? '' : cells[at]
+      if (raw !== undefined && typeof raw !== 'string') {
+        errors.push({ row, column: c.name, rule: 'cell', message: `${c.name}: ${raw.error}` })
+        rowOk = false
+        continue
+      }
+      const v = (raw ?? '').trim()
+      if (v === '') {
+        if (c.required) {
+          errors.push({ row, column: c.name, rule: 'required', message: `${c.name} is required.` })
+          rowOk = false
+        }
+        rec[c.name] = null
+        continue
+      }
+      const p = c.parse(v)
+      if (!p.ok) {
+        errors.push({ row, column: c.name, rule: p.rule, message: `${c.name} ${p.message}.`, value: v.length > 100 ? `${v.slice(0, 100)}…` : v })
+        rowOk = false
+      } else rec[c.name] = p.value
+    }
+    if (rowOk) records.push(rec)
+    if (onRow && dataRows % 2000 === 0) onRow(r - headerIndex, total)
+  }
+  const batch = toBatch(kind, records, errors)
+  return { batch, errors, rows: dataRows }
+}
+
+function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: number }>, errors: ImportIssue[]): ImportBatch {
+  const s = (r: Record<string, unknown>, k: string) => (r[k] as string | null) ?? null
+  const n = (r: Record<string, unknown>, k: string) => (r[k] as number | null) ?? null
+  switch (kind) {
+    case 'items':
+      return {
+        kind,
+        records: recs.flatMap((r) => {
+          const rule: SerialRule = {}
+          if (n(r, 'serial_min_length') !== null) rule.minLength = n(r, 'serial_min_length')!
+          if (n(r, 'serial_max_length') !== null) rule.maxLength = n(r, 'serial_max_length')!
+          if (s(r, 'serial_charset') !== null) rule.charset = s(r, 'serial_charset') as SerialCharset
+          if (s(r, 'serial_prefix') !== null) rule.prefix = s(r, 'serial_prefix')!
+          if (s(r, 'serial_pattern') !== null) rule.pattern = s(r, 'serial_pattern')!
+          const hasRule = Object.keys(rule).length > 0
+          if (hasRule) {
+            const v = validateSerialRule(rule)
+            if (!v.ok) {
+              const m = v.error.message
+              const column = /prefix/.test(m) ? 'serial_prefix' : /minLength/.test(m) ? 'serial_min_length' : /maxLength/.test(m) ? 'serial_max_length' : /charset/.test(m) ? 'serial_charset' : 'serial_pattern'
+              errors.push({ row: r.row, column, rule: v.error.code, message: m })
+              return []
+            }
+          }
+          const tracking = s(r, 'tracking') as Tracking
+          if (hasRule && (tracking === 'none' || tracking === 'lot')) {
+            errors.push({ row: r.row, column: 'tracking', rule: 'serial_rule', message: `A serial rule needs tracking serial or lot_serial, not ${tracking}.` })
+            return []
+          }
+          return [{ row: r.row, sku: s(r, 'sku')!, gtin: s(r, 'gtin'), description: s(r, 'description')!, tracking, serialRule: hasRule ? rule : null, shelfLifeDays: n(r, 'shelf_life_days'), defaultBin: s(r, 'default_bin'), putawayZone: s(r, 'putaway_zone') }]
+        })
+      }
+    case 'suppliers':
+      return { kind, records: recs.map((r) => ({ row: r.row, code: s(r, 'code')!, name: s(r, 'name')!, gln: s(r, 'gln') })) }
+    case 'locations':
+      return { kind, records: recs.map((r) => ({ row: r.row, code: s(r, 'code')!, name: s(r, 'name')!, kind: s(r, 'kind') as LocationRecord['kind'], parent: s(r, 'parent'), gln: s(r, 'gln'), active: (r.active as boolean | null) ?? true })) }
+    case 'po':
+      return { kind, records: recs.map((r) => ({ row: r.row, order: s(r, 'order')!, supplier: s(r, 'supplier'), expectedAt: s(r, 'expected_at'), line: n(r, 'line')!, item: s(r, 'item')!, qty: n(r, 'qty')!, lot: s(r, 'lot') })) }
+    case 'asn':
+      return {
+        kind,
+        records: recs.map((r) => ({
+          row: r.row,
+          order: s(r, 'order')!,
+          supplier: s(r, 'supplier'),
+          poNumber: s(r, 'po_number'),
+          expectedAt: s(r, 'expected_at'),
+          line: n(r, 'line'),
+          item: s(r, 'item')!,
+          serial: s(r, 'serial'),
+          lot: s(r, 'lot'),
+          expiry: s(r, 'expiry'),
+          qty: n(r, 'qty') ?? 1,
+          sscc: s(r, 'sscc'),
+          parentSscc: s(r, 'parent_sscc'),
+          madeAt: s(r, 'made_at'),
+          productionLine: s(r, 'production_line'),
+          shift: s(r, 'shift')
+        }))
+      }
+  }
+}
+
+/** Checks between rows of one file (duplicates, order headers that disagree, plate nesting). */
+export function crossCheck(batch: ImportBatch): ImportIssue[] {
+  const errors: ImportIssue[] = []
+  const unique = <R extends { row: number }>(records: R[], key: (r: R) => string | null, column: string, what: string) => {
+    const seen = new Map<string, number>()
+    for (const r of records) {
+      const k = key(r)
+      if (k === null) continue
+      const first = seen.get(k)
+      if (first !== undefined) errors.push({ row: r.row, column, rule: 'unique', message: `${what} already appears in row ${first}.`, value: k.split('\u0000').pop()! })
+      else seen.set(k, r.row)
+    }
+  }
+  const sameHeader = <R extends { row: number; order: string }>(records: R[], fields: Array<[keyof R & string, string]>) => {
+    const first = new Map<string, R>()
+    for (const r of records) {
+      const f = first.get(r.order)
+      if (!f) {
+        first.set(r.order, r)
+        continue
+      }
+      for (const [k, column] of fields) {
+        if (r[k] !== null && f[k] !== null && r[k] !== f[k]) {
+          errors.push({ row: r.row, column, rule: 'consistent', message: `${column} differs from row ${f.row} of the same order (${String(f[k])}).`, value: String(r[k]) })
+        } else if (f[k] === null && r[k] !== null) f[k] = r[k]
+      }
+    }
+  }
+  switch (batch.kind) {
+    case 'items':
+      unique(batch.records, (r) => r.sku, 'sku', 'This SKU')
+      unique(batch.records, (r) => r.gtin, 'gtin', 'This GTIN')
+      break
+    case 'suppliers':
+      unique(batch.records, (r) => r.code, 'code', 'This supplier code')
+      break
+    case 'locations': {
+      unique(batch.records, (r) => r.code.toUpperCase(), 'code', 'This location code')
+      const parent = new Map(batch.records.map((r) => [r.code, r.parent]))
+      for (const r of batch.records) {
+        let p = r.parent
+        for (let depth = 0; p !== null && depth <= batch.records.length; depth++) {
+          if (p === r.code) {
+            errors.push({ row: r.row, column: 'parent', rule: 'cycle', message: `Location ${r.code} would be inside itself (parent chain loops).`, value: r.parent ?? '' })
+            break
+          }
+          p = parent.get(p) ?? null
+        }
+      }
+      break
+    }
+    case 'po':
+      unique(batch.records, (r) => `${r.order}\u0000${r.line}`, 'line', 'This order line')
+      sameHeader(batch.records, [['supplier', 'supplier'], ['expectedAt', 'expected_at']])
+      break
+    case 'asn': {
+      sameHeader(batch.records, [['supplier', 'supplier'], ['poNumber', 'po_number'], ['expectedAt', 'expected_at']])
+      unique(batch.records, (r) => (r.serial === null ? null : `${r.order}\u0000${r.item}\u0000${r.serial}`), 'serial', 'This serial of this item on this order')
+      const plateParent = new Map<string, { parent: string | null; row: number }>()
+      const lineKey = new Map<string, { key: string; row: number }>()
+      for (const r of batch.records) {
+        if (r.serial !== null && r.qty !== 1) errors.push({ row: r.row, column: 'qty', rule: 'serial_qty', message: 'A row with a serial is one unit: qty must be 1 or empty.', value: String(r.qty) })
+        if (r.parentSscc !== null && r.sscc === null) errors.push({ row: r.row, column: 'parent_sscc', rule: 'required', message: 'parent_sscc needs the sscc of the case the unit is on.' })
+        if (r.parentSscc !== null && r.parentSscc === r.sscc) errors.push({ row: r.row, column: 'parent_sscc', rule: 'cycle', message: 'A plate cannot be inside itself.', value: r.parentSscc })
+        if (r.sscc !== null) {
+          const k = `${r.order}\u0000${r.sscc}`
+          const seen = plateParent.get(k)
+          if (seen && seen.parent !== r.parentSscc) {
+            errors.push({ row: r.row, column: 'parent_sscc', rule: 'consistent', message: `Plate ${r.sscc} has parent ${seen.parent ?? '(none)'} in row ${seen.row}.`, value: r.parentSscc ?? '' })
+          } else if (!seen) plateParent.set(k, { parent: r.parentSscc, row: r.row })
+        }
+        if (r.line !== null) {
+          const k = `${r.order}\u0000${r.line}`
+          const key = `${r.item}\u0000${r.lot ?? ''}`
+          const seen = lineKey.get(k)
+          if (seen && seen.key !== key) errors.push({ row: r.row, column: 'line', rule: 'consistent', message: `Line ${r.line} is another item or lot in row ${seen.row}.`, value: String(r.line) })
+          else if (!seen) lineKey.set(k, { key, row: r.row })
+        }
+      }
+      // nesting deeper than a pallet → case → unit chain must not loop
+      for (const [k, v] of plateParent) {
+        const order = k.split('\u0000')[0]!
+        let p = v.parent
+        for (let depth = 0; p !== null; depth++) {
+          if (depth > 8 || p === k.split('\u0000')[1]) {
+            errors.push({ row: v.row, column: 'parent_sscc', rule: 'cycle', message: 'The plate nesting loops or is deeper than 8 levels.', value: v.parent ?? '' })
+            break
+          }
+          p = plateParent.get(`${order}\u0000${p}`)?.parent ?? null
+        }
+      }
+      break
+    }
+  }
+  return errors
+}

@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3'
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { ImportIssue, ImportKind, ImportProgress, ImportReport } from '../../shared/contract-areas/receiving'
+import type { EventLog } from '../store/event-log'
+import { applyBatch } from './apply'
+import { detectKind, validateSheet, type Cell } from './formats'
+import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
+import { runWorker, startWorker } from './worker-host'
+
+export { applyBatch, type ApplyOptions, type ApplyResult } from './apply'
+export type { ImportBatch, ItemRecord, SupplierRecord, LocationRecord, PoRecord, AsnRecord } from './formats'
+
+/** The report lists at most this many problems (the count is exact). */
+export const MAX_LISTED_ERRORS = 10_000
+const PREVIEW_ROWS = 20
+
+export interface ImportOptions {
+  /** Validate and report only (the preview). */
+  dryRun?: boolean
+  /** Refuse unless the file is of this kind. */
+  kind?: ImportKind
+  operatorId?: number | null
+  onProgress?: (p: ImportProgress) => void
+  now?: () => Date
+}
+
+function report(file: string, started: number, partial: Partial<ImportReport>): ImportReport {
+  const errors = partial.errors ?? []
+  return {
+    file,
+    kind: partial.kind ?? null,
+    rows: partial.rows ?? 0,
+    valid: errors.length === 0 && (partial.valid ?? true),
+    applied: partial.applied ?? false,
+    errors: errors.slice(0, MAX_LISTED_ERRORS),
+    errorCount: errors.length,
+    truncated: errors.length > MAX_LISTED_ERRORS,
+    preview: partial.preview ?? [],
+    summary: partial.summary ?? {},
+    ms: Math.round(performance.now() - started)
+  }
+}
+
+/** Parsed rows → validated records → checked against the store → written (all or nothing). */
+export function importRows(db: Database.Database, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
+  const name = basename(file)
+  const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
+  const detected = detectKind(rows, options.kind)
+  if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
+  const { kind, headerIndex } = detected
+  const total = Math.max(0, rows.length - headerIndex - 1)
+  progress('validate', 0, total)
+  const v = validateSheet(rows, kind, headerIndex, (done, t) => progress('validate', done, t))
+  const preview = v.batch.records.slice(0, PREVIEW_ROWS).map((r) => {
+    const out: Record<string, string | number | null> = {}
+    for (const [k, value] of Object.entries(r)) out[k] = value === null || typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)
+    return out
+  })
+  if (v.rows === 0 && v.errors.length === 0) {
+    return report(name, started, { kind, rows: 0, errors: [{ row: headerIndex + 2, column: null, rule: 'empty', message: 'The file has a header but no data rows.' }], valid: false })
+  }
+  if (v.errors.length > 0) {
+    // Still check the good rows against the store so one pass lists every problem.
+    const more = v.batch.records.length ? applyBatch(db, eventLog, v.batch, { dryRun: true, source: 'file', origin: name }).errors : []
+    const all = [...v.errors, ...more].sort((a, b) => a.row - b.row)
+    return report(name, started, { kind, rows: v.rows, errors: dedupe(all), preview })
+  }
+  progress('apply', 0, v.rows)
+  const applied = applyBatch(db, eventLog, v.batch, {
+    dryRun: options.dryRun ?? false,
+    source: 'file',
+    origin: name,
+    operatorId: options.operatorId ?? null,
+    onProgress: (done, t) => progress('apply', done, t),
+    ...(options.now ? { now: options.now } : {})
+  })
+  progress('done', v.rows, v.rows)
+  return report(name, started, { kind, rows: v.rows, errors: applied.errors, applied: applied.applied, preview, summary: applied.summary })
+}
+
+const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
+  const seen = new Set<string>()
+  return errors.filter((e) => {
+    const k = `${e.row}|${e.column}|${e.rule}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/** Reads a CSV or XLSX file and imports it in the calling thread (the CLI, the worker, tests). */
+export async function importFile(db: Database.Database, eventLog: EventLog, file: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now()
+  const name = basename(file)
+  let bytes: Uint8Array
+  try {
+    const size = statSync(file).size
+    if (size > MAX_IMPORT_BYTES) return report(name, started, { errors: [{ row: 1, column: null, rule: 'file', message: `The file is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` }], valid: false })
+    bytes = readFileSync(file)
+  } catch (error) {
+    return report(name, started, { errors: [{ row: 1, column: null, rule: 'file', message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` }], valid: false })
+  }
+  options.onProgress?.({ file: name, phase: 'read', done: 0, total: bytes.length })
+  let rows: Cell[][]
+  try {
+    rows = (await readSheet(file, bytes)).rows
+  } catch (error) {
+    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
+    throw error
+  }
+  options.onProgress?.({ file: name, phase: 'read', done: bytes.length, total: bytes.length })
+  return importRows(db, eventLog, file, rows, options, started)
+}
+
+export interface WorkerImportOptions {
+  file: string
+  dataDir: string
+  nativeBinding?: string
+  dryRun?: boolean
+  kind?: ImportKind
+  operatorId?: number | null
+}
+
+/**
+ * Runs an import in a worker thread with its own connection, so a long file never blocks the thread
+ * that serves scans. The write is one short IMMEDIATE transaction at the end; the station's
+ * connection waits for it through busy_timeout like for any other writer.
+ */
+export async function importInWorker(options: WorkerImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+  const worker = startWorker(new URL('./worker.ts', import.meta.url), options)
+  if (!worker) {
+    // No worker entry in this build: run here (still correct, only not off-thread).
+    const { openStore } = await import('../store/db')
+    const { createEventLog } = await import('../store/event-log')
+    const { createSettingsRepository } = await import('../store/repositories/settings')
+    const store = openStore({ dataDir: options.dataDir, stationLock: false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+    try {
+      const events = createEventLog(store.db, createSettingsRepository(store.db).stationId())
+      return await importFile(store.db, events, options.file, { dryRun: options.dryRun ?? false, ...(options.kind ? { kind: options.kind } : {}), operatorId: options.operatorId ?? null, ...(onProgress ? { onProgress } : {}) })
+    } finally {
+      store.close()
+    }
+  }
+  return runWorker<ImportProgress, ImportReport>(worker, onProgress)
+}

@@ -1,0 +1,111 @@
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import type { Cell } from './formats'
+
+/** Files larger than this are refused before parsing (an ASN of 1 M serials is ~60 MB of CSV). */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+export class ReadError extends Error {
+  constructor(
+    readonly row: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export type FileFormat = 'csv' | 'xlsx'
+
+export function formatOf(file: string, bytes: Uint8Array): FileFormat {
+  // XLSX is a zip: "PK\x03\x04".
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx'
+  if (/\.xlsx$/i.test(file)) throw new ReadError(1, 'The file is named .xlsx but is not an Excel workbook (not a zip file).')
+  if (/\.xls$/i.test(file)) throw new ReadError(1, 'Old .xls workbooks are not supported: save the sheet as .xlsx or .csv.')
+  return 'csv'
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    // Excel on Windows writes CSV in the ANSI code page; Latin-1 keeps every byte.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+  }
+}
+
+/** Comma, semicolon (European Excel) or tab, whichever the first line uses most outside quotes. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
+  const bare = firstLine.replace(/"[^"]*"/g, '')
+  const counts = [',', ';', '\t'].map((d) => [d, bare.split(d).length - 1] as const)
+  counts.sort((a, b) => b[1] - a[1])
+  return counts[0]![1] > 0 ? counts[0]![0] : ','
+}
+
+export function readCsv(bytes: Uint8Array): Cell[][] {
+  if (bytes.length === 0) return []
+  if (bytes.includes(0)) throw new ReadError(1, 'The file holds NUL bytes: it is binary, not CSV text.')
+  const text = decodeText(bytes)
+  try {
+    return parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][]
+  } catch (error) {
+    const e = error as { message?: string; lines?: number; records?: number }
+    const row = typeof e.records === 'number' ? e.records + 1 : typeof e.lines === 'number' ? e.lines : 1
+    throw new ReadError(row, `The CSV cannot be read near row ${row}: ${String(e.message ?? error).replace(/^Invalid /, 'invalid ')}`)
+  }
+}
+
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { error: 'is not a finite number' }
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      return { error: `is the number ${v}, too large to keep every digit (SSCCs, GTINs and long serials must be cells formatted as Text)` }
+    }
+    return String(v)
+  }
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { error: 'is not a valid date' }
+    return v.toISOString().slice(0, 10)
+  }
+  if (typeof v === 'object') {
+    if ('error' in v) return { error: `holds the spreadsheet error ${String((v as { error: unknown }).error)}` }
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('')
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result
+      return result === undefined ? { error: 'is a formula without a computed value (open and save the file in Excel)' } : cellValue(result as ExcelJS.CellValue)
+    }
+    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text)
+  }
+  return { error: 'has a value of an unsupported type' }
+}
+
+/** The first worksheet that has data, as rows of cells (row 1 first; empty rows kept for numbering). */
+export async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
+  } catch (error) {
+    throw new ReadError(1, `The workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0) ?? wb.worksheets[0]
+  if (!sheet) return []
+  const rows: Cell[][] = []
+  const last = sheet.rowCount
+  for (let r = 1; r <= last; r++) {
+    const row = sheet.getRow(r)
+    const cells: Cell[] = []
+    const count = row.cellCount
+    for (let c = 1; c <= count; c++) cells.push(cellValue(row.getCell(c).value))
+    rows.push(cells)
+  }
+  return rows
+}
+
+export async function readSheet(file: string, bytes: Uint8Array): Promise<{ format: FileFormat; rows: Cell[][] }> {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ReadError(1, `The file is ${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it.`)
+  const format = formatOf(file, bytes)
+  return { format, rows: format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes) }
+}
