@@ -1,5 +1,5 @@
 /**
- * Import formats (docs/import-formats.md): one kind per file, the kind from a `kind` line above the
+ * Import formats (README.md, "Import formats"): one kind per file, the kind from a `kind` line above the
  * header or from the header columns. Every cell is checked here without the database (shape, check
  * digits, dates, enumerations, duplicates within the file); `apply.ts` checks references against the
  * store and writes. Rows are numbered as a spreadsheet shows them (1-based, counting the header).
