@@ -9,41 +9,28 @@
  * Run: node --import tsx test/bench/receiving.ts
  * Works on a copy of the shared 1 M-unit database, so that one stays at exactly 1 M units.
  */
-import { closeSync, copyFileSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { closeSync, fdatasyncSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { importFile, importInWorker } from '../../src/main/import'
 import { createLookup } from '../../src/main/services/lookup'
 import { createPutawayService } from '../../src/main/services/putaway'
 import { createReceivingService } from '../../src/main/services/receiving'
-import { DATABASE_FILE, openStore } from '../../src/main/store/db'
+import { openStore } from '../../src/main/store/db'
 import { createEventLog } from '../../src/main/store/event-log'
-import { BENCH_UNITS, millionUnitDataDir } from './_million-units'
+import { BENCH_UNITS } from './_million-units'
+import { BENCH_GTIN, BENCH_PEN_GTIN, receivingBenchDataDir } from './_receiving-fixture'
 import { report, summarize } from './_support'
 
-const GTIN = '09521234543213'
-const PEN = '80614141123458'
+const GTIN = BENCH_GTIN
+const PEN = BENCH_PEN_GTIN
 const ms = (t0: number) => performance.now() - t0
 
-const shared = millionUnitDataDir()
-const dataDir = mkdtempSync(join(tmpdir(), 'dockside-bench-rcv-'))
-copyFileSync(join(shared, DATABASE_FILE), join(dataDir, DATABASE_FILE))
+const dataDir = receivingBenchDataDir()
 const store = openStore({ dataDir })
 const db = store.db
 const eventLog = createEventLog(db, 'bench-station')
-const now = new Date().toISOString()
 const events0 = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
 console.log(`database: ${BENCH_UNITS.toLocaleString('en-US')} units, ${events0.toLocaleString('en-US')} events (copy in ${dataDir})`)
-
-// Master data the bench database lacks: items with valid GTINs, a dock, bins, a supplier, a PO.
-db.transaction(() => {
-  db.prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('BENCH-DOCK', 'Dock', 'dock', 1), ('BENCH-BIN-1', 'Bin 1', 'bin', 1)").run()
-  const bin = (db.prepare("SELECT id FROM locations WHERE code = 'BENCH-BIN-1'").get() as { id: number }).id
-  db.prepare("INSERT INTO items (sku, gtin, description, tracking, serial_rule, default_bin_id, created_at) VALUES ('BENCH-MON', ?, 'Monitor', 'serial', ?, ?, ?)").run(GTIN, JSON.stringify({ prefix: 'MN', minLength: 10, maxLength: 10, charset: 'alphanumeric' }), bin, now)
-  db.prepare("INSERT INTO items (sku, gtin, description, tracking, serial_rule, default_bin_id, created_at) VALUES ('BENCH-PEN', ?, 'Pen', 'lot_serial', ?, ?, ?)").run(PEN, JSON.stringify({ charset: 'numeric', minLength: 6, maxLength: 12 }), bin, now)
-  const po = Number(db.prepare("INSERT INTO inbound_orders (number, kind, supplier_id, created_at) VALUES ('PO-BENCH', 'po', 1, ?)").run(now).lastInsertRowid)
-  db.prepare("INSERT INTO inbound_lines (order_id, line_no, item_id, qty_expected) VALUES (?, 1, (SELECT id FROM items WHERE sku = 'BENCH-MON'), 100000)").run(po)
-})()
 
 const operator = null as number | null
 const svc = createReceivingService({ db, eventLog, operatorId: () => operator })
