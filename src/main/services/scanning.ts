@@ -138,7 +138,17 @@ export function createScanning(deps: ScanningDeps): Scanning {
       if (!result) throw new AppFailure('internal', 'The simulated scan produced no result.')
       return result
     },
-    'scanners.discover': async () => ({ added: await manager.refresh(), errors: manager.probeErrors() })
+    'scanners.discover': async () => ({ added: await manager.refresh(), errors: manager.probeErrors() }),
+    'scans.setWorkflow': ({ workflow }) => {
+      // A workflow that has not registered (yet) must never leave scans without a handler: default.
+      try {
+        pipeline.router.activate(workflow === 'default' ? null : workflow)
+      } catch {
+        pipeline.router.activate(null)
+        deps.logger.warn({ workflow }, 'scan workflow not registered; scans go to the default workflow')
+      }
+      return { workflow: pipeline.router.active() }
+    }
   }
 
   return {

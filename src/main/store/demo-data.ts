@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { createSsccIssuer } from '../services/sscc-issuer'
 import type { EventLog } from './event-log'
 import type { OperatorRepository } from './repositories/operators'
 import type { SettingsRepository } from './repositories/settings'
@@ -88,6 +89,9 @@ export function seedDemoData(
       for (let n = 1; n <= 6; n++) {
         expected.run(asn, asnPens, itemIds.get('PEN-INS-5')!, String(100200 + n), 'L2405', '2027-06-30', pallet, '2026-06-05', 'FILL-03', 'B')
       }
+      // A demo SSCC range, so "New pallet" works out of the box (the ASN's own pallet is 106141412345678908).
+      const sscc = createSsccIssuer(db, repos.settings, events)
+      if (!sscc.config()) sscc.configure({ companyPrefix: '0614141', extensionDigit: 1, rangeStart: 100_000_000, rangeEnd: 100_999_999 }, null)
       repos.settings.write('stationName', 'Demo station')
       repos.settings.write('site', 'Demo warehouse')
       repos.settings.write('dock', 'Dock 1')

@@ -1,8 +1,12 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ScanWorkflowName } from '../../shared/contract-areas/scans'
 import { EmptyState } from '../components/EmptyState'
 import { DevicesScreen } from '../screens/Devices/DevicesScreen'
 import { LabelScreen } from '../screens/Label/LabelScreen'
+import { LookUpScreen } from '../screens/LookUp/LookUpScreen'
+import { PutAwayScreen } from '../screens/PutAway/PutAwayScreen'
+import { ReceiveScreen } from '../screens/Receive/ReceiveScreen'
 import { SettingsScreen } from '../screens/Settings/SettingsScreen'
 import { SignInScreen } from '../screens/SignIn/SignInScreen'
 import { SyncScreen } from '../screens/Sync/SyncScreen'
@@ -14,6 +18,12 @@ import { WedgeCapture } from '../scan/WedgeCapture'
 function Screen({ mode }: { mode: Mode }) {
   const { t } = useTranslation()
   switch (mode) {
+    case 'receive':
+      return <ReceiveScreen />
+    case 'putaway':
+      return <PutAwayScreen />
+    case 'lookup':
+      return <LookUpScreen />
     case 'label':
       return <LabelScreen />
     case 'devices':
@@ -27,10 +37,22 @@ function Screen({ mode }: { mode: Mode }) {
   }
 }
 
+/** Which scan workflow gets the station's scans while a mode is on screen. */
+const WORKFLOW_OF: Partial<Record<Mode, ScanWorkflowName>> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup' }
+
 export function App() {
   const { t } = useTranslation()
-  const { info, session, client } = useStation()
+  const { info, session, client, connection } = useStation()
   const [mode, setMode] = useState<Mode>('receive')
+  const signedIn = session.operator !== null
+
+  // Scans on the Receive screen go to receiving, on Put away to put-away, on Look up to look-up; every
+  // other screen (and a signed-out station) gets the default workflow. Sent again after a reconnect.
+  useEffect(() => {
+    if (connection !== 'open') return
+    const workflow = signedIn ? (WORKFLOW_OF[mode] ?? 'default') : 'default'
+    void client.call('scans.setWorkflow', { workflow })
+  }, [client, mode, signedIn, connection])
 
   return (
     <div className="app">

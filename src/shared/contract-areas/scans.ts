@@ -30,6 +30,10 @@ export interface ScanResult {
   workflow: string
 }
 
+/** Scan workflows a screen can make active (`default` reports the parse only). */
+export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup'] as const
+export type ScanWorkflowName = (typeof SCAN_WORKFLOWS)[number]
+
 export interface ScannerSummary {
   deviceId: string
   enabled: boolean
@@ -71,7 +75,12 @@ export const scansMethods = {
   /** Demo mode: fire a sample (or the given) scan from a simulated scanner. */
   'scanners.simulate': { input: z.object({ deviceId: deviceId.optional(), text: z.string().max(MAX_SUBMIT_CHARS).optional() }).strict() },
   /** Look for newly plugged scanners now (besides the periodic hot-plug poll). */
-  'scanners.discover': { input: z.object({}).strict() }
+  'scanners.discover': { input: z.object({}).strict() },
+  /**
+   * Which workflow gets the station's scans (the UI sets it as the operator changes screens). A name
+   * with no registered handler falls back to `default`; resolves to the workflow now active.
+   */
+  'scans.setWorkflow': { input: z.object({ workflow: z.enum(SCAN_WORKFLOWS) }).strict() }
 } as const
 
 export interface ScansOutputs {
@@ -82,6 +91,7 @@ export interface ScansOutputs {
   'scanners.setEnabled': ScannerSummary[]
   'scanners.simulate': ScanResult
   'scanners.discover': { added: string[]; errors: Record<string, string> }
+  'scans.setWorkflow': { workflow: string }
 }
 
 export interface ScansAreaEvents {

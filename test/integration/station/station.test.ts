@@ -17,6 +17,9 @@ describe('createStation', () => {
     expect((db.prepare('SELECT count(*) AS n FROM inbound_expected_units WHERE serial IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0)
     const info = await station.handlers['station.info']({})
     expect(info.demo).toBe(true)
+    // "New pallet" works out of the box: the demo has its own SSCC range.
+    const plate = await station.dispatch('receiving.newPlate', {})
+    expect(plate).toMatchObject({ ok: true, value: { plate: { code: expect.stringMatching(/^106141411000000\d{3}$/) } } })
     station.close()
 
     const again = await startTestStation({ dataDir, demo: true })
@@ -94,6 +97,21 @@ describe('createStation', () => {
     expect(bundle.versions).toMatchObject({ dockside: 'test', node: process.versions.node, schema: expect.any(Number) })
     expect(bundle.settings.stationName).toBe('Demo station')
     expect(bundle.scanJournal).toEqual([expect.objectContaining({ deviceId: 'sim-1', rawHex: '5D43313031', outcome: 'rejected' })])
+    station.close()
+  })
+})
+
+describe('scan workflows', () => {
+  it('routes the station’s scans to the workflow the screen chose', async () => {
+    const station = await startTestStation({ demo: true })
+    const results: string[] = []
+    station.events.on('scans.result', (r) => results.push(r.workflow))
+    expect(await station.dispatch('scans.setWorkflow', { workflow: 'receiving' })).toEqual({ ok: true, value: { workflow: 'receiving' } })
+    await station.dispatch('scans.submit', { text: 'PO-1001', source: 'wedge' })
+    expect(await station.dispatch('scans.setWorkflow', { workflow: 'default' })).toEqual({ ok: true, value: { workflow: 'default' } })
+    await station.dispatch('scans.submit', { text: 'PO-1001', source: 'wedge' })
+    expect(await station.dispatch('scans.setWorkflow', { workflow: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(results).toEqual(['receiving', 'default'])
     station.close()
   })
 })

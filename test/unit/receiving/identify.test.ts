@@ -17,6 +17,11 @@ describe('what a scan names', () => {
     expect(id('MN00004001')).toEqual({ kind: 'text', text: 'MN00004001' })
   })
 
+  it('a GTIN scan carries its count from AI 30 (variable count of items)', () => {
+    expect(id('(01)09521234000013(10)B7788(30)20')).toMatchObject({ kind: 'gtin', lot: 'B7788', count: 20 })
+    expect(id(']C10109521234000013')).toMatchObject({ kind: 'gtin', count: null })
+  })
+
   it('plain digits: SSCC and GTIN by their check digit; EPC hex from an RFID read', () => {
     expect(isPlainSscc('106141412345678908')).toBe(true)
     expect(isPlainSscc('106141412345678909')).toBe(false)

@@ -32,7 +32,7 @@ export function identify(c: ScanClassification): Identity {
     if (f.sscc) return { kind: 'sscc', sscc: f.sscc, via: 'gs1' }
     const madeAt = f.productionDate ?? null
     if (f.gtin && f.serial) return { kind: 'unit', gtin: f.gtin, serial: f.serial, lot: f.lot ?? null, expiry: f.expiry ?? null, madeAt, via: 'gs1' }
-    if (f.gtin) return { kind: 'gtin', gtin: f.gtin, lot: f.lot ?? null, expiry: f.expiry ?? null, madeAt, count: typeof f.count === 'number' ? f.count : null }
+    if (f.gtin) return { kind: 'gtin', gtin: f.gtin, lot: f.lot ?? null, expiry: f.expiry ?? null, madeAt, count: countOf(f) }
     if (f.orderNumber) return { kind: 'order', number: f.orderNumber }
     if (f.gln) return { kind: 'location', gln: f.gln }
     return { kind: 'invalid', code: 'receiving.unsupported_gs1', message: 'This GS1 barcode carries neither a GTIN, an SSCC nor an order number: nothing to receive.' }
@@ -50,4 +50,10 @@ export function plainGtin(text: string): string | null {
   if (!/^(\d{8}|\d{12,14})$/.test(text)) return null
   const g = normalizeGtin(text)
   return g.ok ? g.value : null
+}
+
+/** Units a GTIN scan stands for: AI 37 (count of trade items in a logistic unit) or AI 30 (variable count). */
+function countOf(f: { count?: number; quantity?: number }): number | null {
+  const n = f.count ?? f.quantity
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null
 }

@@ -1,0 +1,160 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ImportProgress, ImportReport } from '../../../shared/contract-areas/receiving'
+import type { AppError } from '../../../shared/result'
+import { useFeedback } from '../../app/FeedbackProvider'
+import { useStation } from '../../app/StationProvider'
+import { ErrorLine } from '../../components/ErrorLine'
+import '../../styles/receiving.css'
+
+const MAX_ISSUES_SHOWN = 200
+const MAX_PREVIEW_ROWS = 20
+
+/**
+ * Site IT: import items, suppliers, locations, POs or ASNs from a CSV/XLSX file on the station's disk.
+ * Check first (preview + every bad row with its reason), then import: all rows or none, with progress.
+ */
+export function ImportPanel({ onImported }: { onImported?: () => void }) {
+  const { t } = useTranslation()
+  const { client } = useStation()
+  const feedback = useFeedback()
+  const [path, setPath] = useState('')
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'run' | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  useEffect(() => client.on('imports.progress', (p) => setProgress(p)), [client])
+
+  const check = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!path.trim()) return
+    setBusy('preview')
+    setError(null)
+    setReport(null)
+    setProgress(null)
+    const r = await client.call('imports.preview', { path: path.trim() })
+    setBusy(null)
+    if (!r.ok) return setError(r.error)
+    setReport(r.value)
+  }
+
+  const run = async () => {
+    setBusy('run')
+    setError(null)
+    setProgress(null)
+    const r = await client.call('imports.run', { path: path.trim() })
+    setBusy(null)
+    if (!r.ok) {
+      setError(r.error)
+      feedback('bad', r.error.message)
+      return
+    }
+    setReport(r.value)
+    if (r.value.applied) {
+      feedback('good', t('imports.done', { rows: r.value.rows }))
+      onImported?.()
+    } else feedback('bad', t('imports.refused', { count: r.value.errorCount }))
+  }
+
+  const columns = report ? [...new Set(report.preview.slice(0, MAX_PREVIEW_ROWS).flatMap((row) => Object.keys(row)))] : []
+  const pct = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0
+
+  return (
+    <div className="receive-panel import-panel" data-testid="import-panel">
+      <h2>{t('imports.title')}</h2>
+      <p className="muted">{t('imports.hint')}</p>
+      <form className="row" onSubmit={(e) => void check(e)}>
+        <label className="grow">
+          {t('imports.path')}
+          <input value={path} onChange={(e) => setPath(e.target.value)} maxLength={4096} placeholder="/media/usb/asn-2002.csv" data-testid="import-path" />
+        </label>
+        <button type="submit" disabled={busy !== null || !path.trim()} data-testid="import-preview">
+          {t('imports.check')}
+        </button>
+        <button type="button" className="primary" disabled={busy !== null || !report?.valid || report.applied} onClick={() => void run()} data-testid="import-run">
+          {t('imports.run')}
+        </button>
+      </form>
+      <ErrorLine error={error} />
+      {progress && (
+        <div className="row" data-testid="import-progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} />
+          <span>{t('imports.progress', { phase: t(`imports.phase.${progress.phase}`), done: progress.done, total: progress.total, pct })}</span>
+        </div>
+      )}
+      {busy && !progress && <p className="muted">{t('common.loading')}</p>}
+      {report && (
+        <div data-testid="import-report" data-valid={String(report.valid)} data-applied={String(report.applied)}>
+          <p className={report.valid ? 'notice' : 'error-line'} data-testid="import-summary">
+            {report.applied
+              ? t('imports.applied', { rows: report.rows, kind: report.kind ?? '?', ms: report.ms })
+              : report.valid
+                ? t('imports.valid', { rows: report.rows, kind: report.kind ?? '?' })
+                : t('imports.invalid', { rows: report.rows, count: report.errorCount })}
+          </p>
+          {Object.keys(report.summary).length > 0 && (
+            <p className="muted" data-testid="import-counts">
+              {Object.entries(report.summary)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(' · ')}
+            </p>
+          )}
+          {report.errors.length > 0 && (
+            <>
+              <h3>{t('imports.badRows', { count: report.errorCount })}</h3>
+              <div className="import-scroll">
+                <table className="table import-errors" data-testid="import-errors">
+                  <thead>
+                    <tr>
+                      <th>{t('imports.row')}</th>
+                      <th>{t('imports.column')}</th>
+                      <th>{t('imports.value')}</th>
+                      <th>{t('imports.problem')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.errors.slice(0, MAX_ISSUES_SHOWN).map((e, i) => (
+                      <tr key={i} data-rule={e.rule}>
+                        <td>{e.row}</td>
+                        <td>{e.column ?? '—'}</td>
+                        <td>{e.value ?? ''}</td>
+                        <td>{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {(report.truncated || report.errorCount > MAX_ISSUES_SHOWN) && <p className="muted">{t('imports.more', { shown: Math.min(MAX_ISSUES_SHOWN, report.errors.length), count: report.errorCount })}</p>}
+            </>
+          )}
+          {columns.length > 0 && (
+            <>
+              <h3>{t('imports.preview')}</h3>
+              <div className="import-scroll">
+                <table className="table import-preview" data-testid="import-preview-table">
+                  <thead>
+                    <tr>
+                      {columns.map((c) => (
+                        <th key={c}>{c}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.preview.slice(0, MAX_PREVIEW_ROWS).map((row, i) => (
+                      <tr key={i}>
+                        {columns.map((c) => (
+                          <td key={c}>{row[c] ?? ''}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,159 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PutawayOutcome, PutawayState } from '../../../shared/contract-areas/receiving'
+import type { ScanResult } from '../../../shared/contract-areas/scans'
+import type { AppError } from '../../../shared/result'
+import { useFeedback } from '../../app/FeedbackProvider'
+import { useStation } from '../../app/StationProvider'
+import { ErrorLine } from '../../components/ErrorLine'
+import '../../styles/receiving.css'
+import { shortTime, visibleScan, type ResultEntry } from '../Receive/receive-helpers'
+
+const MOVED_CODES = new Set(['putaway.moved', 'putaway.moved_elsewhere', 'putaway.onto_plate'])
+
+/**
+ * Put away (DOMAIN flow 2): scan a plate or a unit → what moves and the suggested bin (with why) →
+ * scan the bin label → moved. Scanner scans go through the `putaway` workflow; typed codes through
+ * `putaway.submit`.
+ */
+export function PutAwayScreen() {
+  const { t } = useTranslation()
+  const { client } = useStation()
+  const feedback = useFeedback()
+  const [state, setState] = useState<PutawayState>({ subject: null, suggestion: null })
+  const [last, setLast] = useState<ResultEntry | null>(null)
+  const [typed, setTyped] = useState('')
+  const [error, setError] = useState<AppError | null>(null)
+  const counter = useRef(0)
+
+  const refresh = useCallback(async () => {
+    const r = await client.call('putaway.state', {})
+    if (r.ok) setState(r.value)
+    else setError(r.error)
+  }, [client])
+
+  useEffect(() => {
+    void Promise.resolve().then(refresh)
+  }, [refresh])
+
+  useEffect(
+    () =>
+      client.on('scans.result', (r: ScanResult) => {
+        if (r.workflow !== 'putaway') return
+        setError(null)
+        setLast({ key: ++counter.current, at: r.at, outcome: r.outcome, code: r.code, message: r.message, tone: r.tone, text: r.text, via: 'scanner', deviceId: r.deviceId })
+        void refresh()
+      }),
+    [client, refresh]
+  )
+
+  const apply = (o: PutawayOutcome, text: string | null) => {
+    setLast({ key: ++counter.current, at: new Date().toISOString(), outcome: o.outcome, code: o.code, message: o.message, tone: o.tone, text, via: 'typed', deviceId: null })
+    setState(o.state)
+    if (o.tone) feedback(o.tone, o.message)
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const text = typed.trim()
+    if (!text) return
+    setError(null)
+    const r = await client.call('putaway.submit', { text })
+    if (!r.ok) {
+      setError(r.error)
+      feedback('bad', r.error.message)
+      return
+    }
+    setTyped('')
+    apply(r.value, text)
+  }
+
+  const cancel = async () => {
+    const r = await client.call('putaway.cancel', {})
+    if (r.ok) {
+      setState(r.value)
+      setLast(null)
+    } else setError(r.error)
+  }
+
+  const { subject, suggestion } = state
+  const step = subject ? 2 : 1
+  const moved = last !== null && MOVED_CODES.has(last.code)
+
+  return (
+    <section className="screen putaway-screen" data-testid="screen-putaway" data-step={step}>
+      <h1>{t('putaway.title')}</h1>
+      <ol className="putaway-steps">
+        <li className={step === 1 ? 'current' : 'done'}>{t('putaway.step1')}</li>
+        <li className={step === 2 ? 'current' : ''}>{t('putaway.step2')}</li>
+      </ol>
+
+      <div className={`receive-result tone-${last?.tone ?? 'none'}`} data-testid="putaway-result" data-code={last?.code ?? ''} data-outcome={last?.outcome ?? ''} aria-live="polite">
+        <div className="receive-result-message" data-testid="putaway-result-message">
+          {last ? last.message : t(step === 1 ? 'putaway.scanSubject' : 'putaway.scanBin')}
+        </div>
+        {last && (
+          <div className="muted receive-result-meta">
+            {last.text ? `${visibleScan(last.text)} · ` : ''}
+            {shortTime(last.at)}
+          </div>
+        )}
+      </div>
+
+      {subject && (
+        <div className="putaway-layout">
+          <div className="receive-panel" data-testid="putaway-subject" data-kind={subject.kind} data-code={subject.code}>
+            <h2>{t(subject.kind === 'plate' ? 'putaway.plate' : 'putaway.unit')}</h2>
+            <div className="receive-plate-code">{subject.code}</div>
+            <dl className="facts">
+              <dt>{t('putaway.what')}</dt>
+              <dd>{subject.description}</dd>
+              <dt>{t('putaway.units')}</dt>
+              <dd data-testid="putaway-units">{subject.units}</dd>
+              <dt>{t('putaway.now')}</dt>
+              <dd>{subject.location ?? '—'}</dd>
+            </dl>
+          </div>
+          <div className="receive-panel putaway-suggestion" data-testid="putaway-suggestion" data-bin={suggestion?.code ?? ''}>
+            <h2>{t('putaway.suggested')}</h2>
+            {suggestion ? (
+              <>
+                <div className="putaway-bin" data-testid="putaway-suggested-bin">
+                  {suggestion.code}
+                </div>
+                <div>{suggestion.name}</div>
+                <p className="muted" data-testid="putaway-why">
+                  {t('putaway.why', { why: suggestion.why })}
+                </p>
+              </>
+            ) : (
+              <p className="muted">{t('putaway.noSuggestion')}</p>
+            )}
+          </div>
+        </div>
+      )}
+
+      {moved && last && (
+        <p className="notice putaway-moved" data-testid="putaway-moved">
+          {last.message}
+        </p>
+      )}
+
+      <form className="row" onSubmit={(e) => void submit(e)}>
+        <label className="grow">
+          {t('putaway.typeHint')}
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4096} data-testid="putaway-typed" />
+        </label>
+        <button type="submit" data-testid="putaway-typed-submit">
+          {t('putaway.submit')}
+        </button>
+        {subject && (
+          <button type="button" className="big-button" onClick={() => void cancel()} data-testid="putaway-cancel">
+            {t('putaway.cancel')}
+          </button>
+        )}
+      </form>
+      <ErrorLine error={error} />
+    </section>
+  )
+}

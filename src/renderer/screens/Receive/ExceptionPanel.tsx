@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EXCEPTION_REASONS, type ExceptionReason } from '../../../shared/contract-areas/receiving'
+import { scanFieldKeyDown } from './receive-helpers'
+
+interface ExceptionInput {
+  reason: ExceptionReason
+  code?: string
+  item?: string
+  qty?: number
+  note?: string
+}
+
+/**
+ * Exceptions with reason codes. The code field takes the last scan (a refused unexpected serial, a
+ * unit to mark damaged) or a scan straight into it: it is outside the wedge, so that scan is not
+ * received.
+ */
+export function ExceptionPanel({ lastScan, onRecord }: { lastScan: string; onRecord(input: ExceptionInput): Promise<boolean> }) {
+  const { t } = useTranslation()
+  const [reason, setReason] = useState<ExceptionReason | null>(null)
+  const [code, setCode] = useState('')
+  const [item, setItem] = useState('')
+  const [qty, setQty] = useState('1')
+  const [note, setNote] = useState('')
+
+  const choose = (r: ExceptionReason) => {
+    setReason(r === reason ? null : r)
+    setCode(r === 'unexpected_serial' || r === 'damaged' ? lastScan : '')
+    setItem('')
+    setQty('1')
+    setNote('')
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!reason) return
+    const input: ExceptionInput = { reason }
+    if (code.trim()) input.code = code.trim()
+    if (item.trim()) input.item = item.trim()
+    const n = Number(qty)
+    if (reason !== 'unexpected_serial' && !input.code && Number.isInteger(n) && n > 0) input.qty = n
+    if (note.trim()) input.note = note.trim()
+    if (await onRecord(input)) setReason(null)
+  }
+
+  const wantsItem = reason !== null && reason !== 'unexpected_serial'
+  return (
+    <div className="receive-panel" data-testid="receive-exception-panel">
+      <h2>{t('receive.exceptions')}</h2>
+      <div className="receive-reasons">
+        {EXCEPTION_REASONS.map((r) => (
+          <button key={r} type="button" className={r === reason ? 'selected' : ''} aria-pressed={r === reason} onClick={() => choose(r)} data-testid={`receive-reason-${r}`}>
+            {t(`receive.reason.${r}`)}
+          </button>
+        ))}
+      </div>
+      {reason && (
+        <form className="receive-exception-form" onSubmit={(e) => void submit(e)} data-testid="receive-exception-form">
+          <p className="muted">{t(`receive.reasonHint.${reason}`)}</p>
+          <label data-wedge="off">
+            {t('receive.exceptionCode')}
+            <input value={code} onChange={(e) => setCode(e.target.value)} onKeyDown={(e) => scanFieldKeyDown(e, setCode)} maxLength={4096} data-testid="receive-exception-code" />
+          </label>
+          {wantsItem && (
+            <div className="row">
+              <label className="grow">
+                {t('receive.exceptionItem')}
+                <input value={item} onChange={(e) => setItem(e.target.value)} maxLength={64} data-testid="receive-exception-item" />
+              </label>
+              <label>
+                {t('receive.qty')}
+                <input className="qty-input" type="number" min={1} max={100000} value={qty} onChange={(e) => setQty(e.target.value)} data-testid="receive-exception-qty" />
+              </label>
+            </div>
+          )}
+          <label>
+            {t('receive.note')}
+            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} data-testid="receive-exception-note" />
+          </label>
+          <div className="row">
+            <button type="submit" className="primary" data-testid="receive-exception-submit">
+              {t('receive.recordException')}
+            </button>
+            <button type="button" onClick={() => setReason(null)}>
+              {t('receive.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  )
+}

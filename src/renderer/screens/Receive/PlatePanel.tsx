@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PlateSummary } from '../../../shared/contract-areas/receiving'
+
+interface Props {
+  plate: PlateSummary | null
+  disabled: boolean
+  printUnits: boolean
+  onPrintUnits(on: boolean): void
+  onNewPlate(): void
+  onSetPlate(code: string): void
+  onPrintPlate(): void
+  printNote: string
+}
+
+/** The plate units go onto: scanned (a plate scan on this screen sets it), typed, or a new SSCC. */
+export function PlatePanel({ plate, disabled, printUnits, onPrintUnits, onNewPlate, onSetPlate, onPrintPlate, printNote }: Props) {
+  const { t } = useTranslation()
+  const [code, setCode] = useState('')
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (code.trim()) onSetPlate(code.trim())
+    setCode('')
+  }
+  return (
+    <div className="receive-panel" data-testid="receive-plate-panel">
+      <h2>{t('receive.plate')}</h2>
+      {plate ? (
+        <div className="receive-plate" data-testid="receive-plate" data-code={plate.code}>
+          <div className="receive-plate-code">{plate.code}</div>
+          <div className="muted">
+            {t('receive.plateUnits', { count: plate.units })}
+            {plate.children ? ` · ${t('receive.plateChildren', { count: plate.children })}` : ''}
+            {plate.location ? ` · ${plate.location}` : ''}
+          </div>
+        </div>
+      ) : (
+        <p className="muted" data-testid="receive-no-plate">
+          {t('receive.noPlate')}
+        </p>
+      )}
+      {!disabled && (
+        <>
+          <div className="row">
+            <button type="button" className="big-button primary" onClick={onNewPlate} data-testid="receive-new-plate">
+              {t('receive.newPlate')}
+            </button>
+            {plate && (
+              <button type="button" onClick={onPrintPlate} data-testid="receive-print-plate">
+                {t('receive.printPlate')}
+              </button>
+            )}
+          </div>
+          <form className="row" onSubmit={submit}>
+            <label className="grow">
+              {t('receive.plateCode')}
+              <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={64} data-testid="receive-plate-input" />
+            </label>
+            <button type="submit" data-testid="receive-set-plate">
+              {t('receive.setPlate')}
+            </button>
+          </form>
+        </>
+      )}
+      <label className="receive-check">
+        <input type="checkbox" checked={printUnits} onChange={(e) => onPrintUnits(e.target.checked)} data-testid="receive-print-units" />
+        {t('receive.printUnits')}
+      </label>
+      {printNote && (
+        <p className="muted" data-testid="receive-print-note">
+          {printNote}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,448 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CloseResult, DuplicateInfo, ReceiveOutcome, ReceivingState } from '../../../shared/contract-areas/receiving'
+import type { ScanResult } from '../../../shared/contract-areas/scans'
+import type { AppError, Result } from '../../../shared/result'
+import { useFeedback } from '../../app/FeedbackProvider'
+import { useStation } from '../../app/StationProvider'
+import { ErrorLine } from '../../components/ErrorLine'
+import '../../styles/receiving.css'
+import { ClosePanel, CloseReport } from './ClosePanel'
+import { ExceptionPanel } from './ExceptionPanel'
+import { LineTable } from './LineTable'
+import { OrderPicker } from './OrderPicker'
+import { PlatePanel } from './PlatePanel'
+import { TypedReceipt } from './TypedReceipt'
+import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, unitLabelData, visibleScan, type ResultEntry } from './receive-helpers'
+
+const PRINT_UNITS_KEY = 'dockside.receive.printUnitLabels'
+const HISTORY = 8
+
+/**
+ * Receiving (DOMAIN flow 1), driven by scans: open an order (scan its number or pick it) → scan units
+ * (GTIN then serial, one DataMatrix, or a pallet SSCC) → every result in big letters with its flash →
+ * the live line counts → plate, labels, exceptions, undo → close with the discrepancy report.
+ * Scanner scans reach main through the scan pipeline (`receiving` workflow); typed codes go through
+ * `receiving.submit`, which runs the same checks.
+ */
+export function ReceiveScreen() {
+  const { t } = useTranslation()
+  const { client, info } = useStation()
+  const feedback = useFeedback()
+  const [state, setState] = useState<ReceivingState | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const [log, setLog] = useState<ResultEntry[]>([])
+  const [duplicate, setDuplicate] = useState<{ code: string; info: DuplicateInfo } | null>(null)
+  const [closed, setClosed] = useState<CloseResult | null>(null)
+  const [closing, setClosing] = useState(false)
+  const [typed, setTyped] = useState('')
+  const [printNote, setPrintNote] = useState('')
+  const [printUnits, setPrintUnits] = useState(() => globalThis.localStorage?.getItem(PRINT_UNITS_KEY) === '1')
+  const counter = useRef(0)
+  const printUnitsRef = useRef(printUnits)
+  const printerRef = useRef(info.settings.printerId)
+  const tRef = useRef(t)
+  useEffect(() => {
+    printUnitsRef.current = printUnits
+    printerRef.current = info.settings.printerId
+    tRef.current = t
+  }, [printUnits, info.settings.printerId, t])
+
+  const last = log[0] ?? null
+  const order = state?.order ?? null
+  const isClosed = order?.status === 'closed' || order?.status === 'cancelled'
+
+  const addEntry = useCallback((entry: Omit<ResultEntry, 'key' | 'at'> & { at?: string }) => {
+    const full: ResultEntry = { ...entry, key: ++counter.current, at: entry.at ?? new Date().toISOString() }
+    setLog((prev) => [full, ...prev].slice(0, HISTORY))
+  }, [])
+
+  const refresh = useCallback(async () => {
+    const r = await client.call('receiving.state', {})
+    if (r.ok) setState(r.value)
+    else setError(r.error)
+  }, [client])
+
+  // ── printing ────────────────────────────────────────────────────────────────────────────────
+  const printLabel = useCallback(
+    async (template: 'unit' | 'sscc', data: Record<string, string>, ids: { unitId?: number; plateId?: number }, what: string) => {
+      const printerId = printerRef.current
+      if (!printerId) {
+        setPrintNote(tRef.current('receive.noPrinter'))
+        return false
+      }
+      const r = await client.call('print.enqueue', { printerId, template, data, unitId: ids.unitId ?? null, plateId: ids.plateId ?? null })
+      if (!r.ok) {
+        setError(r.error)
+        return false
+      }
+      setPrintNote(tRef.current('receive.labelQueued', { what, id: r.value.id }))
+      return true
+    },
+    [client]
+  )
+
+  /** After a unit was received: its label, when "print unit labels" is on. */
+  const printUnitFor = useCallback(
+    async (unit: { id: number; gtin: string | null; serial: string; lot: string | null; expiry: string | null; description?: string | null } | null, code: string | null) => {
+      if (!printUnitsRef.current) return
+      let u = unit
+      if (!u && code) {
+        const found = await client.call('lookup.find', { code })
+        const detail = found.ok ? pickUnit(found.value) : null
+        if (detail) u = { id: detail.id, gtin: detail.gtin, serial: detail.serial, lot: detail.lot, expiry: detail.expiry, description: detail.description }
+      }
+      const data = u ? unitLabelData(u) : null
+      if (!u || !data) {
+        setPrintNote(tRef.current('receive.unitLabelUnknown'))
+        return
+      }
+      await printLabel('unit', data, { unitId: u.id }, tRef.current('receive.unitLabel', { serial: u.serial }))
+    },
+    [client, printLabel]
+  )
+
+  const showDuplicate = useCallback(
+    async (code: string, dup: DuplicateInfo | null) => {
+      if (dup) return setDuplicate({ code, info: dup })
+      const found = await client.call('lookup.find', { code })
+      const u = found.ok ? pickUnit(found.value) : null
+      if (!u) return setDuplicate(null)
+      setDuplicate({
+        code,
+        info: { unitId: u.id, status: u.status, receivedAt: u.receivedAt, order: u.order?.number ?? null, location: u.location, plate: u.plate, sameOrder: u.order?.number === order?.number }
+      })
+    },
+    [client, order?.number]
+  )
+
+  // ── live state and scanner results ──────────────────────────────────────────────────────────
+  useEffect(() => {
+    void Promise.resolve().then(refresh)
+    return client.on('receiving.changed', (s) => {
+      setState(s)
+      if (s.order === null) setClosed(null)
+    })
+  }, [client, refresh])
+
+  useEffect(
+    () =>
+      client.on('scans.result', (r: ScanResult) => {
+        if (r.workflow !== 'receiving') return
+        setError(null)
+        addEntry({ outcome: r.outcome, code: r.code, message: r.message, tone: r.tone, text: r.text, via: 'scanner', deviceId: r.deviceId, at: r.at, sscc: ssccOf(r) })
+        if (DUPLICATE_CODES.has(r.code) && r.text) void showDuplicate(r.text, null)
+        else setDuplicate(null)
+        if (r.code === 'receiving.order_opened') setClosed(null)
+        if (RECEIVED_CODES.has(r.code) && r.text) void printUnitFor(null, r.text)
+      }),
+    [client, addEntry, showDuplicate, printUnitFor]
+  )
+
+  // ── actions (typed or buttons): feedback is ours to give ────────────────────────────────────
+  const report = useCallback(
+    (o: Pick<ReceiveOutcome, 'outcome' | 'code' | 'message' | 'tone'>, text: string | null, via: ResultEntry['via']) => {
+      addEntry({ outcome: o.outcome, code: o.code, message: o.message, tone: o.tone, text, via, deviceId: null, sscc: text ? ssccOf({ classification: null, text }) : null })
+      if (o.tone) feedback(o.tone, o.message)
+    },
+    [addEntry, feedback]
+  )
+
+  const fail = (e: AppError) => {
+    setError(e)
+    feedback('bad', e.message)
+  }
+
+  const submitTyped = async (e: FormEvent) => {
+    e.preventDefault()
+    const text = typed.trim()
+    if (!text) return
+    setError(null)
+    const r = await client.call('receiving.submit', { text })
+    if (!r.ok) return fail(r.error)
+    setTyped('')
+    report(r.value, text, 'typed')
+    if (DUPLICATE_CODES.has(r.value.code)) void showDuplicate(text, r.value.duplicate)
+    else setDuplicate(null)
+    if (RECEIVED_CODES.has(r.value.code) && r.value.unit) void printUnitFor(r.value.unit, text)
+    if (!order) void refresh()
+  }
+
+  const openOrder = async (number: string) => {
+    setError(null)
+    const r = await client.call('receiving.open', { order: number })
+    if (!r.ok) return fail(r.error)
+    setState(r.value)
+    setClosed(null)
+    setLog([])
+    setDuplicate(null)
+    feedback('good', t('receive.opened', { order: r.value.order?.number ?? number }))
+  }
+
+  const leave = async () => {
+    const r = await client.call('receiving.leave', {})
+    if (!r.ok) return fail(r.error)
+    setState(r.value)
+    setClosed(null)
+    setClosing(false)
+    setLog([])
+    setDuplicate(null)
+  }
+
+  const cancelPending = async () => {
+    const r = await client.call('receiving.cancelPending', {})
+    if (r.ok) setState(r.value)
+    else fail(r.error)
+  }
+
+  const undo = async () => {
+    setError(null)
+    const r = await client.call('receiving.undo', {})
+    if (!r.ok) return fail(r.error)
+    setState(r.value.state)
+    setDuplicate(null)
+    report({ outcome: 'warning', code: 'receiving.undone', message: r.value.message, tone: 'warning' }, null, 'action')
+  }
+
+  const plateAction = async (call: Promise<Result<ReceiveOutcome>>, printNew: boolean) => {
+    setError(null)
+    const r = await call
+    if (!r.ok) return fail(r.error)
+    report(r.value, null, 'action')
+    void refresh()
+    if (printNew && r.value.outcome !== 'rejected' && r.value.plate) void printPlate(r.value.plate.code, r.value.plate.id)
+  }
+
+  const printPlate = async (code: string, knownPlateId?: number) => {
+    let plateId = knownPlateId
+    if (plateId === undefined) {
+      const found = await client.call('lookup.find', { code })
+      if (found.ok && found.value.kind === 'plate') plateId = found.value.plate.id
+    }
+    const description = order ? [order.number, order.supplier?.name].filter(Boolean).join(' · ') : ''
+    const data: Record<string, string> = { sscc: code }
+    if (description) data.description = description
+    await printLabel('sscc', data, plateId ? { plateId } : {}, t('receive.palletLabel', { code }))
+  }
+
+  const close = async (note: string) => {
+    setError(null)
+    const r = await client.call('receiving.close', note.trim() ? { note: note.trim() } : {})
+    if (!r.ok) return fail(r.error)
+    setClosed(r.value)
+    setClosing(false)
+    feedback('good', t('receive.closedFlash', { order: r.value.order.number }))
+    void refresh()
+  }
+
+  const togglePrintUnits = (on: boolean) => {
+    setPrintUnits(on)
+    globalThis.localStorage?.setItem(PRINT_UNITS_KEY, on ? '1' : '0')
+  }
+
+  // ── render ──────────────────────────────────────────────────────────────────────────────────
+  if (!state) {
+    return (
+      <section className="screen receive-screen" data-testid="screen-receive">
+        <h1>{t('receive.title')}</h1>
+        <p className="muted">{t('common.loading')}</p>
+        <ErrorLine error={error} />
+      </section>
+    )
+  }
+
+  if (!order) {
+    return (
+      <section className="screen receive-screen" data-testid="screen-receive">
+        <OrderPicker onOpen={(n) => void openOrder(n)} last={last} />
+        <form className="row" onSubmit={submitTyped}>
+          <label className="grow">
+            {t('receive.typeOrder')}
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4096} data-testid="receive-typed" />
+          </label>
+          <button type="submit" data-testid="receive-typed-submit">
+            {t('receive.submit')}
+          </button>
+        </form>
+        <ErrorLine error={error} />
+      </section>
+    )
+  }
+
+  const pallet = last && last.code === 'receiving.pallet_received' ? (last.sscc ?? null) : null
+
+  return (
+    <section className="screen receive-screen" data-testid="screen-receive" data-order={order.number}>
+      <header className="receive-head">
+        <div className="receive-head-title">
+          <h1>
+            {t('receive.title')} <span className="receive-order" data-testid="receive-order">{order.number}</span>
+          </h1>
+          <div className="muted">
+            {t(`receive.kind.${order.kind}`)}
+            {order.supplier ? ` · ${order.supplier.name}` : ''}
+            {order.poNumber && order.poNumber !== order.number ? ` · ${order.poNumber}` : ''}{' '}
+            <span className={`tag receive-status-${order.status}`} data-testid="receive-order-status">
+              {t(`receive.status.${order.status}`)}
+            </span>
+          </div>
+        </div>
+        <span className="receive-total" data-testid="receive-total">
+          {t('receive.totalCount', { received: order.received, expected: order.expected })}
+        </span>
+        <button type="button" onClick={() => void leave()} data-testid="receive-leave">
+          {t('receive.leave')}
+        </button>
+      </header>
+
+      {closed && <CloseReport result={closed} />}
+
+      <div className={`receive-result tone-${last?.tone ?? 'none'}`} data-testid="receive-result" data-code={last?.code ?? ''} data-outcome={last?.outcome ?? ''} aria-live="polite">
+        {last ? (
+          <>
+            <div className="receive-result-message" data-testid="receive-result-message">
+              {last.message}
+            </div>
+            <div className="muted receive-result-meta">
+              {last.text ? `${visibleScan(last.text)} · ` : ''}
+              {t(`receive.via.${last.via}`)}
+              {last.deviceId ? ` ${last.deviceId}` : ''} · {shortTime(last.at)}
+            </div>
+          </>
+        ) : (
+          <div className="receive-result-message muted">{isClosed ? t('receive.viewOnly') : t('receive.scanHint')}</div>
+        )}
+        {pallet && (
+          <button type="button" onClick={() => void printPlate(pallet)} data-testid="receive-print-received-pallet">
+            {t('receive.printPalletLabel')}
+          </button>
+        )}
+      </div>
+
+      {state.pending && (
+        <div className="receive-pending" data-testid="receive-pending" data-gtin={state.pending.gtin}>
+          <div>
+            <div className="receive-pending-title">{t('receive.pendingTitle', { sku: state.pending.sku })}</div>
+            <div className="muted">
+              {state.pending.description} · GTIN {state.pending.gtin}
+              {state.pending.lot ? ` · ${t('receive.lot')} ${state.pending.lot}` : ''}
+              {state.pending.expiry ? ` · ${t('receive.expiry')} ${state.pending.expiry}` : ''}
+            </div>
+          </div>
+          <button type="button" onClick={() => void cancelPending()} data-testid="receive-cancel-pending">
+            {t('receive.cancelPending')}
+          </button>
+        </div>
+      )}
+
+      {duplicate && (
+        <div className="receive-duplicate" data-testid="receive-duplicate">
+          <h2>{t(duplicate.info.sameOrder ? 'receive.dupSameOrder' : 'receive.dupElsewhere')}</h2>
+          <dl className="facts">
+            <dt>{t('receive.scanned')}</dt>
+            <dd>{visibleScan(duplicate.code)}</dd>
+            <dt>{t('receive.receivedAt')}</dt>
+            <dd data-testid="receive-duplicate-when">{shortTime(duplicate.info.receivedAt) || '—'}</dd>
+            <dt>{t('receive.order')}</dt>
+            <dd data-testid="receive-duplicate-order">{duplicate.info.order ?? '—'}</dd>
+            <dt>{t('receive.where')}</dt>
+            <dd data-testid="receive-duplicate-where">{[duplicate.info.location, duplicate.info.plate].filter(Boolean).join(' · ') || '—'}</dd>
+            <dt>{t('receive.unitStatus')}</dt>
+            <dd>{duplicate.info.status}</dd>
+          </dl>
+        </div>
+      )}
+
+      <div className="receive-layout">
+        <div className="receive-main">
+          <LineTable lines={state.lines} />
+          <p className="muted receive-exceptions" data-testid="receive-exceptions">
+            {t('receive.exceptionCounts', {
+              damaged: state.exceptions.damaged,
+              wrong: state.exceptions.wrong_item,
+              unexpected: state.exceptions.unexpected_serial,
+              noLabel: state.exceptions.no_label
+            })}
+          </p>
+          {!isClosed && (
+            <form className="row" onSubmit={submitTyped}>
+              <label className="grow">
+                {t('receive.typeHint')}
+                <input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4096} data-testid="receive-typed" />
+              </label>
+              <button type="submit" data-testid="receive-typed-submit">
+                {t('receive.submit')}
+              </button>
+            </form>
+          )}
+          {!isClosed && (
+            <TypedReceipt
+              onReceive={async (input) => {
+                setError(null)
+                const r = await client.call('receiving.receiveTyped', input)
+                if (!r.ok) {
+                  fail(r.error)
+                  return false
+                }
+                report(r.value, null, 'typed')
+                if (DUPLICATE_CODES.has(r.value.code) && input.serial) void showDuplicate(input.serial, r.value.duplicate)
+                else setDuplicate(null)
+                if (RECEIVED_CODES.has(r.value.code) && r.value.unit) void printUnitFor(r.value.unit, null)
+                return r.value.outcome !== 'rejected'
+              }}
+            />
+          )}
+          <ErrorLine error={error} />
+          {log.length > 1 && (
+            <ol className="receive-log" data-testid="receive-log">
+              {log.slice(1).map((e) => (
+                <li key={e.key} className={`tone-${e.tone ?? 'none'}`}>
+                  <span className="muted">{shortTime(e.at).slice(11)}</span> {e.message}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <aside className="receive-side">
+          <PlatePanel
+            plate={state.plate}
+            disabled={isClosed}
+            printUnits={printUnits}
+            onPrintUnits={togglePrintUnits}
+            onNewPlate={() => void plateAction(client.call('receiving.newPlate', {}), true)}
+            onSetPlate={(code) => void plateAction(client.call('receiving.setPlate', { code }), false)}
+            onPrintPlate={() => state.plate && void printPlate(state.plate.code, state.plate.id)}
+            printNote={printNote}
+          />
+          {!isClosed && (
+            <>
+              <div className="receive-actions">
+                <button type="button" className="big-button" onClick={() => void undo()} data-testid="receive-undo">
+                  {t('receive.undo')}
+                </button>
+                <button type="button" className="big-button" onClick={() => setClosing(true)} data-testid="receive-close">
+                  {t('receive.close')}
+                </button>
+              </div>
+              {closing && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
+              <ExceptionPanel
+                lastScan={log.find((e) => e.text)?.text ?? ''}
+                onRecord={async (input) => {
+                  setError(null)
+                  const r = await client.call('receiving.exception', input)
+                  if (!r.ok) {
+                    fail(r.error)
+                    return false
+                  }
+                  report(r.value, input.code ?? null, 'action')
+                  if (DUPLICATE_CODES.has(r.value.code) && input.code) void showDuplicate(input.code, r.value.duplicate)
+                  return r.value.outcome !== 'rejected'
+                }}
+              />
+            </>
+          )}
+        </aside>
+      </div>
+    </section>
+  )
+}
