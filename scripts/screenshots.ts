@@ -20,7 +20,27 @@ try {
   await page.click('[data-testid=operator-2]')
   await signInWithPin(page, 1, '1234')
   await page.waitForTimeout(600) // let the welcome flash fade
-  for (const mode of ['receive', 'devices', 'settings']) {
+  // Receiving PO-1001 onto a new pallet: two monitors typed in as their GS1 codes.
+  await page.click('[data-testid=nav-receive]')
+  await page.click('[data-testid=receive-open-PO-1001]')
+  await page.waitForSelector('[data-testid=receive-lines]')
+  await page.click('[data-testid=receive-new-plate]')
+  await page.waitForSelector('[data-testid=receive-plate]')
+  for (const serial of ['MN00004001', 'MN00004002']) {
+    await page.fill('[data-testid=receive-typed]', `(01)09521234543213(21)${serial}`)
+    await page.click('[data-testid=receive-typed-submit]')
+    await page.waitForFunction((s) => document.querySelector('[data-testid=receive-result-message]')?.textContent?.includes(s), serial)
+  }
+  await page.waitForTimeout(2200) // let the flash fade
+  await page.screenshot({ path: join(outDir, 'receive.png') })
+  // Look up the first monitor: its history as a timeline.
+  await page.click('[data-testid=nav-lookup]')
+  await page.fill('[data-testid=lookup-code]', 'MN00004001')
+  await page.click('[data-testid=lookup-find]')
+  await page.waitForSelector('[data-testid=lookup-result]')
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(outDir, 'lookup.png') })
+  for (const mode of ['devices', 'settings']) {
     await page.click(`[data-testid=nav-${mode}]`)
     await page.waitForSelector(`[data-testid=screen-${mode}]`)
     await page.waitForTimeout(200)

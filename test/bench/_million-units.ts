@@ -6,13 +6,16 @@ import { DATABASE_FILE, openStore } from '../../src/main/store/db'
 import { migrations } from '../../src/main/store/migrations'
 
 export const BENCH_UNITS = 1_000_000
+/** Events per unit in the bench database: a million units with five million events of history. */
+export const EVENTS_PER_UNIT = 5
+const HISTORY = ['unit.received', 'label.printed', 'unit.stored', 'unit.inspected', 'unit.moved'] as const
 
 /**
- * A station database with 1 M units (and one receive event + outbox row per unit) for the benchmarks,
- * built once per schema version and reused from the temp dir.
+ * A station database with 1 M units and 5 M events (each with its outbox row, already sent) for the
+ * benchmarks, built once per schema version and reused from the temp dir.
  */
 export function millionUnitDataDir(): string {
-  const dir = join(tmpdir(), `dockside-bench-1m-v${migrations.length}`)
+  const dir = join(tmpdir(), `dockside-bench-1m-v${migrations.length}-e${EVENTS_PER_UNIT}`)
   const file = join(dir, DATABASE_FILE)
   if (existsSync(file)) {
     const db = new Database(file, { readonly: true })
@@ -33,16 +36,18 @@ export function millionUnitDataDir(): string {
     const item = db.prepare("INSERT INTO items (sku, gtin, description, tracking, created_at) VALUES (?, ?, 'Bench item', 'serial', ?)")
     for (let i = 0; i < 1000; i++) item.run(`SKU-${i}`, String(10_000_000_000_000 + i * 10).padStart(14, '0'), now)
     const unit = db.prepare("INSERT INTO units (item_id, serial, lot, supplier_id, status, location_id, received_at, updated_at) VALUES (?, ?, ?, 1, 'stored', 1, ?, ?)")
-    const event = db.prepare("INSERT INTO events (uuid, type, occurred_at, station_id, unit_id, payload) VALUES (?, 'unit.received', ?, 'bench', ?, '{}')")
+    const event = db.prepare("INSERT INTO events (uuid, type, occurred_at, station_id, unit_id, payload) VALUES (?, ?, ?, 'bench', ?, '{}')")
     const outbox = db.prepare('INSERT INTO outbox (event_id, created_at, sent_at) VALUES (?, ?, ?)')
     for (let u = 1; u <= BENCH_UNITS; u++) {
       unit.run((u % 1000) + 1, `SN${u.toString(36).toUpperCase().padStart(8, '0')}`, `L${u % 500}`, now, now)
-      const eventId = Number(event.run(`bench-${u}`, now, u).lastInsertRowid)
-      outbox.run(eventId, now, now)
+      for (const type of HISTORY) {
+        const eventId = Number(event.run(`bench-${u}-${type}`, type, now, u).lastInsertRowid)
+        outbox.run(eventId, now, now)
+      }
     }
   })()
   db.pragma('wal_checkpoint(TRUNCATE)')
   store.close()
-  console.log(`(built the 1 M-unit bench database in ${((performance.now() - started) / 1000).toFixed(1)} s at ${dir})`)
+  console.log(`(built the bench database — 1 M units, ${EVENTS_PER_UNIT} M events — in ${((performance.now() - started) / 1000).toFixed(1)} s at ${dir})`)
   return dir
 }
