@@ -4,7 +4,7 @@
  * tested with simulated links, without hardware or native modules.
  */
 import { err, ok, type Result } from '../../../shared/result'
-import type { Exchanged, ExchangeOptions } from './types'
+import type { Exchanged, ExchangeOptions, PrinterTransport } from './types'
 
 export interface ByteLink {
   /** Writes one chunk; resolves with the bytes accepted. Rejects when the link breaks. */
@@ -50,4 +50,34 @@ export async function linkExchange(link: ByteLink, where: string, data: Uint8Arr
     return err('printer.connection_lost', `${where}: ${error instanceof Error ? error.message : String(error)} while waiting for the answer.`, { sentBytes: sent })
   }
   return err('printer.no_answer', `${where} did not answer within ${options.timeoutMs} ms.`, { sentBytes: sent, reply: Buffer.concat(chunks).toString('latin1') })
+}
+
+/**
+ * A printer transport over a lazily opened ByteLink (USB, serial): opens on first use, and drops the
+ * link after a failure other than silence so the next job reopens it (unplugged, reset, replugged).
+ */
+export function createLinkTransport(kind: 'usb' | 'serial', uri: string, open: () => Promise<Result<ByteLink>>, chunkSize: number): PrinterTransport {
+  let link: ByteLink | undefined
+  return {
+    kind,
+    uri,
+    canAnswer: true,
+    async exchange(data, options) {
+      if (!link) {
+        const opened = await open()
+        if (!opened.ok) return err('printer.unreachable', opened.error.message, { sentBytes: 0 })
+        link = opened.value
+      }
+      const r = await linkExchange(link, uri, data, { ...options, chunkSize })
+      if (!r.ok && r.error.code !== 'printer.no_answer') {
+        await link.close().catch(() => undefined)
+        link = undefined
+      }
+      return r
+    },
+    async close() {
+      await link?.close()
+      link = undefined
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * tests use a simulated `ByteLink`.
  */
 import { err, ok, type Result } from '../../../shared/result'
-import { linkExchange, type ByteLink } from './link'
+import { createLinkTransport, type ByteLink } from './link'
 import type { PrinterAddress } from './printer-uri'
 import type { PrinterTransport } from './types'
 
@@ -11,30 +11,7 @@ type SerialAddress = Extract<PrinterAddress, { kind: 'serial' }>
 export type SerialLinkOpener = (address: SerialAddress) => Promise<Result<ByteLink>>
 
 export function createSerialTransport(address: SerialAddress, open: SerialLinkOpener = openSerialLink): PrinterTransport {
-  const uri = `serial://${address.path}?baud=${address.baudRate}`
-  let link: ByteLink | undefined
-  return {
-    kind: 'serial',
-    uri,
-    canAnswer: true,
-    async exchange(data, options) {
-      if (!link) {
-        const opened = await open(address)
-        if (!opened.ok) return err('printer.unreachable', opened.error.message, { sentBytes: 0 })
-        link = opened.value
-      }
-      const r = await linkExchange(link, uri, data, { ...options, chunkSize: 4096 })
-      if (!r.ok && r.error.code !== 'printer.no_answer') {
-        await link.close().catch(() => undefined)
-        link = undefined
-      }
-      return r
-    },
-    async close() {
-      await link?.close()
-      link = undefined
-    }
-  }
+  return createLinkTransport('serial', `serial://${address.path}?baud=${address.baudRate}`, () => open(address), 4096)
 }
 
 interface Port {

@@ -5,7 +5,7 @@
  * The transport works on a `ByteLink`; `openUsbLink` is the real one, tests use a simulated link.
  */
 import { err, ok, type Result } from '../../../shared/result'
-import { linkExchange, type ByteLink } from './link'
+import { createLinkTransport, type ByteLink } from './link'
 import type { PrinterAddress } from './printer-uri'
 import type { PrinterTransport } from './types'
 
@@ -20,29 +20,7 @@ export type UsbLinkOpener = (address: UsbAddress) => Promise<Result<ByteLink>>
 export function createUsbTransport(address: UsbAddress, open: UsbLinkOpener = openUsbLink): PrinterTransport {
   const hex = (n: number) => n.toString(16).padStart(4, '0')
   const uri = `usb://${hex(address.vendorId)}${address.productId !== undefined ? `:${hex(address.productId)}` : ''}${address.serial ? `/${encodeURIComponent(address.serial)}` : ''}`
-  let link: ByteLink | undefined
-  return {
-    kind: 'usb',
-    uri,
-    canAnswer: true,
-    async exchange(data, options) {
-      if (!link) {
-        const opened = await open(address)
-        if (!opened.ok) return err('printer.unreachable', opened.error.message, { sentBytes: 0 })
-        link = opened.value
-      }
-      const r = await linkExchange(link, uri, data, { ...options, chunkSize: USB_CHUNK })
-      if (!r.ok && r.error.code !== 'printer.no_answer') {
-        await link.close().catch(() => undefined)
-        link = undefined // reopen next time (unplugged, reset)
-      }
-      return r
-    },
-    async close() {
-      await link?.close()
-      link = undefined
-    }
-  }
+  return createLinkTransport('usb', uri, () => open(address), USB_CHUNK)
 }
 
 /* The slice of node-usb's API used here (WebUSB-style device over a legacy device for auto-detach). */
