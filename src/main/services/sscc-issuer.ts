@@ -13,7 +13,9 @@ export interface SsccConfig {
 }
 
 const SETTINGS_KEY = 'sscc'
-const sequenceName = (c: SsccConfig) => `sscc:${c.extensionDigit}:${c.companyPrefix}`
+/** One counter per configured range: `sscc:<extension>:<prefix>:<range start>`. */
+const prefixKey = (c: SsccConfig) => `sscc:${c.extensionDigit}:${c.companyPrefix}:`
+const sequenceName = (c: SsccConfig) => `${prefixKey(c)}${c.rangeStart}`
 
 export function validateSsccConfig(config: SsccConfig): void {
   if (!/^\d{6,12}$/.test(config.companyPrefix)) {
@@ -39,6 +41,7 @@ export function validateSsccConfig(config: SsccConfig): void {
  */
 export function createSsccIssuer(db: Database.Database, settings: SettingsRepository, events: EventLog) {
   const readSequence = db.prepare<[string], { next: number; last: number }>('SELECT next, last FROM sequences WHERE name = ?')
+  const sequencesOf = db.prepare<[string, string], { name: string; next: number }>('SELECT name, next FROM sequences WHERE substr(name, 1, length(?)) = ?')
   const upsertSequence = db.prepare(
     'INSERT INTO sequences (name, next, last) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET next = max(sequences.next, excluded.next), last = excluded.last'
   )
@@ -46,14 +49,33 @@ export function createSsccIssuer(db: Database.Database, settings: SettingsReposi
 
   const config = (): SsccConfig | null => settings.read<SsccConfig>(SETTINGS_KEY) ?? null
 
+  /**
+   * Where a (re)configured range may start so that no number this station issued before is issued
+   * again: past every earlier range's issued part [start, next − 1] that reaches into the new range.
+   */
+  const firstUnissued = (c: SsccConfig): number => {
+    const key = prefixKey(c)
+    let first = c.rangeStart
+    for (const row of sequencesOf.all(key, key)) {
+      const start = Number(row.name.slice(key.length))
+      const lastIssued = row.next - 1
+      if (lastIssued >= start && start <= c.rangeEnd && lastIssued >= first) first = lastIssued + 1
+    }
+    return first
+  }
+
   return {
     config,
     configure(next: SsccConfig, operatorId: number | null): SsccConfig {
       validateSsccConfig(next)
       events.record(
         () => {
+          const first = firstUnissued(next)
+          if (first > next.rangeEnd) {
+            throw new AppFailure('sscc.range_used', `Every serial reference in ${next.rangeStart}–${next.rangeEnd} was already issued by this station; choose a new range.`)
+          }
           settings.write(SETTINGS_KEY, next)
-          upsertSequence.run(sequenceName(next), next.rangeStart, next.rangeEnd)
+          upsertSequence.run(sequenceName(next), first, next.rangeEnd)
         },
         () => ({ type: 'sscc.configured', operatorId, payload: { ...next } })
       )

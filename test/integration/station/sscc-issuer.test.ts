@@ -74,3 +74,22 @@ describe('SSCC issuer', () => {
     expect(stdout.trim().split('\n')).toEqual(['106141412345678908', '106141412345678915'])
   })
 })
+
+describe('reconfiguring a station’s SSCC range', () => {
+  it('never issues a number twice: a lower range starts at its start, an overlapping one after what was issued', () => {
+    const { store, issuer } = issuerAt(makeTempDir())
+    issuer.configure({ companyPrefix: '0614141', extensionDigit: 1, rangeStart: 100, rangeEnd: 199 }, null)
+    const first = issuer.issue(5, null) // 100..104
+    issuer.configure({ companyPrefix: '0614141', extensionDigit: 1, rangeStart: 0, rangeEnd: 99 }, null)
+    const lower = issuer.issue(1, null)[0]!
+    expect(lower.slice(8, 17)).toBe('000000000')
+    issuer.configure({ companyPrefix: '0614141', extensionDigit: 1, rangeStart: 50, rangeEnd: 150 }, null)
+    const overlapping = issuer.issue(1, null)[0]!
+    expect(overlapping.slice(8, 17)).toBe('000000105')
+    expect(first.map((s) => s.slice(8, 17))).toEqual(['000000100', '000000101', '000000102', '000000103', '000000104'])
+    issuer.configure({ companyPrefix: '0614141', extensionDigit: 1, rangeStart: 100, rangeEnd: 199 }, null)
+    expect(issuer.issue(1, null)[0]!.slice(8, 17)).toBe('000000106')
+    expect(() => issuer.configure({ companyPrefix: '0614141', extensionDigit: 1, rangeStart: 100, rangeEnd: 104 }, null)).toThrow(/already issued/)
+    store.close()
+  })
+})
