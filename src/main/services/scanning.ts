@@ -19,6 +19,8 @@ export interface ScanningOptions {
   /** Serial port lister (serialport by default); null = only configured ports. */
   listSerial?: ListSerialPorts | null
   openSerial?: OpenSerial
+  /** Silence that ends a serial frame without CR/LF (default 150 ms; 0 = only CR/LF). */
+  serialSilenceMs?: number
   /** Hot-plug poll period in ms (default 3000; 0 = discover once at start). */
   pollMs?: number
   /** Register a simulated scanner (demo mode does by default). */
@@ -73,6 +75,7 @@ export function createScanning(deps: ScanningDeps): Scanning {
     hid: options.hid === undefined ? createNodeHidBackend() : options.hid,
     listSerial: options.listSerial === undefined ? listSerialPorts : options.listSerial,
     ...(options.openSerial ? { openSerial: options.openSerial } : {}),
+    ...(options.serialSilenceMs !== undefined ? { serialSilenceMs: options.serialSilenceMs } : {}),
     serialPorts: () => deps.settings().serialScannerPorts,
     disabled: () => deps.settings().disabledScannerIds,
     pollMs: options.pollMs ?? 3000,

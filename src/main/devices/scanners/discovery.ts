@@ -133,6 +133,8 @@ export interface ScannerManagerOptions {
   hid?: HidBackend | null
   listSerial?: ListSerialPorts | null
   openSerial?: OpenSerial
+  /** Silence that ends a serial frame without CR/LF (default 150 ms; 0 = only CR/LF end a scan). */
+  serialSilenceMs?: number
   /** Serial ports configured as scanners (besides those with a scanner maker's vendor id). */
   serialPorts?: () => readonly string[]
   disabled?: () => readonly string[]
@@ -241,7 +243,14 @@ export function createScannerManager(options: ScannerManagerOptions) {
       for (const path of configured) {
         const id = `serial:${path}`
         if (drivers.has(id)) continue
-        await add(createSerialScanner({ id, path, ...(options.openSerial ? { openSerial: options.openSerial } : {}) }))
+        await add(
+          createSerialScanner({
+            id,
+            path,
+            ...(options.openSerial ? { openSerial: options.openSerial } : {}),
+            ...(options.serialSilenceMs !== undefined ? { silenceMs: options.serialSilenceMs } : {})
+          })
+        )
         added.push(id)
       }
       return added
