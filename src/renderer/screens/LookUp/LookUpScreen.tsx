@@ -7,6 +7,7 @@ import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan } from '../Receive/receive-helpers'
+import { CodeEntryForm } from '../../components/CodeEntryForm'
 
 const gtin14 = (g: string) => g.padStart(14, '0')
 
@@ -63,15 +64,7 @@ export function LookUpScreen() {
   return (
     <section className="screen lookup-screen" data-testid="screen-lookup">
       <h1>{t('lookup.title')}</h1>
-      <form className="row" onSubmit={submit}>
-        <label className="grow">
-          {t('lookup.hint')}
-          <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={4096} data-testid="lookup-code" />
-        </label>
-        <button type="submit" className="primary" data-testid="lookup-find">
-          {t('lookup.find')}
-        </button>
-      </form>
+      <CodeEntryForm label={t('lookup.hint')} value={code} onChange={setCode} onSubmit={submit} submitLabel={t('lookup.find')} inputTestId="lookup-code" submitTestId="lookup-find" primary />
       <ErrorLine error={error} />
 
       {result && (

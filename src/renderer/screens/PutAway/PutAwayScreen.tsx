@@ -8,6 +8,7 @@ import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan, type ResultEntry } from '../Receive/receive-helpers'
+import { CodeEntryForm } from '../../components/CodeEntryForm'
 
 const MOVED_CODES = new Set(['putaway.moved', 'putaway.moved_elsewhere', 'putaway.onto_plate'])
 
@@ -139,20 +140,21 @@ export function PutAwayScreen() {
         </p>
       )}
 
-      <form className="row" onSubmit={(e) => void submit(e)}>
-        <label className="grow">
-          {t('putaway.typeHint')}
-          <input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4096} data-testid="putaway-typed" />
-        </label>
-        <button type="submit" data-testid="putaway-typed-submit">
-          {t('putaway.submit')}
-        </button>
+      <CodeEntryForm
+        label={t('putaway.typeHint')}
+        value={typed}
+        onChange={setTyped}
+        onSubmit={(e) => void submit(e)}
+        submitLabel={t('putaway.submit')}
+        inputTestId="putaway-typed"
+        submitTestId="putaway-typed-submit"
+      >
         {subject && (
           <button type="button" className="big-button" onClick={() => void cancel()} data-testid="putaway-cancel">
             {t('putaway.cancel')}
           </button>
         )}
-      </form>
+      </CodeEntryForm>
       <ErrorLine error={error} />
     </section>
   )

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlateSummary } from '../../../shared/contract-areas/receiving'
+import { CodeEntryForm } from '../../components/CodeEntryForm'
 
 interface Props {
   plate: PlateSummary | null
@@ -51,15 +52,7 @@ export function PlatePanel({ plate, disabled, printUnits, onPrintUnits, onNewPla
               </button>
             )}
           </div>
-          <form className="row" onSubmit={submit}>
-            <label className="grow">
-              {t('receive.plateCode')}
-              <input value={code} onChange={(e) => setCode(e.target.value)} maxLength={64} data-testid="receive-plate-input" />
-            </label>
-            <button type="submit" data-testid="receive-set-plate">
-              {t('receive.setPlate')}
-            </button>
-          </form>
+          <CodeEntryForm label={t('receive.plateCode')} value={code} onChange={setCode} onSubmit={submit} submitLabel={t('receive.setPlate')} inputTestId="receive-plate-input" submitTestId="receive-set-plate" maxLength={64} />
         </>
       )}
       <label className="receive-check">

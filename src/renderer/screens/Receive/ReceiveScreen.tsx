@@ -14,6 +14,7 @@ import { OrderPicker } from './OrderPicker'
 import { PlatePanel } from './PlatePanel'
 import { TypedReceipt } from './TypedReceipt'
 import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, unitLabelData, visibleScan, type ResultEntry } from './receive-helpers'
+import { CodeEntryForm } from '../../components/CodeEntryForm'
 
 const PRINT_UNITS_KEY = 'dockside.receive.printUnitLabels'
 const HISTORY = 8
@@ -255,15 +256,7 @@ export function ReceiveScreen() {
     return (
       <section className="screen receive-screen" data-testid="screen-receive">
         <OrderPicker onOpen={(n) => void openOrder(n)} last={last} />
-        <form className="row" onSubmit={submitTyped}>
-          <label className="grow">
-            {t('receive.typeOrder')}
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4096} data-testid="receive-typed" />
-          </label>
-          <button type="submit" data-testid="receive-typed-submit">
-            {t('receive.submit')}
-          </button>
-        </form>
+        <CodeEntryForm label={t('receive.typeOrder')} value={typed} onChange={setTyped} onSubmit={submitTyped} submitLabel={t('receive.submit')} inputTestId="receive-typed" submitTestId="receive-typed-submit" />
         <ErrorLine error={error} />
       </section>
     )
@@ -365,15 +358,7 @@ export function ReceiveScreen() {
             })}
           </p>
           {!isClosed && (
-            <form className="row" onSubmit={submitTyped}>
-              <label className="grow">
-                {t('receive.typeHint')}
-                <input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={4096} data-testid="receive-typed" />
-              </label>
-              <button type="submit" data-testid="receive-typed-submit">
-                {t('receive.submit')}
-              </button>
-            </form>
+            <CodeEntryForm label={t('receive.typeHint')} value={typed} onChange={setTyped} onSubmit={submitTyped} submitLabel={t('receive.submit')} inputTestId="receive-typed" submitTestId="receive-typed-submit" />
           )}
           {!isClosed && (
             <TypedReceipt
