@@ -13,7 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           worker: resolve(__dirname, 'src/main/import/worker.ts'),
-          'report-worker': resolve(__dirname, 'src/main/services/receiving/report-worker.ts')
+          'report-worker': resolve(__dirname, 'src/main/workflows/receiving/report-worker.ts')
         }
       }
     }

@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint'
 // Electron shell imports electron; preload imports only the contract channels; renderer only shared.
 const ELECTRON = { name: 'electron', message: 'Only src/main/shell/** and src/main/index.ts may import electron.' }
 const NATIVE = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'usb']
+const SQLITE = { name: 'better-sqlite3', message: 'Only src/main/store/** imports better-sqlite3: SQL lives in repositories (take the Db type from store/sql).' }
+const MAIN_PATTERNS = [{ group: ['**/renderer/**', '**/preload/**'], message: 'main imports only shared and node.' }]
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.electron-native/**', 'dist/**'] },
@@ -51,12 +53,11 @@ export default tseslint.config(
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/shell/**', 'src/main/index.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [ELECTRON], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'main imports only shared and node.' }] }
-      ]
-    }
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON, SQLITE], patterns: MAIN_PATTERNS }] }
+  },
+  {
+    files: ['src/main/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON], patterns: MAIN_PATTERNS }] }
   },
   {
     files: ['src/main/**/*sim*.ts', 'src/main/**/emulator*.ts'],

@@ -15,6 +15,8 @@ export interface HeadlessOptions {
   rendererDir: string
   version: string
   logger: Logger
+  /** The station's clock (default: the system clock). */
+  now?: () => Date
 }
 
 export interface HeadlessHost {
@@ -42,7 +44,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(`The station UI is not built (${options.rendererDir} has no index.html). Run \`npm run build\` first.`)
   }
-  const station = await createStation({ dataDir: options.dataDir, host: 'headless', version: options.version, logger: options.logger, demo: options.demo })
+  const station = await createStation({ dataDir: options.dataDir, host: 'headless', version: options.version, logger: options.logger, demo: options.demo, ...(options.now ? { now: options.now } : {}) })
   const token = randomBytes(24).toString('hex')
   let boundPort = options.port
   const server = createServer((req, res) => {
@@ -56,12 +58,12 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     }
     serveStatic(options.rendererDir, req, res)
   })
-  const ws = attachWsHost({ server, port: () => boundPort, token, dispatch: station.dispatch, events: station.events, logger: options.logger })
+  const ws = attachWsHost({ server, port: () => boundPort, token, dispatch: (method, input, ctx, bytes) => station.dispatch(method, input, ctx, bytes), events: station.events, logger: options.logger })
   try {
     boundPort = await listen(server, options.port)
   } catch (error) {
     ws.close()
-    station.close()
+    await station.close()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} on 127.0.0.1 is already in use; choose another with --port.`)
     throw error
@@ -76,7 +78,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       ws.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
-      station.close()
+      await station.close()
     }
   }
 }

@@ -29,11 +29,11 @@ app.whenReady().then(async () => {
     const nativeBinding = electronSqliteBinding(app.getAppPath())
     const station = await createStation({ dataDir, host: 'electron', version: app.getVersion(), logger, demo, ...(nativeBinding ? { nativeBinding } : {}) })
     const window = createMainWindow({ preloadPath: preloadScriptPath(mainDir), rendererIndex, ...(devServerUrl ? { devServerUrl } : {}) })
-    const unbridge = bridgeIpc(window, station.dispatch, station.events, isAppUrl)
+    const unbridge = bridgeIpc(window, (method, input, ctx, bytes) => station.dispatch(method, input, ctx, bytes), station.events, isAppUrl)
     app.on('window-all-closed', () => {
       unbridge()
-      station.close()
-      app.quit()
+      // Devices and workers close before the store (ADR 0009); quit once everything has let go.
+      void station.close().finally(() => app.quit())
     })
   } catch (error) {
     logger.error({ err: error }, 'station failed to start')

@@ -1,21 +1,31 @@
-import type { StationHandlers } from '../shared/contract'
+import { METHOD_NAMES, type CallContext, type InternalHandlers, type StationHandlers } from '../shared/contract'
+import type { Result } from '../shared/result'
 import type { HostKind, StationInfo } from '../shared/model/station'
 import { createDeviceRegistry, type DeviceRegistry } from './devices/registry'
 import { createEventBus, type EventBus } from './event-bus'
+import { createDisposables } from './lifecycle/disposables'
 import type { Logger } from './logging'
-import { createDispatcher, type Dispatch } from './rpc/dispatch'
+import { createDispatcher } from './rpc/dispatch'
 import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
-import { createPrinting, type Printing, type PrintingDeps } from './services/print-queue-station'
-import { createReceivingArea, type ReceivingArea } from './services/receiving/station-area'
-import { createScanning, type Scanning, type ScanningOptions } from './services/scanning'
+import { createScanning, STATION_TERMINAL, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
 import { createSyncStatus } from './services/sync-status'
 import { openStore, type Store } from './store/db'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
 import { createEventLog, type EventLog } from './store/event-log'
+import { createDiagnosticsRepository } from './store/repositories/diagnostics'
 import { createOperatorRepository } from './store/repositories/operators'
+import { createOutboxRepository } from './store/repositories/outbox'
 import { createSettingsRepository } from './store/repositories/settings'
+import { createTerminalRepository } from './store/repositories/terminals'
+import { createTerminals, type Terminals } from './terminals/terminals'
+import { createImportsModule } from './workflows/imports/module'
+import { createLookupModule } from './workflows/lookup/module'
+import type { AnyWorkflowModule } from './workflows/module'
+import { createPrintingModule, type PrintingDeps, type PrintingModule } from './workflows/printing/module'
+import { createPutawayModule } from './workflows/putaway/module'
+import { createReceivingModule } from './workflows/receiving/module'
 
 export interface StationDeps {
   dataDir: string
@@ -31,82 +41,107 @@ export interface StationDeps {
   scanners?: ScanningOptions
   /** Printer seams (status poll period, transports); the emulator in tests. */
   printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
+  /** The station's clock (tests run it a year ahead; default: the system clock). */
+  now?: () => Date
 }
 
 export interface Station {
-  handlers: StationHandlers
-  dispatch: Dispatch
+  /** The contract; a call without a context runs as the station's own terminal. */
+  handlers: InternalHandlers
+  /** The validating boundary (hosts pass their caller's context; without one: the station's own terminal). */
+  dispatch: (method: unknown, input: unknown, ctx?: CallContext, payloadBytes?: number) => Promise<Result<unknown>>
   events: EventBus
   store: Store
   eventLog: EventLog
   devices: DeviceRegistry
+  terminals: Terminals
   scanning: Scanning
-  printing: Printing
-  receiving: ReceivingArea
-  close(): void
+  printing: PrintingModule
+  receiving: ReturnType<typeof createReceivingModule>
+  /** Closes devices, workers and modules in reverse order of creation, then the store. */
+  close(): Promise<void>
 }
 
-/** The composition root: the one place where the store, services and devices are wired together. */
+/** The context of calls made inside the station (tests, the CLI): the station's own terminal. */
+export const STATION_CONTEXT: CallContext = { terminalId: STATION_TERMINAL, host: 'internal' }
+
+/** The composition root: the one place where the store, services, devices and workflows are wired together. */
 export async function createStation(deps: StationDeps): Promise<Station> {
+  const now = deps.now ?? (() => new Date())
   const store = openStore({ dataDir: deps.dataDir, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) })
+  const disposables = createDisposables((name, error) => deps.logger.error({ err: error, what: name }, 'shutdown step failed'))
+  disposables.add('store', () => store.close())
   try {
     const { db } = store
     const settings = createSettingsRepository(db)
     const stationId = settings.stationId()
     const bus = createEventBus((error) => deps.logger.error({ err: error }, 'event listener failed'))
-    const sync = createSyncStatus(db)
-    const eventLog = createEventLog(db, stationId, { onCommitted: () => bus.emit('sync.changed', sync.status()) })
+    const sync = createSyncStatus(createOutboxRepository(db))
+    const eventLog = createEventLog(db, stationId, { now, onCommitted: () => bus.emit('sync.changed', sync.status()) })
     const operators = createOperatorRepository(db)
+    const terminals = createTerminals(createTerminalRepository(db), now)
     const devices = deps.devices ?? createDeviceRegistry()
     devices.onChange((list) => bus.emit('devices.changed', list))
 
     if (deps.demo && !hasMasterData(db)) {
       const pinHashes = Object.fromEntries(await Promise.all(DEMO_OPERATORS.map(async (o) => [o.badge, await hashPin(o.pin)] as const)))
-      seedDemoData(db, eventLog, { operators, settings }, pinHashes)
+      seedDemoData(db, eventLog, { operators, settings }, pinHashes, now)
       deps.logger.info({ dataDir: deps.dataDir }, 'demo data seeded')
     }
 
-    const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s))
+    const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s), now)
+    const operatorId = () => session.operatorId()
 
     const scanning = createScanning({
       db,
+      terminals,
+      now,
       bus,
       devices,
       logger: deps.logger,
       settings: () => settings.get(),
-      updateSettings: (patch) => settings.update(patch, eventLog, session.operatorId()),
-      operatorId: () => session.operatorId(),
+      updateSettings: (patch) => settings.update(patch, eventLog, operatorId()),
+      operatorId,
       demo: settings.isDemo(),
       ...(deps.scanners ? { options: deps.scanners } : {})
     })
+    disposables.add('scanners', () => scanning.close())
 
-    const printing = await createPrinting({
+    // The workflow modules (ADR 0012): each flow's handlers, scan handlers and close, listed once here.
+    const emit = bus.emit.bind(bus)
+    const gsSubstitutes = () => settings.get().wedgeGsSubstitutes
+    const printing = await createPrintingModule({
       db,
       eventLog,
       devices,
       logger: deps.logger,
       dataDir: deps.dataDir,
       demo: settings.isDemo(),
-      operatorId: () => session.operatorId(),
-      emit: (change) => bus.emit('print.changed', change),
-      currentPrinterId: () => settings.get().printerId,
+      now,
+      operatorId,
+      emit,
+      printerId: () => settings.get().printerId,
       setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),
       ...deps.printing
     })
-
-    const receiving = createReceivingArea({
-      db,
-      eventLog,
-      settings,
-      dataDir: deps.dataDir,
-      stationId,
-      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
-      operatorId: () => session.operatorId(),
-      gsSubstitutes: () => settings.get().wedgeGsSubstitutes,
-      onReceivingChanged: (state) => bus.emit('receiving.changed', state),
-      onImportProgress: (progress) => bus.emit('imports.progress', progress)
-    })
-    receiving.registerScanHandlers(scanning.pipeline.router)
+    const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
+    const modules: AnyWorkflowModule[] = [
+      printing,
+      receiving,
+      createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
+      createLookupModule({ db, gsSubstitutes }),
+      createImportsModule({
+        dataDir: deps.dataDir,
+        operatorId,
+        emit,
+        onApplied: () => receiving.workflow.notifyAll(),
+        ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
+      })
+    ]
+    for (const module of modules) {
+      for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
+      if (module.close) disposables.add(`workflow ${module.name}`, () => module.close?.())
+    }
 
     const info = (): StationInfo => ({
       stationId,
@@ -118,11 +153,11 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       settings: settings.get()
     })
 
-    const handlers: StationHandlers = {
+    const handlers = {
       'station.info': info,
       'settings.get': () => settings.get(),
       'settings.update': (patch) => {
-        const next = settings.update(patch, eventLog, session.operatorId())
+        const next = settings.update(patch, eventLog, operatorId())
         bus.emit('settings.changed', next)
         return next
       },
@@ -134,34 +169,44 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'sync.status': () => sync.status(),
       'diagnostics.export': (input) =>
         exportDiagnostics(
-          { db, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
+          { store: createDiagnosticsRepository(db), now, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
           input.scanJournalRows
         ),
       ...scanning.handlers,
-      ...printing.handlers,
-      ...receiving.handlers
-    }
+      ...Object.assign({}, ...modules.map((m) => m.handlers))
+    } as StationHandlers
 
+    const missing = METHOD_NAMES.filter((m) => typeof (handlers as Partial<StationHandlers>)[m] !== 'function')
+    if (missing.length > 0) throw new Error(`No module implements ${missing.join(', ')}: list its workflow module in createStation.`)
+    const dispatch = createDispatcher(handlers, deps.logger)
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
     return {
-      handlers,
-      dispatch: createDispatcher(handlers, deps.logger),
+      printing,
+      receiving,
+      handlers: withDefaultContext(handlers),
+      dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,
       store,
       eventLog,
       devices,
+      terminals,
       scanning,
-      printing,
-      receiving,
-      close: () => {
-        void scanning.close()
-        void printing.close()
-        store.close()
+      close: async () => {
+        await disposables.closeAll()
         deps.logger.info('station stopped')
       }
     }
   } catch (error) {
-    store.close()
+    await disposables.closeAll()
     throw error
   }
+}
+
+/** Handlers callable without a context (tests, the CLI): they run as the station's own terminal. */
+function withDefaultContext(handlers: StationHandlers): InternalHandlers {
+  const wrapped: Record<string, (input: unknown, ctx?: CallContext) => unknown> = {}
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (input: unknown, ctx: CallContext) => unknown]>) {
+    wrapped[name] = (input, ctx) => handler(input, ctx ?? STATION_CONTEXT)
+  }
+  return wrapped as unknown as InternalHandlers
 }

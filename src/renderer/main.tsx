@@ -3,12 +3,14 @@ import { createRoot } from 'react-dom/client'
 import type { StationClient } from '../shared/contract'
 import type { PreloadBridge } from '../shared/contract-channels'
 import { createIpcClient } from './api/ipc-client'
-import { createWsClient, takeToken, type ConnectionState } from './api/ws-client'
+import { scopeToTerminal } from './api/terminal-scope'
+import { createWsClient, takeTerminalId, takeToken, type ConnectionState } from './api/ws-client'
 import { App } from './app/App'
 import { FeedbackProvider } from './app/FeedbackProvider'
 import { StationProvider } from './app/StationProvider'
 import i18next from 'i18next'
 import { initI18n, setLanguage } from './i18n'
+import { messageText } from './i18n/use-message'
 import './styles/app.css'
 
 declare global {
@@ -47,16 +49,19 @@ async function boot() {
   await initI18n(navigator.language.startsWith('es') ? 'es' : 'en')
   let client: StationClient
   let connection: { current: ConnectionState; subscribe?: (l: (s: ConnectionState) => void) => () => void }
+  let terminalId: string
   if (window.dockside) {
     client = createIpcClient(window.dockside)
     connection = { current: 'open' }
+    terminalId = 'desktop'
   } else {
     const token = takeToken(window)
     if (!token) {
       fatal('fatal.noToken')
       return
     }
-    const ws = createWsClient(window.location, token)
+    terminalId = takeTerminalId(window)
+    const ws = createWsClient(window.location, token, terminalId)
     await waitOpen(ws)
     client = ws
     connection = { current: 'open', subscribe: ws.onState }
@@ -69,13 +74,13 @@ async function boot() {
   ])
   if (!info.ok || !session.ok || !devices.ok || !sync.ok) {
     const failed = [info, session, devices, sync].find((r) => !r.ok)
-    fatal('fatal.noAnswer', failed && !failed.ok ? failed.error.message : undefined)
+    fatal('fatal.noAnswer', failed && !failed.ok ? messageText(i18next.language, failed.error) : undefined)
     return
   }
   setLanguage(info.value.settings.language)
   root.render(
     <StrictMode>
-      <StationProvider client={client} connection={connection} initial={{ info: info.value, session: session.value, devices: devices.value, sync: sync.value }}>
+      <StationProvider client={scopeToTerminal(client, terminalId)} terminalId={terminalId} connection={connection} initial={{ info: info.value, session: session.value, devices: devices.value, sync: sync.value }}>
         <FeedbackProvider>
           <App />
         </FeedbackProvider>

@@ -28,8 +28,26 @@ export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<(typeof contract)[M]['input']>
 
+/**
+ * Who is calling: every call carries the terminal it came from (an Electron window, a WebSocket
+ * connection, the CLI), the way VS Code passes a context with every IPC call. Workflow state (the
+ * open order, the current plate, the active scan workflow…) belongs to a terminal (ADR 0009).
+ */
+export interface CallContext {
+  terminalId: string
+  host: 'electron' | 'ws' | 'cli' | 'internal'
+}
+
+/** A terminal id as a client may name itself: `door-5`, `desktop`, a UUID. */
+export const TERMINAL_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: CallContext) => Promise<MethodOutputs[M]> | MethodOutputs[M]
+
 /** The station API as the main side implements it (inputs already validated). */
-export type StationHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutputs[M]> | MethodOutputs[M] }
+export type StationHandlers = { [M in MethodName]: Handler<M> }
+
+/** The same, callable inside the station (tests, CLI) without a context: the station's own terminal. */
+export type InternalHandlers = { [M in MethodName]: (input: ParsedInput<M>, ctx?: CallContext) => Promise<MethodOutputs[M]> | MethodOutputs[M] }
 
 /** The station API as a client sees it: typed results, never a thrown error. */
 export interface StationClient {

@@ -15,7 +15,7 @@ import { sendJob } from '../../src/main/devices/printers/zebra'
 import { createLabelService } from '../../src/main/labels'
 import { renderPdf } from '../../src/main/labels/pdf'
 import { renderZpl } from '../../src/main/labels/zpl'
-import { createPrintQueue } from '../../src/main/services/print-queue'
+import { createPrintQueue } from '../../src/main/workflows/printing/queue'
 import { openStore } from '../../src/main/store/db'
 import { createEventLog } from '../../src/main/store/event-log'
 

@@ -28,9 +28,9 @@ try {
   for (let i = 0; i < SCANS; i++) {
     const text = `]d201${BENCH_GTIN}21MN${String(i).padStart(8, '0')}`
     const t0 = performance.now()
-    const shown = new Promise<{ outcome: string; message: string }>((resolve) => {
+    const shown = new Promise<{ outcome: string; code: string; params: unknown }>((resolve) => {
       const off = client.onEvent((e) => {
-        const result = e.payload as { text?: string; outcome: string; message: string }
+        const result = e.payload as { text?: string; outcome: string; code: string; params: unknown }
         if (e.event === 'scans.result' && result.text === text) {
           off()
           resolve(result)
@@ -40,7 +40,7 @@ try {
     void client.call('scans.submit', { text, source: 'wedge' })
     const result = await shown
     samples.push(performance.now() - t0)
-    if (result.outcome !== 'accepted') refused.push(`${text}: ${result.message}`)
+    if (result.outcome !== 'accepted') refused.push(`${text}: ${result.code} ${JSON.stringify(result.params)}`)
     const wait = t0 + 1000 / RATE_PER_S - performance.now()
     if (wait > 0) await new Promise((r) => setTimeout(r, wait))
   }

@@ -12,9 +12,11 @@
 import { closeSync, fdatasyncSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { importFile, importInWorker } from '../../src/main/import'
-import { createLookup } from '../../src/main/services/lookup'
-import { createPutawayService } from '../../src/main/services/putaway'
-import { createReceivingService } from '../../src/main/services/receiving'
+import { createLookup } from '../../src/main/workflows/lookup/lookup'
+import { createPutawayWorkflow } from '../../src/main/workflows/putaway/workflow'
+import { createReceivingWorkflow } from '../../src/main/workflows/receiving/workflow'
+import { createTerminalRepository } from '../../src/main/store/repositories/terminals'
+import { createTerminals } from '../../src/main/terminals/terminals'
 import { openStore } from '../../src/main/store/db'
 import { createEventLog } from '../../src/main/store/event-log'
 import { BENCH_UNITS } from './_million-units'
@@ -33,7 +35,16 @@ const events0 = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: nu
 console.log(`database: ${BENCH_UNITS.toLocaleString('en-US')} units, ${events0.toLocaleString('en-US')} events (copy in ${dataDir})`)
 
 const operator = null as number | null
-const svc = createReceivingService({ db, eventLog, operatorId: () => operator })
+const now = () => new Date()
+const workflow = createReceivingWorkflow({ db, eventLog, terminals: createTerminals(createTerminalRepository(db), now), now, operatorId: () => operator, stationId: 'bench-station', reportsDir: join(dataDir, 'reports') })
+/** The bench's one terminal. */
+const call = { terminalId: 'bench', operatorId: operator }
+const svc = {
+  open: (number: string) => workflow.open(call, number),
+  submit: (text: string) => workflow.submit(call, text),
+  state: () => workflow.state(call.terminalId),
+  undo: () => workflow.undo(call)
+}
 
 // 1. One scan: GS1 DataMatrix → classify → checks (order line, serial rule, duplicate, expected list,
 //    lot, expiry) → unit + receipt + event + outbox in one durable transaction.
@@ -44,7 +55,7 @@ for (let i = 0; i < 2000; i++) {
   const t0 = performance.now()
   const r = svc.submit(text)
   scanSamples.push(ms(t0))
-  if (r.outcome !== 'accepted') throw new Error(`scan ${i} ${r.code}: ${r.message}`)
+  if (r.outcome !== 'accepted') throw new Error(`scan ${i} ${r.code} ${JSON.stringify(r.params)}`)
 }
 const scan = summarize(scanSamples.slice(100))
 report('receive one scan (validated → committed, synchronous=FULL) p99', scan.p99, 'ms', 2, 'lower', `p50 ${scan.p50.toFixed(3)} ms, max ${scan.max.toFixed(2)} ms, n=${scan.n}; the floor is the disk fsync (foundation bench)`)
@@ -118,7 +129,7 @@ for (const sscc of pallets) {
   const t0 = performance.now()
   const r = svc.submit(`]C100${sscc}`)
   palletTimes.push(ms(t0))
-  if (r.received !== 1000) throw new Error(`${r.code}: ${r.message}`)
+  if (r.received !== 1000) throw new Error(`${r.code} ${JSON.stringify(r.params)}`)
 }
 const pal = summarize(palletTimes)
 report('receive a 1,000-unit pallet by its SSCC (1,000 units + 1,000 events, one transaction)', pal.max, 'ms', 1000, 'lower', `worst of ${pal.n}; median ${pal.p50.toFixed(0)} ms`)
@@ -131,7 +142,8 @@ console.log(`undo the last pallet scan (1,000 compensating events): ${ms(tu).toF
 svc.submit(`]C100${pallets.at(-1)!}`)
 
 // Put-away of a 1,000-unit pallet: 1 plate event + 1,000 unit events.
-const pa = createPutawayService({ db, eventLog, operatorId: () => operator })
+const putaway = createPutawayWorkflow({ db, eventLog, now })
+const pa = { submit: (text: string) => putaway.submit(call, text) }
 pa.submit(pallets[0]!)
 const tp = performance.now()
 const moved = pa.submit('BENCH-BIN-1')

@@ -13,6 +13,7 @@ import { launchChromium } from '../helpers/browser'
 import { openPtyPair } from '../helpers/pty'
 import { scannerSession } from '../helpers/scanner-keys'
 import { PROJECT_ROOT, startServer } from '../helpers/station-server'
+import { until } from '../helpers/wait'
 import { connectEvents } from '../helpers/ws-events'
 
 const quick = process.argv.includes('--quick')
@@ -34,13 +35,6 @@ function summary(label: string, samples: number[], p99TargetMs: number): void {
   console.log(`${label}: n=${s.length} p50=${fmt(pct(s, 50))} ms p95=${fmt(pct(s, 95))} ms p99=${fmt(p99)} ms max=${fmt(s.at(-1)!)} ms (target p99 ≤ ${p99TargetMs} ms) ${p99 <= p99TargetMs ? 'PASS' : 'FAIL'}`)
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-async function until(check: () => boolean, ms: number, what: string) {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`)
-    await sleep(2)
-  }
-}
 
 async function serialBench() {
   const pty = await openPtyPair()
@@ -50,7 +44,7 @@ async function serialBench() {
     const set = await ui.call('settings.update', { serialScannerPorts: [pty.devicePath] })
     if (!set.ok) throw new Error(JSON.stringify(set))
     const id = `serial:${pty.devicePath}`
-    await until(() => ui.of<{ id: string; state: string }[]>('devices.changed').some((list) => list.some((d) => d.id === id && d.state === 'connected')), 15_000, 'serial scanner connected')
+    await until(() => ui.of<{ id: string; state: string }[]>('devices.changed').some((list) => list.some((d) => d.id === id && d.state === 'connected')), { timeoutMs: 15_000, what: 'serial scanner connected' })
     const results = () => ui.of<Result>('scans.result').filter((r) => r.deviceId === id)
 
     // 1. latency at 20 scans/s: one scan at a time, timed from the write of its last byte (CR).
@@ -69,7 +63,8 @@ async function serialBench() {
       pty.write(text)
       const t0 = performance.now()
       pty.write('\r')
-      await until(() => arrived > 0, 5000, `scan ${i}`)
+      // Polls every 2 ms: the latency itself comes from the event's own timestamp.
+      await until(() => arrived > 0, { what: `scan ${i}`, intervalMs: 2 })
       off()
       latencies.push(arrived - t0)
       if (results().length !== before + 1) throw new Error('unexpected extra result')
@@ -87,9 +82,10 @@ async function serialBench() {
       sent.push(text)
       pty.write(`${text}\r\n`)
     }
-    await until(() => results().length >= burstStart + N_BURST, 30_000, 'burst results').catch(() => {})
-    await sleep(500)
-    const got = results().slice(burstStart).map((r) => r.text)
+    // A marker after the burst: once it is in, every burst scan (and any duplicate) is in too.
+    pty.write(']C0BURST-END\r\n')
+    await until(() => results().some((r) => r.text === ']C0BURST-END'), { timeoutMs: 30_000, what: 'the marker after the burst' })
+    const got = results().slice(burstStart).map((r) => r.text).filter((text) => text !== ']C0BURST-END')
     const lost = sent.filter((s) => !got.includes(s)).length
     const dup = got.length - new Set(got).size
     const inOrder = got.every((g, i) => g === sent[i])
@@ -131,7 +127,7 @@ async function wedgeBench() {
     for (const d of '1234') await page.click(`[data-testid=pin-${d}]`)
     await page.click('[data-testid=pin-submit]')
     await page.waitForSelector('[data-testid=nav-receive]')
-    await sleep(1000) // let the sign-in flash go
+    await page.waitForSelector('[data-testid=feedback-flash]', { state: 'detached', timeout: 10_000 }) // the sign-in flash has gone
     const scanner = await scannerSession(page)
     const read = () => page.evaluate(() => {
       const w = globalThis as unknown as { __suffixAt: number[]; __flashAt: number[] }
@@ -145,13 +141,11 @@ async function wedgeBench() {
     const samples: number[] = []
     for (let i = 0; i < N_WEDGE; i++) {
       await scanner.scan(`]C0WEDGE-${String(i).padStart(5, '0')}`, { gapMs: 5 })
-      const end = Date.now() + 5000
       let r = await read()
-      while (r.f.length < i + 1 && Date.now() < end) {
-        await sleep(5)
-        r = await read()
-      }
-      if (r.f.length < i + 1) throw new Error(`no flash for wedge scan ${i}: ${JSON.stringify(r)} ${await page.evaluate(() => (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML.slice(0, 600))}`)
+      await until(async () => (r = await read()).f.length >= i + 1, { what: `the flash of wedge scan ${i}` }).catch(async (error: unknown) => {
+        const body = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerHTML: string } } }).document.body.innerHTML.slice(0, 600))
+        throw new Error(`${error instanceof Error ? error.message : String(error)}: ${JSON.stringify(r)} ${body}`)
+      })
       samples.push(r.f[i]! - r.s[i]!)
       await sleep(20)
     }

@@ -76,4 +76,13 @@ describe('Label screen in Chromium against dockside serve (demo printer emulator
     )
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=label-job-] td.job-confirmed').length === 5, undefined, { timeout: 15_000 })
   })
+
+  it('looks a scanned code up and says what it found, as a code', async () => {
+    await page.fill('[data-testid=label-code]', '(01)09521234543213(21)MN00004999')
+    await page.click('[data-testid=label-find]')
+    const found = await page.waitForSelector('[data-testid=label-lookup-message]')
+    expect(await found.getAttribute('data-code')).toBe('label.lookup.from_scan')
+    expect(await found.textContent()).not.toContain('label.lookup') // worded from the language table, not the raw code
+    expect(await page.inputValue('[data-testid=label-field-serial]')).toBe('MN00004999')
+  })
 })

@@ -3,10 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeElementString } from '../../src/shared/codes/epc'
 import type { PutawayState } from '../../src/shared/contract-areas/receiving'
 import type { ScanResult } from '../../src/shared/contract-areas/scans'
+import { renderMessage } from '../../src/shared/messages/catalog'
+import { demoDates } from '../../src/main/store/demo-data'
+import { MESSAGE_TABLES } from '../../src/renderer/i18n/messages'
+import { testNow } from '../helpers/clock'
 import { launchChromium } from '../helpers/browser'
 import { scannerSession } from '../helpers/scanner-keys'
 import { startServer, type RunningServer } from '../helpers/station-server'
 import { assertUiBuilt, signInWithPin } from '../helpers/ui'
+import { until } from '../helpers/wait'
 import { connectEvents } from '../helpers/ws-events'
 
 // Put away and Look up in the real UI: what moves and the suggested bin with why, moving elsewhere
@@ -16,6 +21,10 @@ import { connectEvents } from '../helpers/ws-events'
 const SSCC = '106141412345678908'
 const MON_GTIN = '09521234543213'
 const monitor = (serial: string) => `]d201${MON_GTIN}21${serial}`
+/** The demo ASN's dates on the test clock. */
+const DATES = demoDates(testNow())
+/** The English text the screen shows for a result. */
+const english = (r: ScanResult) => renderMessage(MESSAGE_TABLES.en, r, { locale: 'en' })
 
 describe('Put away and Look up in Chromium against dockside serve --demo', () => {
   let server: RunningServer
@@ -29,11 +38,7 @@ describe('Put away and Look up in Chromium against dockside serve --demo', () =>
   const scan = async (text: string): Promise<ScanResult> => {
     const before = results().length
     await scanner.scan(text)
-    const end = Date.now() + 10_000
-    while (results().length <= before) {
-      if (Date.now() > end) throw new Error(`no result for the scan ${text}`)
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    await until(() => results().length > before, { what: `the result of the scan ${text}` })
     return results()[before]!
   }
   const call = async (method: string, input: unknown) => {
@@ -68,9 +73,10 @@ describe('Put away and Look up in Chromium against dockside serve --demo', () =>
   it('receives the ASN pallet by one scan of its SSCC on the Receive screen, and prints its label', async () => {
     await page.click('[data-testid=receive-open-ASN-2001]')
     await page.waitForSelector('[data-testid=screen-receive][data-order=ASN-2001]')
-    expect(await scan(`]C100${SSCC}`)).toMatchObject({ workflow: 'receiving', code: 'receiving.pallet_received', outcome: 'accepted' })
+    const received = await scan(`]C100${SSCC}`)
+    expect(received).toMatchObject({ workflow: 'receiving', code: 'receiving.pallet_received', outcome: 'accepted', params: { code: SSCC, units: 6 } })
     await page.waitForFunction(() => document.querySelector('[data-testid=receive-line-1] [data-col=received]')?.textContent === '6')
-    expect(await page.textContent('[data-testid=receive-result-message]')).toContain(`Pallet ${SSCC} received: 6 serialised units`)
+    expect(await page.textContent('[data-testid=receive-result-message]')).toBe(english(received))
     await page.click('[data-testid=receive-print-received-pallet]')
     await page.waitForSelector('[data-testid=receive-print-note]')
     const jobs = (await call('print.jobs', {})) as Array<{ template: string; data: Record<string, string>; plateId: number | null }>
@@ -92,9 +98,11 @@ describe('Put away and Look up in Chromium against dockside serve --demo', () =>
     await page.waitForSelector(`[data-testid=putaway-subject][data-kind=plate][data-code="${SSCC}"]`)
     expect(await page.textContent('[data-testid=putaway-units]')).toBe('6')
     expect(await page.getAttribute('[data-testid=putaway-suggestion]', 'data-bin')).toBe('A01-01-01')
-    expect(await page.textContent('[data-testid=putaway-why]')).toContain('default bin of PEN-INS-5')
+    expect(await page.textContent('[data-testid=putaway-why]')).toContain(renderMessage(MESSAGE_TABLES.en, { code: 'putaway.why_default_bin', params: { sku: 'PEN-INS-5' } }))
     await page.click('[data-testid=putaway-cancel]')
     await page.waitForSelector('[data-testid=screen-putaway][data-step="1"]')
+    await page.waitForSelector('[data-testid=putaway-subject]', { state: 'detached' })
+    // Put-away state is per terminal: this test's own connection never had a subject.
     expect(((await call('putaway.state', {})) as PutawayState).subject).toBeNull()
   })
 
@@ -104,18 +112,19 @@ describe('Put away and Look up in Chromium against dockside serve --demo', () =>
     await page.waitForSelector('[data-testid=putaway-subject][data-kind=unit][data-code=MN00004001]')
     expect(await page.getAttribute('[data-testid=putaway-suggestion]', 'data-bin')).toBe('A01-01-01')
     const r = await scan('A01-02-01')
-    expect(r).toMatchObject({ code: 'putaway.moved_elsewhere', outcome: 'warning', tone: 'warning' })
+    expect(r).toMatchObject({ code: 'putaway.moved_elsewhere', outcome: 'warning', tone: 'warning', params: { bin: 'A01-02-01', suggested: 'A01-01-01' } })
     await flash('warning')
     await page.waitForSelector('[data-testid=putaway-moved]')
-    expect(await page.textContent('[data-testid=putaway-moved]')).toContain('the suggested bin was A01-01-01')
+    expect(await page.textContent('[data-testid=putaway-moved]')).toBe(english(r))
   })
 
   it('moves the whole pallet to the suggested bin with two scans', async () => {
     await scan(SSCC)
     await page.waitForSelector(`[data-testid=putaway-subject][data-code="${SSCC}"]`)
-    expect(await scan('A01-01-01')).toMatchObject({ code: 'putaway.moved', outcome: 'accepted', tone: 'good' })
+    const moved = await scan('A01-01-01')
+    expect(moved).toMatchObject({ code: 'putaway.moved', outcome: 'accepted', tone: 'good', params: { units: 6 } })
     await flash('good')
-    expect(await page.textContent('[data-testid=putaway-moved]')).toContain('6 units')
+    await page.waitForFunction((text) => document.querySelector('[data-testid=putaway-moved]')?.textContent === text, english(moved))
   })
 
   it('looks up the bin: its path, units and pallets', async () => {
@@ -135,7 +144,7 @@ describe('Put away and Look up in Chromium against dockside serve --demo', () =>
     await page.click('[data-testid=lookup-find]')
     await page.waitForSelector('[data-testid=lookup-unit][data-serial="100203"]')
     const facts = (await page.textContent('[data-testid=lookup-unit]'))!
-    for (const text of ['PEN-INS-5', 'L2405', '2027-06-30', '2026-06-05', 'FILL-03', 'MedSupply Co.', 'ASN-2001', SSCC]) expect(facts).toContain(text)
+    for (const text of ['PEN-INS-5', 'L2405', DATES.expiry, DATES.madeAt, 'FILL-03', 'MedSupply Co.', 'ASN-2001', SSCC]) expect(facts).toContain(text)
     expect(await page.textContent('[data-testid=lookup-location]')).toContain('A01-01-01')
     const newest = await page.$$eval('[data-testid=lookup-event]', (els) => els.map((e) => e.getAttribute('data-type')))
     expect(newest[0]).toBe('unit.stored')

@@ -6,12 +6,16 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrintJobSummary } from '../../src/shared/contract-areas/labels'
 import type { ScanResult } from '../../src/shared/contract-areas/scans'
+import { renderMessage } from '../../src/shared/messages/catalog'
 import type { DeviceStatus } from '../../src/shared/model/devices'
+import { MESSAGE_TABLES } from '../../src/renderer/i18n/messages'
+import { futureAi17 } from '../helpers/clock'
 import { launchChromium } from '../helpers/browser'
 import { openPtyPair, type PtyPair } from '../helpers/pty'
 import { scannerSession } from '../helpers/scanner-keys'
 import { BIN, PROJECT_ROOT, startServer, tempDataDir, type RunningServer } from '../helpers/station-server'
 import { assertUiBuilt, signInWithPin } from '../helpers/ui'
+import { until } from '../helpers/wait'
 import { connectEvents } from '../helpers/ws-events'
 
 // The issue's done-when, through the real UI in Chromium against `dockside serve --demo`: receive the
@@ -23,7 +27,10 @@ import { connectEvents } from '../helpers/ws-events'
 const GS = '\u001d'
 const PEN_GTIN = '80614141123458'
 const MON_GTIN = '09521234543213'
-const pen = (serial: string, lot = 'L2405') => `]d201${PEN_GTIN}17270630${'10'}${lot}${GS}21${serial}`
+/** The demo pens' expiry: the end of the month 18 months ahead of the test clock (AI 17 and as stored). */
+const EXP = futureAi17(18)
+const EXP_ISO = `20${EXP.slice(0, 2)}-${EXP.slice(2, 4)}-${EXP.slice(4, 6)}`
+const pen = (serial: string, lot = 'L2405') => `]d201${PEN_GTIN}17${EXP}${'10'}${lot}${GS}21${serial}`
 const monitor = (serial: string) => `]d201${MON_GTIN}21${serial}`
 
 describe('Receive, put away and look up in Chromium (wedge + serial scanner on a pty)', () => {
@@ -38,12 +45,13 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
   const pageErrors: string[] = []
 
   const results = () => events.of<ScanResult>('scans.result')
-  const waitFor = async (check: () => boolean, what: string, ms = 10_000) => {
-    const end = Date.now() + ms
-    while (!check()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-      await new Promise((r) => setTimeout(r, 20))
-    }
+  const waitFor = (check: () => boolean, what: string, timeoutMs = 10_000) => until(check, { what, timeoutMs })
+  /** The flash of the last result is gone (the next one can be told apart). */
+  const flashGone = () => page.waitForSelector('[data-testid=feedback-flash]', { state: 'detached', timeout: 10_000 })
+  /** The screen's language, switched through the station settings (as the Settings screen does). */
+  const useLanguage = async (language: 'en' | 'es') => {
+    expect((await events.call('settings.update', { language })).ok).toBe(true)
+    await page.waitForFunction((l) => document.documentElement.lang === l, language)
   }
   /** Sends one scan and returns its `scans.result` (in order: the pipeline is synchronous). */
   const scan = async (via: 'wedge' | 'serial', text: string): Promise<ScanResult> => {
@@ -142,9 +150,9 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
   it('refuses the recalled lot with a clear message and the bad flash; nothing is counted', async () => {
     const r = await scan('wedge', pen('100206', 'L2301'))
     expect(r).toMatchObject({ code: 'receiving.lot_recalled', outcome: 'rejected', tone: 'bad' })
-    await waitFlash('bad', 'RECALLED')
+    await waitFlash('bad', 'L2301')
     await page.waitForSelector('[data-testid=receive-result][data-code="receiving.lot_recalled"]')
-    expect(await page.textContent('[data-testid=receive-result-message]')).toContain('Lot L2301 of PEN-INS-5 is RECALLED')
+    expect(await page.textContent('[data-testid=receive-result-message]')).toBe(renderMessage(MESSAGE_TABLES.en, r, { locale: 'en' }))
     expect(await cell(1, 'received')).toBe('5')
     // The right lot, from the serial scanner: received.
     expect(await scan('serial', '100206')).toMatchObject({ code: 'receiving.received' })
@@ -171,18 +179,19 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
   })
 
   it('printed the SSCC label and six unit labels on the emulator', async () => {
-    const end = Date.now() + 20_000
     let list: PrintJobSummary[] = []
-    while (Date.now() < end) {
-      list = await jobs()
-      if (list.filter((j) => j.status === 'confirmed').length >= 7) break
-      await new Promise((r) => setTimeout(r, 200))
-    }
+    await until(
+      async () => {
+        list = await jobs()
+        return list.filter((j) => j.status === 'confirmed').length >= 7
+      },
+      { what: 'seven confirmed labels', timeoutMs: 20_000 }
+    )
     const sscc = list.filter((j) => j.template === 'sscc')
     const units = list.filter((j) => j.template === 'unit')
     expect(sscc.map((j) => j.data.sscc)).toEqual([palletSscc])
     expect(units.map((j) => j.data.serial).sort()).toEqual(['100201', '100202', '100203', '100204', '100205', '100206'])
-    expect(units.every((j) => j.data.gtin === PEN_GTIN && j.data.lot === 'L2405' && j.data.expiry === '2027-06-30' && j.unitId !== null)).toBe(true)
+    expect(units.every((j) => j.data.gtin === PEN_GTIN && j.data.lot === 'L2405' && j.data.expiry === EXP_ISO && j.unitId !== null)).toBe(true)
     expect(list.filter((j) => j.status === 'confirmed')).toHaveLength(7)
   })
 
@@ -235,7 +244,7 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     expect(await page.textContent('[data-testid=lookup-location]')).toContain('A01-01-01')
     const facts = (await page.textContent('[data-testid=lookup-unit]'))!
     expect(facts).toContain('L2405')
-    expect(facts).toContain('2027-06-30')
+    expect(facts).toContain(EXP_ISO)
     expect(facts).toContain('FILL-03')
     expect(facts).toContain('MedSupply')
     await page.click('[data-testid=lookup-order]')
@@ -252,7 +261,9 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     await page.waitForSelector('[data-testid=screen-receive][data-order=PO-1001]')
     expect(await scan('wedge', monitor('MN00004001'))).toMatchObject({ code: 'receiving.received' })
     await waitCell(1, 'received', 1)
-    await page.waitForTimeout(500) // let the good flash fade
+    await flashGone()
+    // The refusals in Spanish: every code has its Spanish text, rendered with the scan's parameters.
+    await useLanguage('es')
 
     const bad = async (via: 'wedge' | 'serial', text: string, code: string | RegExp, fragment: string) => {
       const r = await scan(via, text)
@@ -260,9 +271,10 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
       expect(r.tone).toBe('bad')
       if (typeof code === 'string') expect(r.code).toBe(code)
       else expect(r.code).toMatch(code)
-      await waitFlash('bad', fragment)
+      await waitFlash('bad')
       await page.waitForSelector(`[data-testid=receive-result][data-code="${r.code}"]`)
-      expect(await page.textContent('[data-testid=receive-result-message]')).toContain(fragment)
+      expect(await page.textContent('[data-testid=receive-result-message]')).toBe(renderMessage(MESSAGE_TABLES.es, r, { locale: 'es' }))
+      expect(await page.textContent('[data-testid=receive-result]')).toContain(fragment)
       expect(await cell(1, 'received')).toBe('1')
       expect(await cell(2, 'received')).toBe('0')
       return r
@@ -272,24 +284,25 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     // A pen's serial after the monitor's GTIN: the monitor serial rule refuses it.
     expect(await scan('serial', MON_GTIN)).toMatchObject({ code: 'receiving.serial_due' })
     await page.waitForSelector(`[data-testid=receive-pending][data-gtin="${MON_GTIN}"]`)
-    await bad('serial', '100201', /^serial\./, 'MON-27-BLK')
+    await bad('serial', '100201', /^serial\./, '')
     // The product barcode again where the serial is due (GS1-128), and its digits read as the serial.
-    await bad('wedge', `]C101${MON_GTIN}`, 'receiving.serial_expected', 'SERIAL')
-    await bad('serial', MON_GTIN, 'serial.is_gtin', 'MON-27-BLK')
+    await bad('wedge', `]C101${MON_GTIN}`, 'receiving.serial_expected', MON_GTIN)
+    await bad('serial', MON_GTIN, 'serial.is_gtin', MON_GTIN)
     await page.click('[data-testid=receive-cancel-pending]')
     await page.waitForSelector('[data-testid=receive-pending]', { state: 'detached' })
     // The same monitor again: a double scan, with where and when it was received.
-    await bad('wedge', monitor('MN00004001'), 'receiving.duplicate', 'already received')
+    await bad('wedge', monitor('MN00004001'), 'receiving.duplicate', 'MN00004001')
     await page.waitForSelector('[data-testid=receive-duplicate]')
     expect(await page.textContent('[data-testid=receive-duplicate-order]')).toBe('PO-1001')
     expect(await page.textContent('[data-testid=receive-duplicate-when]')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
     // A pen (received on the ASN) scanned here: already in the system elsewhere.
     await bad('wedge', pen('100201'), 'receiving.not_on_order', 'PEN-INS-5')
+    await useLanguage('en')
     expect(pageErrors).toEqual([])
   })
 
   it('exceptions with reason codes (the code field takes the last scan, or a scan straight into it) and undo', async () => {
-    await page.waitForTimeout(2100) // the bad flash of the last test fades
+    await flashGone()
     expect(await scan('wedge', monitor('MN00004002'))).toMatchObject({ code: 'receiving.received' })
     await waitCell(1, 'received', 2)
     // Damaged: the unit just scanned.
@@ -300,7 +313,7 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     await waitFlash('warning')
     expect(await page.textContent('[data-testid=receive-result-message]')).toContain('MN00004002')
     // A serial the supplier never shipped: refused, then recorded as unexpected (quarantined).
-    await page.waitForTimeout(1300)
+    await flashGone()
     await scan('wedge', monitor('MN00004099'))
     await page.waitForSelector('[data-testid=receive-result][data-code="receiving.unexpected_serial"]')
     await page.click('[data-testid=receive-reason-unexpected_serial]')
@@ -324,7 +337,7 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     // Undo takes back the last thing this operator did: the no-label exception, then the damage.
     await page.click('[data-testid=receive-undo]')
     await page.waitForSelector('[data-testid=receive-exceptions]:has-text("0 no label")')
-    expect(await page.textContent('[data-testid=receive-result-message]')).toContain('Undone')
+    await page.waitForSelector('[data-testid=receive-result][data-code="receiving.undone"]')
     await page.click('[data-testid=receive-undo]')
     await page.waitForSelector('[data-testid=receive-exceptions]:has-text("0 unexpected serial")')
     await page.click('[data-testid=receive-undo]')

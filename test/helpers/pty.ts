@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { until } from './wait'
 
 /**
  * A real pseudo-terminal pair from socat, with stable paths (symlinks) so a "replug" comes back at the
@@ -18,13 +19,6 @@ export interface PtyPair {
   close(): Promise<void>
 }
 
-async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 export async function openPtyPair(): Promise<PtyPair> {
   const dir = mkdtempSync(join(tmpdir(), 'dockside-pty-'))
@@ -38,7 +32,9 @@ export async function openPtyPair(): Promise<PtyPair> {
     let stderr = ''
     c.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
     child = c
-    await waitFor(() => existsSync(devicePath) && existsSync(hostPath), 5000, `socat ptys (${stderr})`)
+    await until(() => existsSync(devicePath) && existsSync(hostPath), { what: 'socat to create the ptys', intervalMs: 10 }).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)} (socat: ${stderr})`)
+    })
     fd = openSync(hostPath, constants.O_RDWR | constants.O_NOCTTY)
   }
 
@@ -58,7 +54,7 @@ export async function openPtyPair(): Promise<PtyPair> {
       c.once('exit', () => resolve())
       c.kill('SIGTERM')
     })
-    await waitFor(() => !existsSync(devicePath), 2000, 'socat to remove its links')
+    await until(() => !existsSync(devicePath), { what: 'socat to remove its links', intervalMs: 10 })
   }
 
   await start()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { silentLogger } from '../../src/main/logging'
 import { createStation, type Station } from '../../src/main/station'
 import { openStore, type Store } from '../../src/main/store/db'
+import { testNow } from './clock'
 
 export const makeTempDir = (prefix = 'dockside-') => mkdtempSync(join(tmpdir(), prefix))
 
@@ -17,6 +18,7 @@ export function startTestStation(options: { dataDir?: string; demo?: boolean } =
     host: 'headless',
     version: 'test',
     logger: silentLogger(),
-    demo: options.demo ?? false
+    demo: options.demo ?? false,
+    now: testNow
   })
 }

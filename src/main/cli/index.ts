@@ -1,4 +1,5 @@
 import { AppFailure } from '../errors'
+import { StoreError } from '../store/store-error'
 import { EXIT_FAILURE, EXIT_INVALID, UsageError, type CliCommand, type CliIo } from './command'
 
 type Loader = () => Promise<CliCommand>
@@ -55,7 +56,7 @@ export async function main(argv: string[], io: CliIo = stdio): Promise<number> {
     const command = await entry.load()
     return await command.run(rest, io)
   } catch (error) {
-    if (error instanceof UsageError || error instanceof AppFailure) {
+    if (error instanceof UsageError || error instanceof AppFailure || error instanceof StoreError) {
       io.err(`dockside ${name}: ${error.message}`)
       return EXIT_INVALID
     }

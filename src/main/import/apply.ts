@@ -4,12 +4,15 @@
  * (references, orders already being received, serial rules) and writes all of them in ONE
  * transaction, or nothing. Errors name the record's row (its spreadsheet row for a file).
  */
-import type Database from 'better-sqlite3'
-import { normalizeGtin } from '../../shared/codes/checkdigit'
+import type { Db } from '../store/sql'
 import { checkSerial, type SerialRule } from '../../shared/codes/serial-rules'
 import type { ImportIssue } from '../../shared/contract-areas/receiving'
 import type { EventLog } from '../store/event-log'
 import { crossCheck, type AsnRecord, type ImportBatch, type ItemRecord, type LocationRecord, type PoRecord, type SupplierRecord } from './formats'
+import { createItemRepository } from '../store/repositories/items'
+import { createLocationRepository, type LocationRow } from '../store/repositories/locations'
+
+type LocationByCode = (code: string) => LocationRow | null
 
 export interface ApplyOptions {
   /** Check only; write nothing (the preview). */
@@ -43,14 +46,14 @@ class Checker {
   }
 }
 
-export function applyBatch(db: Database.Database, eventLog: EventLog, batch: ImportBatch, options: ApplyOptions): ApplyResult {
+export function applyBatch(db: Db, eventLog: EventLog, batch: ImportBatch, options: ApplyOptions): ApplyResult {
   const check = new Checker()
   check.errors.push(...crossCheck(batch))
   const now = (options.now ?? (() => new Date()))().toISOString()
   const operatorId = options.operatorId ?? null
   const summary: Record<string, number> = {}
   const bump = (k: string, n = 1) => (summary[k] = (summary[k] ?? 0) + n)
-  const locationByCode = db.prepare<[string], { id: number; kind: string }>('SELECT id, kind FROM locations WHERE code = ? COLLATE NOCASE')
+  const locationByCode = createLocationRepository(db).byCode
   const supplierByCode = db.prepare<[string], { id: number }>('SELECT id FROM suppliers WHERE code = ?')
 
   // ── checks against the store (read only) ─────────────────────────────────────────────────
@@ -87,32 +90,32 @@ export function applyBatch(db: Database.Database, eventLog: EventLog, batch: Imp
 }
 
 function planItems(
-  db: Database.Database,
+  db: Db,
   records: ItemRecord[],
   check: Checker,
   bump: (k: string, n?: number) => void,
-  locationByCode: Database.Statement<[string], { id: number; kind: string }>,
+  locationByCode: LocationByCode,
   now: string
 ): () => void {
   const bySku = db.prepare<[string], { id: number }>('SELECT id FROM items WHERE sku = ?')
-  const byGtin = db.prepare<[string], { sku: string }>('SELECT sku FROM items WHERE gtin = ?')
+  const itemsRepo = createItemRepository(db)
   const resolved: Array<{ r: ItemRecord; bin: number | null; zone: number | null; exists: boolean }> = []
   for (const r of records) {
     let bin: number | null = null
     let zone: number | null = null
     if (r.defaultBin) {
-      const l = locationByCode.get(r.defaultBin)
+      const l = locationByCode(r.defaultBin)
       if (!l) check.add(r.row, 'default_bin', 'reference', `Location ${r.defaultBin} does not exist: import the locations first.`, r.defaultBin)
       else if (l.kind !== 'bin' && l.kind !== 'shelf') check.add(r.row, 'default_bin', 'reference', `${r.defaultBin} is a ${l.kind}, not a bin or shelf.`, r.defaultBin)
       else bin = l.id
     }
     if (r.putawayZone) {
-      const l = locationByCode.get(r.putawayZone)
+      const l = locationByCode(r.putawayZone)
       if (!l) check.add(r.row, 'putaway_zone', 'reference', `Location ${r.putawayZone} does not exist: import the locations first.`, r.putawayZone)
       else zone = l.id
     }
     if (r.gtin) {
-      const other = byGtin.get(r.gtin)
+      const other = itemsRepo.byGtin(r.gtin)
       if (other && other.sku !== r.sku) check.add(r.row, 'gtin', 'unique', `GTIN ${r.gtin} already belongs to item ${other.sku}.`, r.gtin)
     }
     resolved.push({ r, bin, zone, exists: bySku.get(r.sku) !== undefined })
@@ -131,7 +134,7 @@ function planItems(
   }
 }
 
-function planSuppliers(db: Database.Database, records: SupplierRecord[], bump: (k: string, n?: number) => void): () => void {
+function planSuppliers(db: Db, records: SupplierRecord[], bump: (k: string, n?: number) => void): () => void {
   const byCode = db.prepare<[string], { id: number }>('SELECT id FROM suppliers WHERE code = ?')
   for (const r of records) bump(byCode.get(r.code) ? 'suppliersUpdated' : 'suppliersCreated')
   const upsert = db.prepare('INSERT INTO suppliers (code, name, gln) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, gln = excluded.gln')
@@ -141,18 +144,18 @@ function planSuppliers(db: Database.Database, records: SupplierRecord[], bump: (
 }
 
 function planLocations(
-  db: Database.Database,
+  db: Db,
   records: LocationRecord[],
   check: Checker,
   bump: (k: string, n?: number) => void,
-  locationByCode: Database.Statement<[string], { id: number; kind: string }>
+  locationByCode: LocationByCode
 ): () => void {
   const inFile = new Map(records.map((r) => [r.code.toUpperCase(), r]))
   for (const r of records) {
-    if (r.parent && !inFile.has(r.parent.toUpperCase()) && !locationByCode.get(r.parent)) {
+    if (r.parent && !inFile.has(r.parent.toUpperCase()) && !locationByCode(r.parent)) {
       check.add(r.row, 'parent', 'reference', `Parent location ${r.parent} is neither in the store nor in this file.`, r.parent)
     }
-    bump(locationByCode.get(r.code) ? 'locationsUpdated' : 'locationsCreated')
+    bump(locationByCode(r.code) ? 'locationsUpdated' : 'locationsCreated')
   }
   // Parents first.
   const ordered: LocationRecord[] = []
@@ -170,8 +173,8 @@ function planLocations(
   const update = db.prepare('UPDATE locations SET name = ?, kind = ?, parent_id = ?, gln = ?, active = ? WHERE id = ?')
   return () => {
     for (const r of ordered) {
-      const parentId = r.parent ? (locationByCode.get(r.parent)?.id ?? null) : null
-      const existing = locationByCode.get(r.code)
+      const parentId = r.parent ? (locationByCode(r.parent)?.id ?? null) : null
+      const existing = locationByCode(r.code)
       if (existing) update.run(r.name, r.kind, parentId, r.gln, r.active ? 1 : 0, existing.id)
       else insert.run(r.code, r.name, r.kind, parentId, r.gln, r.active ? 1 : 0)
     }
@@ -190,18 +193,17 @@ interface OrderPlan {
 }
 
 function planOrders(
-  db: Database.Database,
+  db: Db,
   eventLog: EventLog,
   batch: Extract<ImportBatch, { kind: 'po' | 'asn' }>,
   check: Checker,
   bump: (k: string, n?: number) => void,
-  supplierByCode: Database.Statement<[string], { id: number }>,
+  supplierByCode: { get(code: string): { id: number } | undefined },
   now: string,
   operatorId: number | null,
   options: ApplyOptions
 ): () => void {
-  const itemBySku = db.prepare<[string], ItemRef>('SELECT id, sku, gtin, tracking, serial_rule FROM items WHERE sku = ?')
-  const itemByGtin = db.prepare<[string], ItemRef>('SELECT id, sku, gtin, tracking, serial_rule FROM items WHERE gtin = ?')
+  const itemsRepo = createItemRepository(db)
   const orderByNumber = db.prepare<[string], { id: number; kind: string; status: string }>('SELECT id, kind, status FROM inbound_orders WHERE number = ?')
   const receiptsOf = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM receipts WHERE order_id = ?')
   const plateInUse = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM units u JOIN license_plates p ON p.id = u.plate_id WHERE p.code = ?')
@@ -209,11 +211,7 @@ function planOrders(
   const item = (ref: string): ItemRef | null => {
     let it = items.get(ref)
     if (it === undefined) {
-      it = itemBySku.get(ref) ?? null
-      if (!it) {
-        const g = normalizeGtin(ref)
-        if (g.ok) it = itemByGtin.get(g.value) ?? null
-      }
+      it = itemsRepo.byRef(ref)
       items.set(ref, it)
     }
     return it

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Db } from '../store/sql'
 import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ImportIssue, ImportKind, ImportProgress, ImportReport } from '../../shared/contract-areas/receiving'
@@ -43,7 +43,7 @@ function report(file: string, started: number, partial: Partial<ImportReport>): 
 }
 
 /** Parsed rows → validated records → checked against the store → written (all or nothing). */
-export function importRows(db: Database.Database, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
+export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
   const name = basename(file)
   const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
   const detected = detectKind(rows, options.kind)
@@ -90,7 +90,7 @@ const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
 }
 
 /** Reads a CSV or XLSX file and imports it in the calling thread (the CLI, the worker, tests). */
-export async function importFile(db: Database.Database, eventLog: EventLog, file: string, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importFile(db: Db, eventLog: EventLog, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now()
   const name = basename(file)
   let bytes: Uint8Array

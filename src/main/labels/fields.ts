@@ -6,7 +6,8 @@
 import { normalizeGtin } from '../../shared/codes/checkdigit'
 import { lookupAi } from '../../shared/codes/gs1'
 import { checkValue } from '../../shared/codes/gs1/validate-value'
-import { err, ok, type Result } from '../../shared/result'
+import { ok, type Result } from '../../shared/result'
+import { failure } from './failure'
 
 export const LABEL_FIELDS = ['gtin', 'serial', 'lot', 'expiry', 'description', 'sscc', 'location'] as const
 export type LabelField = (typeof LABEL_FIELDS)[number]
@@ -29,8 +30,11 @@ export interface FieldRule {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
-function invalid(field: string, message: string, value?: string): Result<never> {
-  return err('label.invalid_field', `${field}: ${message}`, value === undefined ? { field } : { field, value: value.slice(0, 80) })
+const detailsOf = (field: string, value?: string) => (value === undefined ? { field } : { field, value: value.slice(0, 80) })
+
+/** A value the GS1 rules refuse (the problem is the GS1 check's own text). */
+function invalid(field: string, problem: string, value?: string): Result<never> {
+  return failure('label.invalid_field', { field, problem }, detailsOf(field, value))
 }
 
 function gs1Value(field: LabelField, ai: string, value: string): Result<string> {
@@ -42,11 +46,11 @@ function freeText(field: LabelField, raw: string, rule: FieldRule): Result<strin
   // Line breaks and tabs from a paste become spaces; any other control character is refused.
   let value = raw.replace(/\r\n|[\r\n\t]/g, ' ')
   const bad = CONTROL.exec(value)
-  if (bad) return invalid(field, `contains the control character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at position ${bad.index + 1}; labels print visible text only.`)
+  if (bad) return failure('label.control_character', { field, char: `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`, position: bad.index + 1 }, { field })
   const max = rule.maxLength ?? DEFAULT_TEXT_MAX
   const chars = [...value]
   if (chars.length > max) {
-    if (rule.overflow !== 'truncate') return invalid(field, `is ${chars.length} characters long; at most ${max} fit on this label.`)
+    if (rule.overflow !== 'truncate') return failure('label.too_long', { field, length: chars.length, max }, { field })
     value = chars.slice(0, max - 1).join('') + '…'
   }
   return ok(value)
@@ -68,19 +72,19 @@ export function checkField(field: LabelField, raw: string, rule: FieldRule): Res
       return gs1Value(field, '00', value)
     case 'expiry': {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-      if (!m) return invalid(field, `must be a date as YYYY-MM-DD; got "${value}".`, value)
+      if (!m) return failure('label.not_iso_date', { field, value }, detailsOf(field, value))
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
       const date = new Date(Date.UTC(y, mo - 1, d))
       if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-        return invalid(field, `"${value}" is not a calendar date.`, value)
+        return failure('label.not_calendar_date', { field, value }, detailsOf(field, value))
       }
-      if (y < 2000 || y > 2099) return invalid(field, `the year must be 2000–2099 to fit GS1 AI (17); got ${y}.`, value)
+      if (y < 2000 || y > 2099) return failure('label.year_out_of_range', { field, year: y }, detailsOf(field, value))
       return ok(value)
     }
     case 'location': {
       const text = freeText(field, value, rule)
       if (!text.ok) return text
-      if (!/^[\x20-\x7e]+$/.test(text.value)) return invalid(field, 'a location code is printed as Code 128 and may hold printable ASCII only.', value)
+      if (!/^[\x20-\x7e]+$/.test(text.value)) return failure('label.location_ascii', { field }, detailsOf(field, value))
       return text
     }
     case 'description':
@@ -90,12 +94,12 @@ export function checkField(field: LabelField, raw: string, rule: FieldRule): Res
 
 /** Checks the whole record against the template's field rules; unknown keys are refused too. */
 export function checkData(input: unknown, rules: Partial<Record<LabelField, FieldRule>>): Result<LabelData> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return err('label.invalid_data', 'Label data must be a JSON object.')
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return failure('label.invalid_data', {})
   const out: LabelData = {}
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-    if (!isLabelField(key)) return err('label.unknown_field', `Unknown field "${key}"; label data may hold ${LABEL_FIELDS.join(', ')}.`, { field: key })
+    if (!isLabelField(key)) return failure('label.unknown_field', { field: key, fields: LABEL_FIELDS.join(', ') }, { field: key })
     if (value === null || value === undefined || value === '') continue
-    if (typeof value !== 'string' && typeof value !== 'number') return invalid(key, 'must be a string.')
+    if (typeof value !== 'string' && typeof value !== 'number') return failure('label.not_text', { field: key }, { field: key })
     const rule = rules[key]
     if (!rule) continue // a key this template does not print is ignored
     const checked = checkField(key, String(value), rule)
@@ -104,7 +108,7 @@ export function checkData(input: unknown, rules: Partial<Record<LabelField, Fiel
   }
   for (const [key, rule] of Object.entries(rules) as [LabelField, FieldRule][]) {
     if (rule.required && out[key] === undefined) {
-      return err('label.missing_field', `${key}: this template needs it.`, { field: key })
+      return failure('label.missing_field', { field: key }, { field: key })
     }
   }
   return ok(out)

@@ -1,5 +1,6 @@
 /** Labels: templates (data) → layout → ZPL, PDF or PNG. */
-import { err, ok, type Result } from '../../shared/result'
+import { ok, type Result } from '../../shared/result'
+import { failure } from './failure'
 import { layoutLabel, type LabelLayout } from './layout'
 import { builtinTemplatesDir, userTemplatesDir } from './paths'
 import { loadTemplates, type LabelTemplate, type TemplateSet } from './template'
@@ -32,7 +33,7 @@ export function createLabelService(options: { dataDir?: string; builtinDir?: str
   const template = (name: string) => set.templates.get(name)
   const layout = (name: string, data: unknown): Result<LabelLayout> => {
     const t = template(name)
-    if (!t) return err('label.unknown_template', `Unknown template "${name}"; known: ${[...set.templates.keys()].join(', ')}.`, { template: name })
+    if (!t) return failure('label.unknown_template', { template: name, known: [...set.templates.keys()].join(', ') }, { template: name })
     return layoutLabel(t, data)
   }
   const zpl = (name: string, data: unknown, dpi: Dpi = 203) => {
@@ -46,7 +47,7 @@ export function createLabelService(options: { dataDir?: string; builtinDir?: str
     layout,
     zpl,
     async render(name, data, format, dpiInput = 203) {
-      if (!isDpi(dpiInput)) return err('label.invalid_dpi', `dpi must be 203, 300 or 600; got ${dpiInput}.`, { field: 'dpi' })
+      if (!isDpi(dpiInput)) return failure('label.invalid_dpi', { dpi: dpiInput }, { field: 'dpi' })
       const z = zpl(name, data, dpiInput)
       if (!z.ok) return z
       const { layout: l, zpl: text } = z.value

@@ -5,7 +5,8 @@
  */
 import { encodeEpc } from '../../shared/codes/epc'
 import { checkElements, lookupAi, type Gs1Element } from '../../shared/codes/gs1'
-import { err, ok, type Result } from '../../shared/result'
+import { ok, type Result } from '../../shared/result'
+import { failure } from './failure'
 import { checkData, expiryToAi17, type LabelData, type LabelField } from './fields'
 import type { AiRef, LabelTemplate } from './template'
 
@@ -41,7 +42,7 @@ export function gs1Elements(ais: readonly AiRef[], data: LabelData): Result<Gs1E
     const raw = data[ref.field as LabelField]
     if (raw === undefined) {
       if (ref.optional) continue
-      return err('label.missing_field', `${ref.field}: this template needs it for AI (${ref.ai}).`, { field: ref.field })
+      return failure('label.missing_field', { field: ref.field }, { field: ref.field, ai: ref.ai })
     }
     const value = ref.field === 'expiry' ? expiryToAi17(raw) : raw
     list.push({ ai: ref.ai, value })
@@ -52,7 +53,7 @@ export function gs1Elements(ais: readonly AiRef[], data: LabelData): Result<Gs1E
   const checked = checkElements(ordered)
   if (!checked.ok) {
     const bad = ais.find((a) => a.ai === checked.error.details?.ai)
-    return err('label.invalid_field', `${bad?.field ?? 'data'}: ${checked.error.message}`, { field: bad?.field ?? null, gs1: checked.error.code })
+    return failure('label.invalid_field', { field: bad?.field ?? 'data', problem: checked.error.message }, { field: bad?.field ?? null, gs1: checked.error.code })
   }
   return ok(ordered)
 }
@@ -93,7 +94,7 @@ export function layoutLabel(template: LabelTemplate, input: unknown): Result<Lab
       case 'code128': {
         const text = fill(el.text, data)
         if (text === '') break
-        if (!/^[\x20-\x7e]+$/.test(text)) return err('label.invalid_field', `Code 128 holds printable ASCII only; "${text.slice(0, 40)}" does not fit.`, { field: null })
+        if (!/^[\x20-\x7e]+$/.test(text)) return failure('label.code128_ascii', { text: text.slice(0, 40) }, { field: null })
         items.push({ kind: 'code128', ...at, module: el.module, height: el.height, text, ...(el.hri ? { hri: el.hri } : {}) })
         break
       }
@@ -120,7 +121,7 @@ export function layoutLabel(template: LabelTemplate, input: unknown): Result<Lab
       serial: data.serial!
     })
     if (!epc.ok) {
-      return err('label.invalid_field', `serial: an SGTIN-96 tag needs a numeric serial without leading zeros up to 274877906943 (${epc.error.message})`, { field: 'serial' })
+      return failure('label.epc_serial', { problem: epc.error.message }, { field: 'serial' })
     }
     layout.epc = { hex: epc.value.hex, tagUri: epc.value.tagUri }
   }

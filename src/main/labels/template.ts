@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { lookupAi } from '../../shared/codes/gs1'
-import { err, ok, type Result } from '../../shared/result'
+import { english } from '../../shared/messages/catalog'
+import { ok, type Result } from '../../shared/result'
+import { failure } from './failure'
 import { isLabelField, LABEL_FIELDS, type FieldRule, type LabelField } from './fields'
 
 const mm = z.number().min(0).max(1000)
@@ -141,34 +143,34 @@ export function parseTemplate(doc: unknown, source = 'builtin'): Result<LabelTem
     const issue = parsed.error.issues[0]!
     const path = issue.path.join('.')
     const keys = issue.code === 'unrecognized_keys' ? ` (${(issue as { keys: string[] }).keys.join(', ')})` : ''
-    return err('label.template_invalid', `Template ${source}: ${path ? `${path}: ` : ''}${issue.message}${keys}.`, { source, path })
+    return failure('label.template_invalid', { source, problem: `${path ? `${path}: ` : ''}${issue.message}${keys}.` }, { source, path })
   }
   const t = parsed.data
   for (const name of Object.keys(t.fields)) {
     if (!isLabelField(name)) {
-      return err('label.template_unknown_field', `Template ${source}: unknown field "${name}" in fields; templates may use ${LABEL_FIELDS.join(', ')}.`, { source, field: name })
+      return failure('label.template_unknown_field', { source, place: 'fields', field: name, fields: LABEL_FIELDS.join(', ') }, { source, field: name })
     }
   }
   for (const [i, el] of t.elements.entries()) {
     for (const f of elementFields(el)) {
       if (!isLabelField(f)) {
-        return err('label.template_unknown_field', `Template ${source}: elements.${i} uses unknown field "${f}"; templates may use ${LABEL_FIELDS.join(', ')}.`, { source, field: f })
+        return failure('label.template_unknown_field', { source, place: `elements.${i}`, field: f, fields: LABEL_FIELDS.join(', ') }, { source, field: f })
       }
       if (!(f in t.fields)) {
-        return err('label.template_unknown_field', `Template ${source}: elements.${i} uses field "${f}" that is not declared in "fields".`, { source, field: f })
+        return failure('label.template_undeclared_field', { source, index: i, field: f }, { source, field: f })
       }
     }
     if (el.type === 'gs1-datamatrix' || el.type === 'gs1-128') {
       for (const ref of el.ais) {
-        if (!lookupAi(ref.ai)) return err('label.template_invalid', `Template ${source}: elements.${i}: unknown GS1 application identifier (${ref.ai}).`, { source, ai: ref.ai })
+        if (!lookupAi(ref.ai)) return failure('label.template_unknown_ai', { source, index: i, ai: ref.ai }, { source, ai: ref.ai })
         if (!(AI_FIELD[ref.field as LabelField] ?? []).includes(ref.ai)) {
-          return err('label.template_invalid', `Template ${source}: elements.${i}: field "${ref.field}" cannot fill AI (${ref.ai}).`, { source, field: ref.field, ai: ref.ai })
+          return failure('label.template_field_ai', { source, index: i, field: ref.field, ai: ref.ai }, { source, field: ref.field, ai: ref.ai })
         }
       }
     }
   }
   if (t.rfid && !(t.fields.gtin?.required && t.fields.serial?.required)) {
-    return err('label.template_invalid', `Template ${source}: an RFID template needs the required fields gtin and serial for its SGTIN-96.`, { source })
+    return failure('label.template_rfid_fields', { source }, { source })
   }
   const { $schema: _schema, ...rest } = t
   void _schema
@@ -180,11 +182,11 @@ export function loadTemplateFile(file: string): Result<LabelTemplate> {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    return err('label.template_invalid', `Template ${file}: not readable JSON (${error instanceof Error ? error.message : String(error)}).`, { source: file })
+    return failure('label.template_not_json', { source: file, problem: error instanceof Error ? error.message : String(error) }, { source: file })
   }
   const t = parseTemplate(doc, file)
   if (t.ok && basename(file, '.json') !== t.value.name) {
-    return err('label.template_invalid', `Template ${file}: its name "${t.value.name}" must match the file name.`, { source: file })
+    return failure('label.template_name_mismatch', { source: file, name: t.value.name }, { source: file })
   }
   return t
 }
@@ -222,7 +224,7 @@ export function loadTemplates(builtinDir: string, userDir?: string): TemplateSet
     for (const file of jsonFiles(userDir)) {
       const t = loadTemplateFile(file)
       if (!t.ok) problems.push({ source: file, message: t.error.message })
-      else if (templates.get(t.value.name)?.source === 'builtin') problems.push({ source: file, message: `Template ${file}: "${t.value.name}" is a built-in template name; choose another.` })
+      else if (templates.get(t.value.name)?.source === 'builtin') problems.push({ source: file, message: english({ code: 'label.template_builtin_name', params: { source: file, name: t.value.name } }) })
       else templates.set(t.value.name, t.value)
     }
   }

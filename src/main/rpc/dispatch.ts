@@ -1,40 +1,46 @@
-import { contract, isMethodName, MAX_CALL_BYTES, type StationHandlers } from '../../shared/contract'
-import { err, ok, type Result } from '../../shared/result'
+import { contract, isMethodName, MAX_CALL_BYTES, type CallContext, type StationHandlers } from '../../shared/contract'
+import { english, type MessageCode, type ParamsOf } from '../../shared/messages/catalog'
+import { ok, type Result } from '../../shared/result'
 import { AppFailure } from '../errors'
 
-export type Dispatch = (method: unknown, input: unknown, payloadBytes?: number) => Promise<Result<unknown>>
+export type Dispatch = (method: unknown, input: unknown, ctx: CallContext, payloadBytes?: number) => Promise<Result<unknown>>
 
 export interface DispatchLogger {
   error(obj: object, msg: string): void
 }
 
+const fail = <C extends MessageCode>(code: C, params: ParamsOf<C>, details?: Record<string, unknown>): Result<never> => ({
+  ok: false,
+  error: { code, message: english({ code, params }), params, ...(details ? { details } : {}) }
+})
+
 /**
  * The one main-side boundary: every call from IPC or WebSocket passes here. It checks the method,
- * the size and the input schema, runs the handler and turns any failure into a typed error result.
+ * the size and the input schema, runs the handler with the caller's terminal and turns any failure
+ * into a typed error result (a code with parameters).
  */
 export function createDispatcher(handlers: StationHandlers, logger: DispatchLogger): Dispatch {
-  return async (method, input, payloadBytes) => {
-    if (!isMethodName(method)) {
-      return err('unknown_method', `There is no station method called ${JSON.stringify(String(method).slice(0, 80))}.`)
-    }
+  return async (method, input, ctx, payloadBytes) => {
+    if (!isMethodName(method)) return fail('unknown_method', { method: JSON.stringify(String(method).slice(0, 80)) })
     if (payloadBytes !== undefined && payloadBytes > MAX_CALL_BYTES) {
-      return err('payload_too_large', `The call to ${method} is ${payloadBytes} bytes; the limit is ${MAX_CALL_BYTES}.`)
+      return fail('payload_too_large', { method, bytes: payloadBytes, limit: MAX_CALL_BYTES })
     }
     const parsed = contract[method].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : ''
-      return err('invalid_input', `Invalid input for ${method}${where}: ${issue?.message ?? 'rejected'}.`, {
-        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message }))
-      })
+      return fail(
+        'invalid_input',
+        { method, path: issue && issue.path.length > 0 ? issue.path.join('.') : '', problem: issue?.message ?? 'rejected' },
+        { issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })) }
+      )
     }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown
-      return ok(await handler(parsed.data))
+      const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
+      return ok(await handler(parsed.data, ctx))
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.toAppError() }
-      logger.error({ err: error, method }, 'station method failed')
-      return err('internal', `The station could not complete ${method}: ${error instanceof Error ? error.message : String(error)}`)
+      logger.error({ err: error, method, terminal: ctx.terminalId }, 'station method failed')
+      return fail('internal', { method, detail: error instanceof Error ? error.message : String(error) })
     }
   }
 }

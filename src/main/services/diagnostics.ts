@@ -1,15 +1,16 @@
-import type Database from 'better-sqlite3'
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import type { DeviceStatus } from '../../shared/model/devices'
 import type { StationSettings } from '../../shared/model/station'
 import { logDir } from '../logging'
+import type { createDiagnosticsRepository } from '../store/repositories/diagnostics'
 
 const MAX_LOG_BYTES = 2 * 1024 * 1024
 
 export interface DiagnosticsSources {
-  db: Database.Database
+  store: ReturnType<typeof createDiagnosticsRepository>
+  now: () => Date
   dataDir: string
   version: string
   stationId: string
@@ -40,21 +41,16 @@ function recentLogs(dataDir: string): { file: string; text: string }[] {
 
 /** One JSON file with everything support asks for first: versions, settings, devices, scans, logs. */
 export function exportDiagnostics(src: DiagnosticsSources, scanJournalRows = 500): { path: string; bytes: number } {
-  const journal = src.db
-    .prepare(
-      `SELECT id, scanned_at AS scannedAt, device_id AS deviceId, hex(raw) AS rawHex, text, symbology, outcome, message
-       FROM scan_journal ORDER BY id DESC LIMIT ?`
-    )
-    .all(scanJournalRows)
+  const journal = src.store.recentScans(scanJournalRows)
   const bundle = {
-    createdAt: new Date().toISOString(),
+    createdAt: src.now().toISOString(),
     stationId: src.stationId,
     versions: {
       dockside: src.version,
       node: process.versions.node,
       electron: process.versions.electron ?? null,
-      sqlite: (src.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-      schema: src.db.pragma('user_version', { simple: true }),
+      sqlite: src.store.sqliteVersion(),
+      schema: src.store.schemaVersion(),
       os: `${platform()} ${release()} ${arch()}`
     },
     settings: src.settings(),

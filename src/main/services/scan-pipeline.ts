@@ -1,14 +1,25 @@
-import type Database from 'better-sqlite3'
 import { classifyScan, type ScanClassification } from '../../shared/codes/gs1/index'
 import type { JournalRow, ScannerSummary, ScanOutcome, ScanResult, ScanSourceName } from '../../shared/contract-areas/scans'
-import type { FeedbackTone } from '../../shared/model/feedback'
+import { english } from '../../shared/messages/catalog'
+import type { ParamValue } from '../../shared/messages/format'
+import { TONE_OF_OUTCOME, type FeedbackTone } from '../../shared/model/feedback'
+import { createScanJournalRepository } from '../store/repositories/scan-journal'
+import { inImmediateTransaction, type Db } from '../store/sql'
 import { MAX_SCAN_BYTES, type RawScan, type RejectedScan } from '../devices/scanners/types'
+import { decodeScanBytes } from './scan-decode'
+import { createScanRouter, type ScanRouter, type WorkflowStore } from './scan-router'
 import { formatScanMessage } from './scan-text'
 
-/** A scan as a workflow sees it: decoded, classified, with where it came from. */
+export { decodeScanBytes } from './scan-decode'
+export type { ScanRouter } from './scan-router'
+
+export type Params = Record<string, ParamValue>
+
+/** A scan as a workflow sees it: decoded, classified, with where it came from and which terminal it is for. */
 export interface ClassifiedScan {
   deviceId: string
   source: ScanSourceName
+  terminalId: string
   at: Date
   text: string
   symbology: string | null
@@ -16,11 +27,11 @@ export interface ClassifiedScan {
   operatorId: number | null
 }
 
-/** What a workflow decides about a scan. Events it writes join the scan's transaction. */
+/** What a workflow decides about a scan: a code with parameters. Events it writes join the scan's transaction. */
 export interface ScanVerdict {
   outcome: ScanOutcome
-  message: string
-  code?: string
+  code: string
+  params: Params
   tone?: FeedbackTone | null
   /** The event the workflow recorded for this scan (linked from the journal row). */
   eventId?: number | null
@@ -29,44 +40,31 @@ export interface ScanVerdict {
 /** Runs inside the scan's transaction: synchronous, so scans are handled strictly in arrival order. */
 export type ScanHandler = (scan: ClassifiedScan) => ScanVerdict
 
-/** Workflows register a handler; the active one gets every scan, the default one reports the parse. */
-export interface ScanRouter {
-  register(name: string, handler: ScanHandler): () => void
-  activate(name: string | null): void
-  active(): string
+/** The parameters of a parser error (the shared codes give them; older errors only a message). */
+export function errorParams(error: { message: string; params?: Params }): Params {
+  return error.params ?? { detail: error.message }
+}
+
+/** The parameters of a driver's rejection code (its English reason stays in the driver's log line). */
+function rejectionParams(r: RejectedScan, maxBytes: number): Params {
+  if (r.code === 'scan.too_long') return { bytes: Math.max(r.raw.length, maxBytes + 1), limit: maxBytes }
+  if (r.code === 'scan.partial' || r.code === 'hid.bad_report') return { bytes: r.raw.length }
+  return { detail: r.reason }
 }
 
 export const defaultScanHandler: ScanHandler = (scan) => {
   const c = scan.classification
-  if (c.kind === 'invalid') return { outcome: 'rejected', code: c.error.code, message: c.error.message, tone: 'bad' }
-  return { outcome: 'accepted', code: c.kind === 'gs1' ? 'scan.gs1' : 'scan.plain', message: formatScanMessage(c), tone: 'good' }
-}
-
-const TONE: Record<ScanOutcome, FeedbackTone | null> = { accepted: 'good', warning: 'warning', rejected: 'bad', ignored: null }
-
-/** Control characters a scan may carry: TAB, GS (FNC1), RS and EOT (ISO/IEC 15434 envelopes). */
-const ALLOWED_CONTROL = new Set([0x09, 0x1d, 0x1e, 0x04])
-
-/** Decodes scan bytes: UTF-8 when valid, else Latin-1; null when they hold control bytes (noise). */
-export function decodeScanBytes(raw: Uint8Array): { text: string } | { error: string } {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw)
-  } catch {
-    text = Buffer.from(raw).toString('latin1')
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if ((c < 0x20 && !ALLOWED_CONTROL.has(c)) || c === 0x7f || (c >= 0x80 && c < 0xa0)) {
-      return { error: `The scan holds a control byte 0x${c.toString(16).padStart(2, '0')} at position ${i}: line noise or binary data, not a barcode.` }
-    }
-  }
-  return { text }
+  if (c.kind === 'invalid') return { outcome: 'rejected', code: c.error.code, params: errorParams(c.error as { message: string; params?: Params }), tone: 'bad' }
+  return { outcome: 'accepted', code: c.kind === 'gs1' ? 'scan.gs1' : 'scan.plain', params: { text: formatScanMessage(c) }, tone: 'good' }
 }
 
 export interface ScanPipelineDeps {
-  db: Database.Database
+  db: Db
   emit: (result: ScanResult) => void
+  /** Each terminal's active workflow (persisted by the terminals registry). */
+  workflows: WorkflowStore
+  /** The terminal a device's scans go to (its assignment, else the terminal used last). */
+  terminalOfDevice: (deviceId: string) => string
   operatorId?: () => number | null
   gsSubstitutes?: () => readonly string[]
   isDisabled?: (deviceId: string) => boolean
@@ -78,26 +76,39 @@ export interface ScanPipelineDeps {
 export interface SubmitInput {
   deviceId: string
   source: ScanSourceName
+  /** The terminal the scan belongs to (a wedge scan: the screen it was typed on). */
+  terminalId: string
   raw: Uint8Array
   symbology?: string
   at?: Date
 }
 
+interface JournalEntry {
+  at: Date
+  deviceId: string
+  terminalId: string
+  raw: Uint8Array
+  text: string | null
+  symbology: string | null
+  outcome: ScanOutcome
+  code: string
+  params: Params
+  eventId: number | null
+}
+
 /**
  * Every scan, whatever its transport, goes through here: cap and decode → classify (GS1 or plain) →
- * the active workflow → one scan_journal row (device, raw bytes, time, outcome, message) written in the
- * same transaction as the workflow's events → `scans.result` to every UI. Synchronous end to end, so
- * scans keep their order and a result is only announced once it is durable (synchronous = FULL).
+ * the active workflow of the scan's terminal → one scan_journal row (device, terminal, raw bytes,
+ * time, outcome code and parameters) written in the same transaction as the workflow's events →
+ * `scans.result` to the UIs. Synchronous end to end, so scans keep their order and a result is only
+ * announced once it is durable (synchronous = FULL).
  */
 export function createScanPipeline(deps: ScanPipelineDeps) {
   const maxBytes = deps.maxBytes ?? MAX_SCAN_BYTES
-  const handlers = new Map<string, ScanHandler>()
-  let activeName: string | null = null
+  const router: ScanRouter = createScanRouter(deps.workflows)
   const summaries = new Map<string, ScannerSummary>()
 
-  const insert = deps.db.prepare(
-    `INSERT INTO scan_journal (scanned_at, device_id, raw, text, symbology, outcome, message, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-  )
+  const journalRepo = createScanJournalRepository(deps.db)
 
   const summaryOf = (deviceId: string): ScannerSummary => {
     let s = summaries.get(deviceId)
@@ -108,9 +119,22 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
     return s
   }
 
-  const journal = (row: { at: Date; deviceId: string; raw: Uint8Array; text: string | null; symbology: string | null; outcome: ScanOutcome; message: string; eventId: number | null }): number => {
-    const info = insert.run(row.at.toISOString(), row.deviceId, Buffer.from(row.raw.buffer, row.raw.byteOffset, row.raw.byteLength), row.text, row.symbology, row.outcome, row.message, row.eventId)
-    return Number(info.lastInsertRowid)
+  const journal = (row: JournalEntry): number => {
+    const raw = Buffer.from(row.raw.buffer, row.raw.byteOffset, row.raw.byteLength)
+    return journalRepo.insert({
+      scannedAt: row.at.toISOString(),
+      deviceId: row.deviceId,
+      terminalId: row.terminalId,
+      raw,
+      text: row.text,
+      symbology: row.symbology,
+      outcome: row.outcome,
+      code: row.code,
+      params: JSON.stringify(row.params),
+      // English beside the code: the journal is evidence read by site IT in diagnostics bundles.
+      message: english({ code: row.code, params: row.params }),
+      eventId: row.eventId
+    })
   }
 
   const finish = (result: ScanResult): ScanResult => {
@@ -129,116 +153,104 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
   }
 
   /** A rejection decided before classification (too long, noise, cut off by an unplug, bad report). */
-  const reject = (input: { deviceId: string; source: ScanSourceName; raw: Uint8Array; at: Date; code: string; message: string; text?: string | null; symbology?: string | null }): ScanResult => {
+  const reject = (input: { deviceId: string; source: ScanSourceName; terminalId: string; raw: Uint8Array; at: Date; code: string; params: Params; text?: string | null; symbology?: string | null }): ScanResult => {
     const evidence = input.raw.length > maxBytes ? input.raw.subarray(0, maxBytes) : input.raw
-    const journalId = journal({ at: input.at, deviceId: input.deviceId, raw: evidence, text: input.text ?? null, symbology: input.symbology ?? null, outcome: 'rejected', message: `[${input.code}] ${input.message}`, eventId: null })
+    const text = input.text ?? null
+    const symbology = input.symbology ?? null
+    const journalId = journal({ ...input, raw: evidence, text, symbology, outcome: 'rejected', eventId: null })
     return finish({
       journalId,
       deviceId: input.deviceId,
       source: input.source,
+      terminalId: input.terminalId,
       at: input.at.toISOString(),
-      text: input.text ?? null,
+      text,
       bytes: input.raw.length,
-      symbology: input.symbology ?? null,
+      symbology,
       outcome: 'rejected',
       tone: 'bad',
       code: input.code,
-      message: input.message,
+      params: input.params,
       classification: null,
-      workflow: activeName ?? 'default'
+      workflow: router.active(input.terminalId)
     })
   }
 
-  const handleTx = deps.db.transaction((scan: ClassifiedScan, raw: Uint8Array, handler: ScanHandler) => {
+  const handleTx = inImmediateTransaction(deps.db, (scan: ClassifiedScan, raw: Uint8Array, handler: ScanHandler) => {
     const verdict = handler(scan)
-    const journalId = journal({ at: scan.at, deviceId: scan.deviceId, raw, text: scan.text, symbology: scan.symbology, outcome: verdict.outcome, message: `[${verdict.code ?? verdict.outcome}] ${verdict.message}`, eventId: verdict.eventId ?? null })
+    const journalId = journal({ at: scan.at, deviceId: scan.deviceId, terminalId: scan.terminalId, raw, text: scan.text, symbology: scan.symbology, outcome: verdict.outcome, code: verdict.code, params: verdict.params, eventId: verdict.eventId ?? null })
     return { verdict, journalId }
   })
 
   const submit = (input: SubmitInput): ScanResult => {
     const at = input.at ?? deps.now?.() ?? new Date()
-    const base = { deviceId: input.deviceId, source: input.source, raw: input.raw, at }
-    if (input.raw.length > maxBytes) {
-      return reject({ ...base, code: 'scan.too_long', message: `The scan is ${input.raw.length} bytes; the limit is ${maxBytes}. It was discarded.` })
-    }
-    if (input.raw.length === 0) return reject({ ...base, code: 'scan.empty', message: 'The scan is empty.' })
+    const base = { deviceId: input.deviceId, source: input.source, terminalId: input.terminalId, raw: input.raw, at }
+    if (input.raw.length > maxBytes) return reject({ ...base, code: 'scan.too_long', params: { bytes: input.raw.length, limit: maxBytes } })
+    if (input.raw.length === 0) return reject({ ...base, code: 'scan.empty', params: {} })
     const decoded = decodeScanBytes(input.raw)
-    if ('error' in decoded) return reject({ ...base, code: 'scan.binary', message: decoded.error })
+    if ('error' in decoded) return reject({ ...base, code: 'scan.binary', params: { byte: decoded.byte, position: decoded.position } })
     const text = decoded.text
     const withAim = input.symbology && !text.startsWith(']') ? input.symbology + text : text
     const disabled = deps.isDisabled?.(input.deviceId) ?? false
     const classification = classifyScan(withAim, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] })
     const symbology = ('symbology' in classification ? classification.symbology : undefined) ?? input.symbology ?? null
-    const scan: ClassifiedScan = { deviceId: input.deviceId, source: input.source, at, text, symbology, classification, operatorId: deps.operatorId?.() ?? null }
-    const workflow = disabled ? 'disabled' : (activeName ?? 'default')
-    const handler: ScanHandler = disabled
-      ? () => ({ outcome: 'ignored', code: 'scan.device_disabled', message: `Scanner ${input.deviceId} is disabled on this station; the scan was not used.` })
-      : (activeName ? handlers.get(activeName) : undefined) ?? defaultScanHandler
+    const scan: ClassifiedScan = { deviceId: input.deviceId, source: input.source, terminalId: input.terminalId, at, text, symbology, classification, operatorId: deps.operatorId?.() ?? null }
+    const route = router.handlerOf(input.terminalId)
+    const workflow = disabled ? 'disabled' : route.name
+    const handler: ScanHandler = disabled ? () => ({ outcome: 'ignored', code: 'scan.device_disabled', params: { device: input.deviceId } }) : (route.handler ?? defaultScanHandler)
     let verdict: ScanVerdict
     let journalId: number
     try {
       // IMMEDIATE: take the write lock up front (waiting on busy_timeout) rather than failing at the first write
       // when an import worker holds it.
-      ;({ verdict, journalId } = handleTx.immediate(scan, input.raw, handler))
+      ;({ verdict, journalId } = handleTx(scan, input.raw, handler))
     } catch (error) {
       deps.onError?.(error)
-      return reject({ ...base, code: 'scan.workflow_failed', message: `The ${workflow} workflow failed on this scan: ${error instanceof Error ? error.message : String(error)}`, text, symbology })
+      return reject({ ...base, code: 'scan.workflow_failed', params: { workflow, detail: error instanceof Error ? error.message : String(error) }, text, symbology })
     }
     return finish({
       journalId,
       deviceId: input.deviceId,
       source: input.source,
+      terminalId: input.terminalId,
       at: at.toISOString(),
       text,
       bytes: input.raw.length,
       symbology,
       outcome: verdict.outcome,
-      tone: verdict.tone === undefined ? TONE[verdict.outcome] : verdict.tone,
-      code: verdict.code ?? (classification.kind === 'invalid' ? classification.error.code : `scan.${verdict.outcome}`),
-      message: verdict.message,
+      tone: verdict.tone === undefined ? TONE_OF_OUTCOME[verdict.outcome] : verdict.tone,
+      code: verdict.code,
+      params: verdict.params,
       classification,
       workflow
     })
   }
 
-  const router: ScanRouter = {
-    register(name, handler) {
-      handlers.set(name, handler)
-      return () => {
-        if (handlers.get(name) === handler) handlers.delete(name)
-        if (activeName === name) activeName = null
-      }
-    },
-    activate(name) {
-      if (name !== null && !handlers.has(name)) throw new Error(`No scan workflow called "${name}" is registered.`)
-      activeName = name
-    },
-    active: () => activeName ?? 'default'
-  }
-
-  const selectJournal = deps.db.prepare<[string | null, string | null, number], { id: number; scanned_at: string; device_id: string; raw: Buffer; text: string | null; symbology: string | null; outcome: ScanOutcome; message: string | null; event_id: number | null }>(
-    `SELECT id, scanned_at, device_id, raw, text, symbology, outcome, message, event_id FROM scan_journal
-      WHERE (? IS NULL OR device_id = ?) ORDER BY id DESC LIMIT ?`
-  )
+  const fromDriverScan = (scan: RawScan): ScanResult =>
+    submit({ deviceId: scan.deviceId, source: scan.source, terminalId: deps.terminalOfDevice(scan.deviceId), raw: scan.raw, at: scan.at, ...(scan.symbology ? { symbology: scan.symbology } : {}) })
 
   return {
     submit,
     /** A driver's rejection (partial frame, over-long scan, bad report): journaled, announced. */
-    rejected: (r: RejectedScan): ScanResult => reject({ deviceId: r.deviceId, source: r.source, raw: r.raw, at: r.at, code: r.code, message: r.reason }),
-    fromDriver: (scan: RawScan): ScanResult => submit(scan.symbology ? { deviceId: scan.deviceId, source: scan.source, raw: scan.raw, symbology: scan.symbology, at: scan.at } : { deviceId: scan.deviceId, source: scan.source, raw: scan.raw, at: scan.at }),
+    rejected: (r: RejectedScan): ScanResult =>
+      reject({ deviceId: r.deviceId, source: r.source, terminalId: deps.terminalOfDevice(r.deviceId), raw: r.raw, at: r.at, code: r.code, params: rejectionParams(r, maxBytes) }),
+    fromDriver: fromDriverScan,
     parse: (text: string): ScanClassification => classifyScan(text, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] }),
     router,
     summaries: (): ScannerSummary[] => [...summaries.values()].map((s) => ({ ...s, enabled: !(deps.isDisabled?.(s.deviceId) ?? false) })),
     summaryOf: (deviceId: string): ScannerSummary => ({ ...summaryOf(deviceId), enabled: !(deps.isDisabled?.(deviceId) ?? false) }),
     journal(limit = 50, deviceId?: string): JournalRow[] {
-      return selectJournal.all(deviceId ?? null, deviceId ?? null, limit).map((r) => ({
+      return journalRepo.latest(limit, deviceId).map((r) => ({
         id: r.id,
         scannedAt: r.scanned_at,
         deviceId: r.device_id,
+        terminalId: r.terminal_id,
         rawHex: Buffer.from(r.raw).toString('hex'),
         text: r.text,
         symbology: r.symbology,
         outcome: r.outcome,
+        code: r.code,
+        params: r.params ? (JSON.parse(r.params) as Params) : null,
         message: r.message,
         eventId: r.event_id
       }))

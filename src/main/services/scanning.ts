@@ -4,13 +4,14 @@ import type { StationSettings } from '../../shared/model/station'
 import type { DeviceRegistry } from '../devices/registry'
 import { createNodeHidBackend, type HidBackend } from '../devices/scanners/hid-pos-driver'
 import { createScannerManager, listSerialPorts, type ListSerialPorts, type ScannerManager } from '../devices/scanners/discovery'
-import { createSimulatedScanner, SAMPLE_SCANS, type SimulatedScanner } from '../devices/scanners/scanner-sim'
+import { createSimulatedScanner, sampleScans, type SimulatedScanner } from '../devices/scanners/scanner-sim'
 import type { OpenSerial } from '../devices/scanners/serial-scanner'
 import { AppFailure } from '../errors'
 import type { EventBus } from '../event-bus'
 import type { Logger } from '../logging'
+import type { Db } from '../store/sql'
+import type { Terminals } from '../terminals/terminals'
 import { createScanPipeline, type ScanPipeline } from './scan-pipeline'
-import type Database from 'better-sqlite3'
 
 /** How the station reaches scanner hardware; tests and demos inject simulators here. */
 export interface ScanningOptions {
@@ -29,8 +30,13 @@ export interface ScanningOptions {
 
 export const WEDGE_DEVICE_ID = 'wedge'
 
+/** Where device scans go when no terminal was ever used (a CLI-only or fresh station). */
+export const STATION_TERMINAL = 'station'
+
 interface ScanningDeps {
-  db: Database.Database
+  db: Db
+  terminals: Terminals
+  now: () => Date
   bus: EventBus
   devices: DeviceRegistry
   logger: Logger
@@ -53,8 +59,17 @@ export interface Scanning {
 export function createScanning(deps: ScanningDeps): Scanning {
   const options = deps.options ?? {}
   const disabled = (id: string) => deps.settings().disabledScannerIds.includes(id)
+  const terminalOfDevice = (deviceId: string): string => deps.settings().scannerTerminals[deviceId] ?? deps.terminals.lastActive() ?? STATION_TERMINAL
   const pipeline = createScanPipeline({
     db: deps.db,
+    now: deps.now,
+    terminalOfDevice,
+    workflows: {
+      workflowOf: (terminalId) => deps.terminals.get(terminalId).workflow,
+      setWorkflow: (terminalId, workflow) => {
+        deps.terminals.update(terminalId, { workflow })
+      }
+    },
     emit: (result) => deps.bus.emit('scans.result', result),
     operatorId: deps.operatorId,
     gsSubstitutes: () => deps.settings().wedgeGsSubstitutes,
@@ -107,8 +122,10 @@ export function createScanning(deps: ScanningDeps): Scanning {
 
   let sample = 0
   const handlers: Scanning['handlers'] = {
-    'scans.submit': (input) =>
-      pipeline.submit({ deviceId: input.deviceId ?? (input.source === 'wedge' ? WEDGE_DEVICE_ID : 'test-box'), source: input.source, raw: Buffer.from(input.text, 'utf8') }),
+    'scans.submit': (input, ctx) => {
+      deps.terminals.touch(ctx.terminalId)
+      return pipeline.submit({ deviceId: input.deviceId ?? (input.source === 'wedge' ? WEDGE_DEVICE_ID : 'test-box'), source: input.source, terminalId: ctx.terminalId, raw: Buffer.from(input.text, 'utf8') })
+    },
     'scans.parse': (input) => pipeline.parse(input.text),
     'scans.journal': (input) => pipeline.journal(input.limit ?? 50, input.deviceId),
     'scanners.summary': () => {
@@ -122,11 +139,13 @@ export function createScanning(deps: ScanningDeps): Scanning {
       deps.bus.emit('settings.changed', settings)
       return deps.devices.list().filter((d) => d.kind === 'scanner').map((d) => pipeline.summaryOf(d.id))
     },
-    'scanners.simulate': (input) => {
+    'scanners.simulate': (input, ctx) => {
+      deps.terminals.touch(ctx.terminalId)
       const id = input.deviceId ?? simulator?.id
       const driver = id ? manager.get(id) : undefined
-      if (!driver || !driver.simulated || !('fire' in driver)) throw new AppFailure('not_found', id ? `There is no simulated scanner "${id}".` : 'No simulated scanner is registered (start the station with --demo).')
-      const text = input.text ?? SAMPLE_SCANS[sample++ % SAMPLE_SCANS.length]!
+      if (!driver || !driver.simulated || !('fire' in driver)) throw new AppFailure('scanners.no_simulator', { device: id ?? null })
+      const samples = sampleScans(deps.now())
+      const text = input.text ?? samples[sample++ % samples.length]!
       let result: ReturnType<ScanPipeline['submit']> | undefined
       const off = deps.bus.on('scans.result', (r) => {
         if (r.deviceId === id) result = r
@@ -134,23 +153,42 @@ export function createScanning(deps: ScanningDeps): Scanning {
       try {
         ;(driver as SimulatedScanner).fire(text)
       } catch (error) {
-        throw new AppFailure('device_unavailable', error instanceof Error ? error.message : String(error))
+        throw new AppFailure('device_unavailable', { detail: error instanceof Error ? error.message : String(error) })
       } finally {
         off()
       }
-      if (!result) throw new AppFailure('internal', 'The simulated scan produced no result.')
+      if (!result) throw new AppFailure('internal', { method: 'scanners.simulate', detail: 'no result' })
       return result
     },
     'scanners.discover': async () => ({ added: await manager.refresh(), errors: manager.probeErrors() }),
-    'scans.setWorkflow': ({ workflow }) => {
+    'scans.setWorkflow': ({ workflow }, ctx) => {
+      deps.terminals.touch(ctx.terminalId)
       // A workflow that has not registered (yet) must never leave scans without a handler: default.
       try {
-        pipeline.router.activate(workflow === 'default' ? null : workflow)
+        pipeline.router.activate(ctx.terminalId, workflow === 'default' ? null : workflow)
       } catch {
-        pipeline.router.activate(null)
-        deps.logger.warn({ workflow }, 'scan workflow not registered; scans go to the default workflow')
+        pipeline.router.activate(ctx.terminalId, null)
+        deps.logger.warn({ workflow, terminal: ctx.terminalId }, 'scan workflow not registered; scans go to the default workflow')
       }
-      return { workflow: pipeline.router.active() }
+      return { workflow: pipeline.router.active(ctx.terminalId) }
+    },
+    'scanners.assign': ({ deviceId, terminalId }) => {
+      const next = { ...deps.settings().scannerTerminals }
+      if (terminalId === null) delete next[deviceId]
+      else next[deviceId] = terminalId
+      const settings = deps.updateSettings({ scannerTerminals: next })
+      deps.bus.emit('settings.changed', settings)
+      return settings.scannerTerminals
+    },
+    'terminals.list': (_input, ctx) => {
+      const assigned = deps.settings().scannerTerminals
+      const ids = new Set([...deps.terminals.list().map((t) => t.id), ctx.terminalId, ...Object.values(assigned)])
+      return [...ids].map((id) => ({
+        id,
+        workflow: pipeline.router.active(id),
+        scanners: Object.entries(assigned).filter(([, t]) => t === id).map(([d]) => d),
+        self: id === ctx.terminalId
+      }))
     }
   }
 

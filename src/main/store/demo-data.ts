@@ -31,6 +31,18 @@ const LOCATIONS = [
   { code: 'DOOR-1', name: 'Loading door 1', kind: 'door', parent: 'SHIP' }
 ] as const
 
+/**
+ * The demo ASN's dates, relative to today so the demo (and the tests built on it) never expire:
+ * the pens expire at the end of the month 18 months ahead and were made 6 months ago.
+ */
+export function demoDates(now: Date): { expiry: string; madeAt: string; expiryAi17: string } {
+  const y = now.getUTCFullYear()
+  const m = now.getUTCMonth()
+  const expiry = new Date(Date.UTC(y, m + 19, 0)).toISOString().slice(0, 10)
+  const madeAt = new Date(Date.UTC(y, m - 6, 1)).toISOString().slice(0, 10)
+  return { expiry, madeAt, expiryAi17: expiry.slice(2).replaceAll('-', '') }
+}
+
 export function hasMasterData(db: Database.Database): boolean {
   return (db.prepare('SELECT EXISTS (SELECT 1 FROM items) OR EXISTS (SELECT 1 FROM operators) AS x').get() as { x: number }).x === 1
 }
@@ -43,9 +55,11 @@ export function seedDemoData(
   db: Database.Database,
   events: EventLog,
   repos: { operators: OperatorRepository; settings: SettingsRepository },
-  pinHashes: Record<string, string>
+  pinHashes: Record<string, string>,
+  clock: () => Date = () => new Date()
 ): void {
-  const now = new Date().toISOString()
+  const now = clock().toISOString()
+  const dates = demoDates(clock())
   events.record(
     () => {
       for (const op of DEMO_OPERATORS) repos.operators.insert({ name: op.name, role: op.role, badge: op.badge, pinHash: pinHashes[op.badge]! })
@@ -87,7 +101,7 @@ export function seedDemoData(
       line.run(asn, 2, itemIds.get('BAT-AA-24')!, 20, 'B7788')
       const pallet = Number(db.prepare('INSERT INTO inbound_expected_plates (order_id, code) VALUES (?, ?)').run(asn, '106141412345678908').lastInsertRowid)
       for (let n = 1; n <= 6; n++) {
-        expected.run(asn, asnPens, itemIds.get('PEN-INS-5')!, String(100200 + n), 'L2405', '2027-06-30', pallet, '2026-06-05', 'FILL-03', 'B')
+        expected.run(asn, asnPens, itemIds.get('PEN-INS-5')!, String(100200 + n), 'L2405', dates.expiry, pallet, dates.madeAt, 'FILL-03', 'B')
       }
       // A demo SSCC range, so "New pallet" works out of the box (the ASN's own pallet is 106141412345678908).
       const sscc = createSsccIssuer(db, repos.settings, events)

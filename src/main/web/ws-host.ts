@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { EventName, StationEvents } from '../../shared/contract'
+import { randomUUID } from 'node:crypto'
+import { TERMINAL_ID_PATTERN, type CallContext, type EventName, type StationEvents } from '../../shared/contract'
 import { err } from '../../shared/result'
 import { WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsCall, type WsServerMessage } from '../../shared/ws-protocol'
 import type { EventBus } from '../event-bus'
@@ -65,17 +66,29 @@ export function attachWsHost(options: WsHostOptions): { close(): void; clientCou
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
+  /** The terminal a connection speaks for: the page names itself (`?terminal=`), else a new one per connection. */
+  const terminalOf = (req: IncomingMessage): string => {
+    let named: string | null = null
+    try {
+      named = new URL(req.url ?? '/', 'http://localhost').searchParams.get('terminal')
+    } catch {
+      named = null
+    }
+    return named && TERMINAL_ID_PATTERN.test(named) ? named : `ws-${randomUUID()}`
+  }
+
   const send = (ws: WebSocket, message: WsServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
   }
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: IncomingMessage) => {
+    const ctx: CallContext = { terminalId: terminalOf(req), host: 'ws' }
     ws.on('message', async (data, isBinary) => {
       const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
       if (isBinary) return send(ws, { id: null, result: err('bad_message', 'Station messages are JSON text, not binary.') })
       const call = parseCall(data.toString())
       if (!call) return send(ws, { id: null, result: err('bad_message', 'A station message must be JSON {id:number, method:string, input}.') })
-      send(ws, { id: call.id, result: await options.dispatch(call.method, call.input, bytes) })
+      send(ws, { id: call.id, result: await options.dispatch(call.method, call.input, ctx, bytes) })
     })
     ws.on('error', (error) => options.logger.warn({ err: error }, 'websocket client error'))
   })

@@ -9,7 +9,8 @@ export function createIpcClient(bridge: PreloadBridge): StationClient {
       try {
         return (await bridge.call(method, input)) as Result<never>
       } catch (error) {
-        return { ok: false, error: { code: 'transport', message: error instanceof Error ? error.message : String(error) } }
+        const detail = error instanceof Error ? error.message : String(error)
+        return { ok: false, error: { code: 'transport', message: detail, params: { detail } } }
       }
     },
     on: <E extends EventName>(event: E, listener: (payload: StationEvents[E]) => void) =>

@@ -16,8 +16,8 @@ const RETRY_MS = [250, 500, 1000, 2000, 5000]
  * The headless transport: one WebSocket to the page's own origin, the per-launch token offered as a
  * subprotocol. Reconnects by itself; calls made while disconnected fail fast with a typed error.
  */
-export function createWsClient(location: { host: string; protocol: string }, token: string): WsClient {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`
+export function createWsClient(location: { host: string; protocol: string }, token: string, terminalId: string): WsClient {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}?terminal=${encodeURIComponent(terminalId)}`
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const stateListeners = new Set<(state: ConnectionState) => void>()
@@ -33,7 +33,7 @@ export function createWsClient(location: { host: string; protocol: string }, tok
   }
 
   const failPending = (message: string) => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'disconnected', message } })
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'connection_lost', message } })
     pending.clear()
   }
 
@@ -101,4 +101,19 @@ export function takeToken(win: Window): string | null {
     return match[1]
   }
   return win.sessionStorage.getItem('dockside.token')
+}
+
+const TERMINAL_PATTERN = /^[A-Za-z0-9._-]{1,64}$/
+
+/**
+ * This page's terminal id (ADR 0009): `#terminal=door-5` names it (a wall display), else the id this
+ * tab had before (a reload resumes its open order), else a new one. Kept per tab, so two tabs are two
+ * terminals.
+ */
+export function takeTerminalId(win: Window): string {
+  const match = /(?:^#|&)terminal=([A-Za-z0-9._-]{1,64})/.exec(win.location.hash)
+  const stored = win.sessionStorage.getItem('dockside.terminal')
+  const id = match?.[1] ?? (stored && TERMINAL_PATTERN.test(stored) ? stored : `tab-${Math.random().toString(36).slice(2, 10)}`)
+  win.sessionStorage.setItem('dockside.terminal', id)
+  return id
 }

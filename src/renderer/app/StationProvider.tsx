@@ -8,6 +8,8 @@ import { setLanguage } from '../i18n'
 
 export interface StationState {
   client: StationClient
+  /** This page's terminal (ADR 0009): events about another terminal's workflow are not for it. */
+  terminalId: string
   info: StationInfo
   session: Session
   devices: DeviceStatus[]
@@ -24,15 +26,18 @@ export function useStation(): StationState {
   return state
 }
 
+export const useTerminalId = (): string => useStation().terminalId
+
 interface Props {
   client: StationClient
+  terminalId: string
   initial: { info: StationInfo; session: Session; devices: DeviceStatus[]; sync: SyncStatus }
   connection: { current: ConnectionState; subscribe?: (l: (s: ConnectionState) => void) => () => void }
   children: ReactNode
 }
 
 /** Keeps the station's live state (session, devices, sync, settings) in step with pushed events. */
-export function StationProvider({ client, initial, connection, children }: Props) {
+export function StationProvider({ client, terminalId, initial, connection, children }: Props) {
   const [info, setInfo] = useState(initial.info)
   const [session, setSession] = useState(initial.session)
   const [devices, setDevices] = useState(initial.devices)
@@ -73,5 +78,5 @@ export function StationProvider({ client, initial, connection, children }: Props
 
   useEffect(() => setLanguage(info.settings.language), [info.settings.language])
 
-  return <StationContext.Provider value={{ client, info, session, devices, sync, connection: conn, refreshInfo }}>{children}</StationContext.Provider>
+  return <StationContext.Provider value={{ client, terminalId, info, session, devices, sync, connection: conn, refreshInfo }}>{children}</StationContext.Provider>
 }

@@ -5,6 +5,7 @@ import type { ScannerSummary, ScanResult } from '../../shared/contract-areas/sca
 import { WEDGE_SUFFIXES, type StationSettings, type WedgeSuffix } from '../../shared/model/station'
 import type { AppError } from '../../shared/result'
 import { ErrorLine } from '../components/ErrorLine'
+import { useMessageText } from '../i18n/use-message'
 import { useStation } from '../app/StationProvider'
 
 const showGs = (text: string) => text.replaceAll('\u001d', '⟨GS⟩')
@@ -12,11 +13,12 @@ const showGs = (text: string) => text.replaceAll('\u001d', '⟨GS⟩')
 /** What a scan parsed into: symbology, every element, the typed fields, or the reason it failed. */
 export function ParseView({ classification, testId }: { classification: ScanClassification; testId: string }) {
   const { t } = useTranslation()
+  const say = useMessageText()
   if (classification.kind === 'invalid') {
     return (
       <div className="parse-view" data-testid={testId} data-kind="invalid">
         <p className="error-line">
-          {classification.error.message} <code>[{classification.error.code}]</code>
+          {say(classification.error)} <code>[{classification.error.code}]</code>
         </p>
       </div>
     )
@@ -128,6 +130,7 @@ function WedgeSettingsForm() {
 /** Devices screen: scanners with state and last scan, enable/disable, wedge settings, a test box. */
 export function ScannerPanel() {
   const { t } = useTranslation()
+  const say = useMessageText()
   const { client, devices, info } = useStation()
   const [summaries, setSummaries] = useState<ScannerSummary[]>([])
   const [last, setLast] = useState<ScanResult | null>(null)
@@ -224,7 +227,7 @@ export function ScannerPanel() {
           <p>
             <span className={`tag outcome-${last.outcome}`}>{t(`scanners.outcome.${last.outcome}`)}</span> {last.deviceId} · <code data-testid="scan-last-text">{showGs(last.text ?? '')}</code>
           </p>
-          {last.classification ? <ParseView classification={last.classification} testId="scan-last-parse" /> : <p className="error-line">{last.message}</p>}
+          {last.classification ? <ParseView classification={last.classification} testId="scan-last-parse" /> : <p className="error-line">{say(last)}</p>}
         </div>
       ) : (
         <p className="muted">{t('scanners.noScanYet')}</p>

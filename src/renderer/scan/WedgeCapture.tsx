@@ -6,6 +6,7 @@ import { useFeedback } from '../app/FeedbackProvider'
 import { useStation } from '../app/StationProvider'
 import { attachWedge } from './wedge-dom'
 import type { WedgeConfig } from './wedge-detector'
+import { messageText } from '../i18n/use-message'
 import { scanFeedbackMessage } from './scan-messages'
 
 export const WEDGE_DEVICE_ID = 'wedge'
@@ -18,11 +19,11 @@ export const WEDGE_DEVICE_ID = 'wedge'
 export function WedgeCapture() {
   const { client, info } = useStation()
   const feedback = useFeedback()
-  const { t } = useTranslation()
+  const { i18n } = useTranslation()
   const settings = info.settings
   const config = useRef<WedgeConfig>({ interKeyMs: 40, endTimeoutMs: 200, prefix: '', suffix: 'Enter', minLength: 4 })
   const enabled = useRef(true)
-  const tRef = useRef(t)
+  const language = useRef(i18n.language)
   useEffect(() => {
     config.current = {
       interKeyMs: settings.wedgeInterKeyMs,
@@ -32,8 +33,8 @@ export function WedgeCapture() {
       minLength: settings.wedgeMinLength
     }
     enabled.current = !settings.disabledScannerIds.includes(WEDGE_DEVICE_ID)
-    tRef.current = t
-  }, [settings, t])
+    language.current = i18n.language
+  }, [settings, i18n.language])
 
   useEffect(
     () =>
@@ -42,7 +43,7 @@ export function WedgeCapture() {
         enabled: () => enabled.current,
         onScan: (text) => {
           void client.call('scans.submit', { text, source: 'wedge' }).then((r) => {
-            if (!r.ok) feedback('bad', r.error.message)
+            if (!r.ok) feedback('bad', messageText(language.current, r.error))
           })
         }
       }),
@@ -54,7 +55,7 @@ export function WedgeCapture() {
       client.on('scans.result', (result: ScanResult) => {
         const tone = result.tone
         // Rendered synchronously: the flash is on screen in the frame the result arrived in.
-        if (tone) flushSync(() => feedback(tone, scanFeedbackMessage(result, tRef.current)))
+        if (tone) flushSync(() => feedback(tone, scanFeedbackMessage(result, language.current)))
       }),
     [client, feedback]
   )

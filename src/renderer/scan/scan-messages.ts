@@ -1,15 +1,34 @@
+import type { ScanClassification } from '../../shared/codes/gs1/classify'
 import type { ScanResult } from '../../shared/contract-areas/scans'
+import { renderMessage, type MessageLike } from '../../shared/messages/catalog'
+import type { Language } from '../../shared/model/station'
+import { MESSAGE_TABLES } from '../i18n/messages'
 
-type T = (key: string, options?: Record<string, unknown>) => string
+type Gs1Scan = Extract<ScanClassification, { kind: 'gs1' }>
+type Say = (message: MessageLike) => string
 
-/** The line the operator reads on the flash: the identity for good scans, the reason for bad ones. */
-export function scanFeedbackMessage(r: ScanResult, t: T): string {
+/** What a GS1 scan identifies, in a few words: "GTIN 09521234543213 · serial ABC · exp. 30/06/2027". */
+export function describeGs1(c: Gs1Scan, say: Say): string {
+  const f = c.fields
+  const parts: MessageLike[] = []
+  if (f.sscc) parts.push({ code: 'scan.identity_sscc', params: { sscc: f.sscc } })
+  if (f.gtin) parts.push({ code: 'scan.identity_gtin', params: { gtin: f.gtin } })
+  if (f.serial) parts.push({ code: 'scan.identity_serial', params: { serial: f.serial } })
+  if (f.lot) parts.push({ code: 'scan.identity_lot', params: { lot: f.lot } })
+  if (f.expiry) parts.push({ code: 'scan.identity_expiry', params: { expiry: f.expiry } })
+  else if (f.bestBefore) parts.push({ code: 'scan.identity_best_before', params: { bestBefore: f.bestBefore } })
+  // Neither a trade item nor a unit load (a GLN, a GRAI…): the elements themselves.
+  if (parts.length === 0) return c.elements.map((e) => `(${e.ai}) ${e.value}`).join('  ')
+  return parts.map(say).join(' · ')
+}
+
+/** The line the operator reads on the flash: the identity for good GS1 scans, the reason for bad ones. */
+export function scanFeedbackMessage(r: ScanResult, language: string): string {
+  const lang: Language = language.startsWith('es') ? 'es' : 'en'
+  const say: Say = (message) => renderMessage(MESSAGE_TABLES[lang], message, { locale: lang })
+  if (r.outcome === 'rejected' || r.outcome === 'warning') return say(r)
   const c = r.classification
-  if (r.outcome === 'rejected' || r.outcome === 'warning') {
-    const known = t(`scanCode.${r.code}`, { defaultValue: '' })
-    return known || r.message
-  }
-  if (c?.kind === 'gs1') return c.elements.map((e) => `(${e.ai}) ${e.value}`).join('  ')
-  if (c?.kind === 'plain') return t('scan.plain', { text: c.text })
-  return r.message
+  if (c?.kind === 'gs1') return describeGs1(c, say)
+  if (c?.kind === 'plain') return say({ code: 'scan.plain', params: { text: c.text } })
+  return say(r)
 }

@@ -1,4 +1,5 @@
-import { err, ok, type Result } from '../result'
+import { ok, type Result } from '../result'
+import { fail } from './failure'
 
 /**
  * GS1 mod-10 check digit of `data` (the digits before the check digit): weights 3,1,3,… from the
@@ -27,14 +28,14 @@ export function isValidGs1CheckDigit(code: string): boolean {
 /** GTIN-8/12/13/14 → the 14-digit form (zero-padded), after checking digits, length and check digit. */
 export function normalizeGtin(code: string): Result<string> {
   const gtin = code.trim()
-  if (!/^\d+$/.test(gtin)) return err('gtin.charset', `A GTIN has digits only; got "${gtin}".`, { value: gtin })
+  if (!/^\d+$/.test(gtin)) return fail('gtin.charset', { value: gtin }, { value: gtin })
   if (gtin.length !== 8 && gtin.length !== 12 && gtin.length !== 13 && gtin.length !== 14) {
-    return err('gtin.length', `A GTIN has 8, 12, 13 or 14 digits; got ${gtin.length}.`, { value: gtin, length: gtin.length })
+    return fail('gtin.length', { length: gtin.length }, { value: gtin, length: gtin.length })
   }
   const expected = gs1CheckDigit(gtin, 0, gtin.length - 1)
   const scanned = gtin.charCodeAt(gtin.length - 1) - 48
   if (expected !== scanned) {
-    return err('gtin.check_digit', `GTIN check digit should be ${expected}, got ${scanned}.`, { value: gtin, expected, scanned })
+    return fail('gtin.check_digit', { expected: expected ?? null, scanned }, { value: gtin, expected, scanned })
   }
   return ok(gtin.padStart(14, '0'))
 }
@@ -45,18 +46,18 @@ export function normalizeGtin(code: string): Result<string> {
  */
 export function buildSscc(companyPrefix: string, extensionDigit: number | string, serialReference: string): Result<string> {
   const ext = String(extensionDigit)
-  if (!/^\d$/.test(ext)) return err('sscc.extension', `The SSCC extension digit must be one digit 0–9; got "${ext}".`)
+  if (!/^\d$/.test(ext)) return fail('sscc.extension', { got: ext })
   if (!/^\d{6,12}$/.test(companyPrefix)) {
-    return err('sscc.company_prefix', `The GS1 Company Prefix must be 6 to 12 digits; got "${companyPrefix}".`)
+    return fail('sscc.company_prefix', { got: companyPrefix })
   }
   if (!/^\d+$/.test(serialReference)) {
-    return err('sscc.serial_reference', `The serial reference has digits only; got "${serialReference}".`)
+    return fail('sscc.serial_reference', { companyPrefixLength: companyPrefix.length, digits: 16 - companyPrefix.length, value: serialReference })
   }
   const wanted = 16 - companyPrefix.length
   if (serialReference.length !== wanted) {
-    return err(
+    return fail(
       'sscc.serial_reference',
-      `With a ${companyPrefix.length}-digit company prefix the serial reference must have ${wanted} digits; got ${serialReference.length}.`,
+      { companyPrefixLength: companyPrefix.length, digits: wanted, value: serialReference },
       { companyPrefixLength: companyPrefix.length, serialReferenceLength: serialReference.length }
     )
   }

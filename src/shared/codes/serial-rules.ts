@@ -2,9 +2,11 @@
  * Serial rules per item and the classic mis-scan guards (the GTIN, a whole element string or Digital
  * Link, or the lot read as the serial). Pure TS; never throws.
  */
-import { err, ok, type Result } from '../result'
+import type { ParamValue } from '../messages/format'
+import { ok, type Result } from '../result'
 import { isValidGs1CheckDigit } from './checkdigit'
 import { isCset82 } from './epc/uri'
+import { fail } from './failure'
 
 export type SerialCharset = 'numeric' | 'alphanumeric' | 'cset82'
 
@@ -36,12 +38,14 @@ export const MAX_PATTERN_LENGTH = 200
 export const MAX_UNBOUNDED_QUANTIFIERS = 3
 
 const CHARSETS: Readonly<Record<SerialCharset, { test: (s: string) => boolean; label: string }>> = {
-  numeric: { test: (s) => /^[0-9]*$/.test(s), label: 'digits 0-9' },
-  alphanumeric: { test: (s) => /^[A-Za-z0-9]*$/.test(s), label: 'letters A-Z, a-z and digits' },
-  cset82: { test: isCset82, label: 'GS1 character set 82' }
+  numeric: { test: (s) => /^[0-9]*$/.test(s), label: '0-9' },
+  alphanumeric: { test: (s) => /^[A-Za-z0-9]*$/.test(s), label: 'A-Z a-z 0-9' },
+  cset82: { test: isCset82, label: 'GS1 CSET 82' }
 }
 
-const invalidRule = (message: string, details?: Record<string, unknown>): Result<never> => err('serial.rule_invalid', message, details)
+/** `problem` is language-neutral: the allowed range, a limit, or the regular expression engine's own words. */
+const invalidRule = (field: string, value: ParamValue, problem: string, details?: Record<string, unknown>): Result<never> =>
+  fail('serial.rule_invalid', { field, value: typeof value === 'string' ? value : String(value), problem }, details)
 
 /**
  * Heuristic against catastrophic backtracking: refuses a quantified group that itself contains a
@@ -49,10 +53,10 @@ const invalidRule = (message: string, details?: Record<string, unknown>): Result
  * quantifiers, and backreferences. With the serial length cap (128) this keeps matching time bounded.
  */
 function riskyPattern(source: string): string | null {
-  if (/\\[1-9]|\\k</.test(source)) return 'backreferences are not allowed'
+  if (/\\[1-9]|\\k</.test(source)) return '\\1, \\k<name>'
   // Adjacent open-ended quantifiers (`\d*\d*\d*…`) backtrack polynomially: n^k for k of them.
   const unbounded = source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, 'C').match(/[*+]|\{\d+,\}/g)?.length ?? 0
-  if (unbounded > MAX_UNBOUNDED_QUANTIFIERS) return `more than ${MAX_UNBOUNDED_QUANTIFIERS} open-ended quantifiers (* + {n,}); use bounded ones such as {1,20}`
+  if (unbounded > MAX_UNBOUNDED_QUANTIFIERS) return `* + {n,} × ${unbounded} > ${MAX_UNBOUNDED_QUANTIFIERS}; {1,20}`
   const stack: Array<{ quantified: boolean; alternation: boolean }> = []
   let inClass = false
   for (let i = 0; i < source.length; i++) {
@@ -90,7 +94,7 @@ function riskyPattern(source: string): string | null {
       const next = source[i + 1] ?? ''
       const groupQuantified = /[*+{]/.test(next)
       if (group && groupQuantified && (group.quantified || group.alternation)) {
-        return 'a repeated group contains a quantifier or alternation (catastrophic backtracking risk; use a character class such as [AB]* instead of (A|B)*)'
+        return '(A+)+, (A|B)* → [AB]*'
       }
       const parent = stack[stack.length - 1]
       if (parent && (groupQuantified || next === '?' || group?.quantified)) parent.quantified = true
@@ -109,15 +113,16 @@ const compiled = new Map<string, RegExp>()
 function compilePattern(source: string): Result<RegExp> {
   const cached = compiled.get(source)
   if (cached) return ok(cached)
-  if (source.length === 0) return invalidRule('Serial rule pattern is empty.')
-  if (source.length > MAX_PATTERN_LENGTH) return invalidRule(`Serial rule pattern is longer than ${MAX_PATTERN_LENGTH} characters.`, { length: source.length })
+  if (source.length === 0) return invalidRule('pattern', source, '1..200')
+  if (source.length > MAX_PATTERN_LENGTH) return invalidRule('pattern', source, `${source.length} > ${MAX_PATTERN_LENGTH}`, { length: source.length })
   const risk = riskyPattern(source)
-  if (risk) return invalidRule(`Serial rule pattern refused: ${risk}.`, { pattern: source })
+  if (risk) return invalidRule('pattern', source, risk, { pattern: source })
   let re: RegExp
   try {
     re = new RegExp(`^(?:${source})$`, 'u')
   } catch (error) {
-    return invalidRule(`Serial rule pattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}.`, { pattern: source })
+    // The engine's own words: the only precise account of a syntax error.
+    return invalidRule('pattern', source, error instanceof Error ? error.message : String(error), { pattern: source, reason: 'syntax' })
   }
   if (compiled.size >= 512) compiled.clear()
   compiled.set(source, re)
@@ -128,25 +133,33 @@ const isLength = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 /** Validates a rule (e.g. when an item is saved): bad lengths, charset, prefix or regex are refused with a reason. */
 export function validateSerialRule(rule: SerialRule): Result<SerialRule> {
-  if (typeof rule !== 'object' || rule === null) return invalidRule('Serial rule must be an object.')
+  if (typeof rule !== 'object' || rule === null) return invalidRule('rule', String(rule), '{…}')
   const { minLength, maxLength, charset, prefix, pattern } = rule
-  if (minLength !== undefined && !isLength(minLength)) return invalidRule(`Serial rule minLength must be an integer 1..${MAX_SERIAL_LENGTH}.`, { minLength })
-  if (maxLength !== undefined && !isLength(maxLength)) return invalidRule(`Serial rule maxLength must be an integer 1..${MAX_SERIAL_LENGTH}.`, { maxLength })
+  const lengths = `1..${MAX_SERIAL_LENGTH}`
+  if (minLength !== undefined && !isLength(minLength)) return invalidRule('minLength', String(minLength), lengths, { minLength })
+  if (maxLength !== undefined && !isLength(maxLength)) return invalidRule('maxLength', String(maxLength), lengths, { maxLength })
   if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
-    return invalidRule(`Serial rule minLength ${minLength} is greater than maxLength ${maxLength}.`, { minLength, maxLength })
+    return invalidRule('minLength', String(minLength), `> maxLength ${maxLength}`, { minLength, maxLength })
   }
-  if (charset !== undefined && !Object.hasOwn(CHARSETS, charset)) return invalidRule(`Serial rule charset must be numeric, alphanumeric or cset82, got "${String(charset)}".`)
+  if (charset !== undefined && !Object.hasOwn(CHARSETS, charset)) return invalidRule('charset', String(charset), 'numeric | alphanumeric | cset82')
   if (prefix !== undefined) {
-    if (typeof prefix !== 'string' || prefix.length === 0 || prefix.length > MAX_SERIAL_LENGTH) return invalidRule('Serial rule prefix must be a non-empty string.')
-    if (charset !== undefined && !CHARSETS[charset].test(prefix)) return invalidRule(`Serial rule prefix "${prefix}" is not in the rule's charset (${CHARSETS[charset].label}).`)
-    if (maxLength !== undefined && prefix.length > maxLength) return invalidRule(`Serial rule prefix "${prefix}" is longer than maxLength ${maxLength}.`)
+    if (typeof prefix !== 'string' || prefix.length === 0 || prefix.length > MAX_SERIAL_LENGTH) return invalidRule('prefix', String(prefix), lengths)
+    if (charset !== undefined && !CHARSETS[charset].test(prefix)) return invalidRule('prefix', prefix, `∉ ${CHARSETS[charset].label}`)
+    if (maxLength !== undefined && prefix.length > maxLength) return invalidRule('prefix', prefix, `${prefix.length} > maxLength ${maxLength}`)
   }
   if (pattern !== undefined) {
-    if (typeof pattern !== 'string') return invalidRule('Serial rule pattern must be a string.')
+    if (typeof pattern !== 'string') return invalidRule('pattern', String(pattern), '"…"')
     const re = compilePattern(pattern)
     if (!re.ok) return re
   }
   return ok(rule)
+}
+
+/** A scanned serial as shown in a message: control characters visible, long ones cut. */
+function shown(serial: string): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = serial.replace(/[\u0000-\u001f]/g, (c) => (c === '\u001d' ? '<GS>' : `<0x${c.charCodeAt(0).toString(16).padStart(2, '0')}>`))
+  return visible.length > 40 ? `${visible.slice(0, 40)}…` : visible
 }
 
 function normalizeGtin(gtin: string): string | null {
@@ -165,29 +178,29 @@ function gtinForms(gtin14: string): string[] {
 /** Mis-scan guards: what else the scanner may have sent in place of the serial. */
 function misScan(serial: string, context: SerialContext): Result<never> | null {
   if (/^\][A-Za-z][0-9A-Za-z]/.test(serial)) {
-    return err('serial.is_element_string', 'The serial starts with a scanner symbology identifier (]C1, ]d2, ]Q3 …): a whole barcode was scanned, not the serial.')
+    return fail('serial.is_element_string', { serial: shown(serial) })
   }
   if (serial.includes('\u001d') || /^\(\d{2,4}\)/.test(serial)) {
-    return err('serial.is_element_string', 'The serial is a GS1 element string (AIs and values): a whole barcode was scanned, not the serial.')
+    return fail('serial.is_element_string', { serial: shown(serial) })
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(serial)) {
     const dl = /\/01\/\d{14}/.test(serial) || /\/(00|414|8003)\/\d/.test(serial)
-    return err(dl ? 'serial.is_digital_link' : 'serial.is_url', dl ? 'The serial is a GS1 Digital Link URI: a whole barcode was scanned, not the serial.' : 'The serial is a URL, not a serial number.')
+    return dl ? fail('serial.is_digital_link', {}) : fail('serial.is_url', {})
   }
-  if (/^urn:epc:/i.test(serial)) return err('serial.is_element_string', 'The serial is an EPC URI, not a serial number.')
+  if (/^urn:epc:/i.test(serial)) return fail('serial.is_element_string', { serial: shown(serial) })
   const gtin14 = typeof context.gtin === 'string' ? normalizeGtin(context.gtin) : null
   if (gtin14 !== null) {
     const forms = gtinForms(gtin14)
-    if (forms.includes(serial)) return err('serial.is_gtin', `The serial equals the item's GTIN (${serial}): the product barcode was scanned instead of the serial.`, { gtin: gtin14 })
-    if (serial.startsWith('01' + gtin14)) return err('serial.is_element_string', 'The serial is an element string starting with (01) and the item\'s GTIN: a whole barcode was scanned.', { gtin: gtin14 })
+    if (forms.includes(serial)) return fail('serial.is_gtin', { serial }, { gtin: gtin14 })
+    if (serial.startsWith('01' + gtin14)) return fail('serial.is_element_string', { serial: shown(serial) }, { gtin: gtin14 })
   }
   // Unbracketed element string: 01 + a valid GTIN-14 followed by a lot/date/serial AI.
   const m = /^01(\d{14})(?:10|11|13|15|17|21)./.exec(serial)
-  if (m && isValidGs1CheckDigit(m[1]!)) return err('serial.is_element_string', 'The serial is an unbracketed GS1 element string (01 + GTIN + more AIs): a whole barcode was scanned.')
+  if (m && isValidGs1CheckDigit(m[1]!)) return fail('serial.is_element_string', { serial: shown(serial) })
   if (context.lot !== undefined && context.lot !== '' && serial === context.lot) {
-    return err('serial.is_lot', `The serial equals the lot ${serial}: the lot was scanned as the serial.`, { lot: serial })
+    return fail('serial.is_lot', { serial }, { lot: serial })
   }
-  if (Array.isArray(context.knownLots) && context.knownLots.includes(serial)) return err('serial.is_lot', `The serial ${serial} is a known lot of this item: the lot was scanned as the serial.`, { lot: serial })
+  if (Array.isArray(context.knownLots) && context.knownLots.includes(serial)) return fail('serial.is_lot', { serial }, { lot: serial })
   return null
 }
 
@@ -198,33 +211,33 @@ function misScan(serial: string, context: SerialContext): Result<never> | null {
  * serial.is_digital_link, serial.is_url, serial.is_lot, serial.rule_invalid (the rule itself is bad).
  */
 export function checkSerial(serial: string, rule?: SerialRule, context: SerialContext = {}): Result<void> {
-  if (typeof serial !== 'string' || serial.length === 0) return err('serial.empty', 'The serial is empty.')
-  if (serial.length > MAX_SERIAL_LENGTH) return err('serial.too_long', `The serial is longer than ${MAX_SERIAL_LENGTH} characters.`, { length: serial.length })
+  if (typeof serial !== 'string' || serial.length === 0) return fail('serial.empty', {})
+  if (serial.length > MAX_SERIAL_LENGTH) return fail('serial.too_long', { length: serial.length, max: MAX_SERIAL_LENGTH }, { length: serial.length })
   const guard = misScan(serial, typeof context === 'object' && context !== null ? context : {})
   if (guard) return guard
-  if (serial.trim() !== serial) return err('serial.whitespace', 'The serial has leading or trailing spaces.')
+  if (serial.trim() !== serial) return fail('serial.whitespace', {})
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(serial)) return err('serial.control', 'The serial contains control characters.')
+  if (/[\u0000-\u001f\u007f]/.test(serial)) return fail('serial.control', {})
   if (rule === undefined) return ok(undefined)
   const valid = validateSerialRule(rule)
   if (!valid.ok) return valid
   const { minLength, maxLength, charset, prefix, pattern } = rule
   if (minLength !== undefined && serial.length < minLength) {
-    return err('serial.too_short', `The serial has ${serial.length} characters; this item's serials have at least ${minLength}.`, { length: serial.length, minLength })
+    return fail('serial.too_short', { length: serial.length, min: minLength }, { length: serial.length, minLength })
   }
   if (maxLength !== undefined && serial.length > maxLength) {
-    return err('serial.too_long', `The serial has ${serial.length} characters; this item's serials have at most ${maxLength}.`, { length: serial.length, maxLength })
+    return fail('serial.too_long', { length: serial.length, max: maxLength }, { length: serial.length, maxLength })
   }
   if (charset !== undefined && !CHARSETS[charset].test(serial)) {
-    return err('serial.charset', `The serial may only contain ${CHARSETS[charset].label}.`, { charset })
+    return fail('serial.charset', { charset: CHARSETS[charset].label }, { charset })
   }
   if (prefix !== undefined && !serial.startsWith(prefix)) {
-    return err('serial.prefix', `This item's serials start with "${prefix}".`, { prefix })
+    return fail('serial.prefix', { prefix }, { prefix })
   }
   if (pattern !== undefined) {
     const re = compilePattern(pattern)
     if (!re.ok) return re
-    if (!re.value.test(serial)) return err('serial.pattern', "The serial does not match this item's serial pattern.", { pattern })
+    if (!re.value.test(serial)) return fail('serial.pattern', { pattern }, { pattern })
   }
   return ok(undefined)
 }

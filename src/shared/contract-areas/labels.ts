@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { MessageLike } from '../messages/catalog'
 
 /** Labels and printing: templates, preview, the print queue, printers. */
 
@@ -33,7 +34,8 @@ export interface LabelLookup {
   data: Record<string, string>
   unitId: number | null
   plateId: number | null
-  message: string
+  /** What was found, as a message code (`label.lookup.*`). */
+  message: MessageLike
 }
 
 export interface PrinterInfo {
@@ -45,7 +47,8 @@ export interface PrinterInfo {
   online: boolean
   ready: boolean | null
   held: boolean
-  summary: string
+  /** The printer's state as a message code (`printer.state.*`, `printer.no_answer`…). */
+  summary: MessageLike
   checkedAt: string | null
   queued: number
 }
@@ -60,8 +63,10 @@ export interface PrintJobSummary {
   reason: string | null
   batchId: number | null
   status: PrintJobStatus
-  heldReason: string | null
-  lastError: string | null
+  /** Why a queued job waits (a message code), e.g. `printer.state.paper_out`. */
+  heldReason: MessageLike | null
+  /** How an uncertain or failed job ended (a message code), e.g. `print.interrupted_sent`. */
+  lastError: MessageLike | null
   attempts: number
   unitId: number | null
   plateId: number | null
@@ -123,7 +128,15 @@ export const labelsMethods = {
       .strict()
   },
   /** Poll a printer's status now (also done before and after every job). */
-  'print.poll': { input: z.object({ printerId: id }).strict() }
+  'print.poll': { input: z.object({ printerId: id }).strict() },
+  /**
+   * Unit labels for units in the store (e.g. "print unit labels on receive"): the core builds each
+   * label from the unit and its item (GTIN, serial, lot, expiry, description) and queues it on the
+   * given printer or the station's. A unit that cannot be labelled is reported, the others still print.
+   */
+  'labels.printUnits': {
+    input: z.object({ unitIds: z.array(z.number().int().positive()).min(1).max(500), template: templateName.optional(), printerId: id.optional() }).strict()
+  }
 } as const
 
 export interface LabelsOutputs {
@@ -140,6 +153,13 @@ export interface LabelsOutputs {
   'print.batchStatus': BatchProgressInfo
   'print.jobs': PrintJobSummary[]
   'print.poll': PrinterInfo
+  'labels.printUnits': PrintUnitsResult
+}
+
+export interface PrintUnitsResult {
+  jobs: PrintJobSummary[]
+  /** Units that were not queued, each with why (a message code: `label.unknown_unit`, `print.already_printed`…). */
+  skipped: { unitId: number; reason: MessageLike }[]
 }
 
 export interface LabelsAreaEvents {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ParamValue } from '../messages/format'
 import type { FeedbackTone } from '../model/feedback'
 
 /**
@@ -8,6 +9,12 @@ import type { FeedbackTone } from '../model/feedback'
  */
 
 export type ReceiveOutcomeKind = 'accepted' | 'rejected' | 'warning' | 'ignored'
+
+/** A message as it crosses to the UI: a code (shared/messages) and its parameters; the UI words it. */
+export interface CodedMessage {
+  code: string
+  params: Readonly<Record<string, ParamValue>>
+}
 export const EXCEPTION_REASONS = ['damaged', 'wrong_item', 'unexpected_serial', 'no_label'] as const
 export type ExceptionReason = (typeof EXCEPTION_REASONS)[number]
 export type Tracking = 'none' | 'lot' | 'serial' | 'lot_serial'
@@ -98,7 +105,9 @@ export interface ReceiveOutcome {
   outcome: ReceiveOutcomeKind
   /** Stable code: receiving.received, receiving.duplicate, receiving.lot_recalled, serial.is_gtin, … */
   code: string
-  message: string
+  params: Readonly<Record<string, ParamValue>>
+  /** Further lines the operator should read (a lot that differs from the ASN, an over-receipt…). */
+  notes: CodedMessage[]
   tone: FeedbackTone | null
   /** The event of this scan (a pallet: its `plate.received`), linked from the scan journal. */
   eventId: number | null
@@ -118,7 +127,8 @@ export interface CloseResult {
 
 export interface UndoResult {
   undone: number
-  message: string
+  code: 'receiving.undone'
+  params: Readonly<Record<string, ParamValue>>
   eventIds: number[]
   state: ReceivingState
 }
@@ -130,15 +140,16 @@ export interface PutawaySubject {
   code: string
   /** Units that move (the plate's whole tree for a plate). */
   units: number
-  description: string
+  /** `putaway.describe_unit` / `putaway.describe_plate`. */
+  description: CodedMessage
   location: string | null
 }
 
 export interface PutawaySuggestion {
   code: string
   name: string
-  /** item default bin, zone rule, … */
-  why: string
+  /** item default bin, zone rule, … (`putaway.why_*`) */
+  why: CodedMessage
 }
 
 export interface PutawayState {
@@ -149,7 +160,8 @@ export interface PutawayState {
 export interface PutawayOutcome {
   outcome: ReceiveOutcomeKind
   code: string
-  message: string
+  params: Readonly<Record<string, ParamValue>>
+  notes: CodedMessage[]
   tone: FeedbackTone | null
   eventId: number | null
   moved: { units: number; plates: number; to: string } | null
@@ -163,8 +175,8 @@ export interface TimelineEntry {
   at: string
   stationId: string
   operator: { id: number; name: string } | null
-  /** One sentence for the operator: "Received on PO-1001 from ACME onto pallet 1061…". */
-  summary: string
+  /** One line for the operator, one code per event type (`timeline.unit.received`, …). */
+  summary: CodedMessage
   order: string | null
   plate: string | null
   location: string | null
@@ -343,7 +355,7 @@ export interface ReceivingOutputs {
 }
 
 export interface ReceivingAreaEvents {
-  /** The receiving screen's state after every scan, undo, exception or plate change. */
-  'receiving.changed': ReceivingState
+  /** A terminal's receiving state after every scan, undo, exception or plate change there. */
+  'receiving.changed': { terminalId: string; state: ReceivingState }
   'imports.progress': ImportProgress
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ScanClassification } from '../codes/gs1/classify'
+import type { ParamValue } from '../messages/format'
 import type { FeedbackTone } from '../model/feedback'
 
 /** How a scan reached the station. */
@@ -12,6 +13,8 @@ export interface ScanResult {
   journalId: number
   deviceId: string
   source: ScanSourceName
+  /** The terminal the scan went to (its screen's workflow handled it). */
+  terminalId: string
   /** When the scan was read (ISO-8601). */
   at: string
   /** The scan as text (GS as U+001D), null when the bytes were not text. */
@@ -24,7 +27,8 @@ export interface ScanResult {
   tone: FeedbackTone | null
   /** Stable code of the outcome: `scan.gs1`, `scan.plain`, `scan.too_long`, `gs1.check_digit`, … */
   code: string
-  message: string
+  /** The code's parameters; the renderer words the outcome (shared/messages). */
+  params: Record<string, ParamValue>
   classification: ScanClassification | null
   /** The workflow that handled it (`default` until receiving registers). */
   workflow: string
@@ -48,11 +52,15 @@ export interface JournalRow {
   id: number
   scannedAt: string
   deviceId: string
+  terminalId: string | null
   /** Raw bytes as hex (exactly what the scanner sent). */
   rawHex: string
   text: string | null
   symbology: string | null
   outcome: ScanOutcome
+  code: string | null
+  params: Record<string, ParamValue> | null
+  /** English text of the outcome, kept as evidence for site IT. */
   message: string | null
   eventId: number | null
 }
@@ -77,10 +85,14 @@ export const scansMethods = {
   /** Look for newly plugged scanners now (besides the periodic hot-plug poll). */
   'scanners.discover': { input: z.object({}).strict() },
   /**
-   * Which workflow gets the station's scans (the UI sets it as the operator changes screens). A name
+   * Which workflow gets this terminal's scans (the UI sets it as the operator changes screens). A name
    * with no registered handler falls back to `default`; resolves to the workflow now active.
    */
-  'scans.setWorkflow': { input: z.object({ workflow: z.enum(SCAN_WORKFLOWS) }).strict() }
+  'scans.setWorkflow': { input: z.object({ workflow: z.enum(SCAN_WORKFLOWS) }).strict() },
+  /** Sends a scanner's scans to one terminal (null: to the terminal used last). */
+  'scanners.assign': { input: z.object({ deviceId, terminalId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).nullable() }).strict() },
+  /** The terminals this station knows, with their active workflow and assigned scanners. */
+  'terminals.list': { input: z.object({}).strict() }
 } as const
 
 export interface ScansOutputs {
@@ -92,6 +104,17 @@ export interface ScansOutputs {
   'scanners.simulate': ScanResult
   'scanners.discover': { added: string[]; errors: Record<string, string> }
   'scans.setWorkflow': { workflow: string }
+  'scanners.assign': Record<string, string>
+  'terminals.list': TerminalSummary[]
+}
+
+export interface TerminalSummary {
+  id: string
+  workflow: string
+  /** Scanners whose scans go to this terminal. */
+  scanners: string[]
+  /** This is the caller's own terminal. */
+  self: boolean
 }
 
 export interface ScansAreaEvents {

@@ -30,6 +30,8 @@ export interface StationSettings {
   disabledScannerIds: string[]
   /** Serial port paths to treat as scanners, besides ports with a scanner maker's USB vendor id. */
   serialScannerPorts: string[]
+  /** Scanner device id → the terminal its scans go to (unassigned scanners feed the terminal used last). */
+  scannerTerminals: Record<string, string>
 }
 
 export type WedgeSuffix = 'Enter' | 'Tab' | 'none'

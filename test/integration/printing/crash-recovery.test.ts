@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src/main/devices/printers/emulator'
-import { makeTempDir } from '../../helpers/store'
-import { openRig, waitFor, type Rig } from './queue-helpers'
+import { makeTempDir, openRig, waitFor, type Rig } from './queue-helpers'
 
 let emu: PrinterEmulator | undefined
 let rig: Rig | undefined
@@ -42,7 +41,7 @@ describe('a crash between send and confirm', () => {
     expect(rig.queue.recover()).toBe(1)
     const job = rig.queue.job(before[0]!.id)!
     expect(job.status).toBe('uncertain')
-    expect(job.lastError).toMatch(/check the printer, then confirm it or reprint with a reason/)
+    expect(job.lastError).toEqual({ code: before[0]!.status === 'sending' ? 'print.interrupted_sending' : 'print.interrupted_sent', params: {} })
     rig.queue.start()
     await rig.queue.kick()
     await rig.queue.idle()

@@ -1,13 +1,18 @@
 /** Shared set-up for print-queue tests: a temp store, the label service, the emulator as printer. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { startPrinterEmulator, type EmulatorOptions, type PrinterEmulator } from '../../../src/main/devices/printers/emulator'
 import { openTransport } from '../../../src/main/devices/printers'
 import { createLabelService } from '../../../src/main/labels'
-import { createPrintQueue, type PrintQueue, type PrintQueueDeps } from '../../../src/main/services/print-queue'
+import { createPrintQueue, type PrintQueue, type PrintQueueDeps } from '../../../src/main/workflows/printing/queue'
 import { openStore, type Store } from '../../../src/main/store/db'
 import { createEventLog } from '../../../src/main/store/event-log'
-import { makeTempDir } from '../../helpers/store'
 
 export const labels = createLabelService()
+
+/** A fresh data directory (without loading the whole station, which these tests do not need). */
+export const makeTempDir = (prefix = 'dockside-print-') => mkdtempSync(join(tmpdir(), prefix))
 
 export interface Rig {
   dataDir: string
@@ -56,7 +61,7 @@ export async function emulatorPrinter(rig: Rig, id: string, options: EmulatorOpt
 
 export const unit = (serial: string) => ({ template: 'unit', data: { gtin: '09521234543213', serial } })
 
-export async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+export async function waitFor(check: () => boolean, ms = 15_000): Promise<void> {
   const until = Date.now() + ms
   while (!check()) {
     if (Date.now() > until) throw new Error('timed out waiting')

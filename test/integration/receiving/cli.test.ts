@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
-import { makeTempDir } from '../../helpers/store'
 import { dm, MONITOR_GTIN, openRig, type Rig } from './rig'
 
 const SAMPLES = fileURLToPath(new URL('../../../resources/import-samples/', import.meta.url))
@@ -28,7 +28,7 @@ afterEach(() => {
 
 describe('dockside import', () => {
   it('imports a sample (exit 0, JSON summary), refuses a bad file with every bad row as JSON (exit 2)', async () => {
-    const dataDir = makeTempDir('dockside-cli-import-')
+    const dataDir = mkdtempSync(join(tmpdir(), 'dockside-cli-import-'))
     const ok = await run(['import', join(SAMPLES, 'suppliers.csv'), '--data-dir', dataDir])
     expect(ok.code, ok.stderr).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, kind: 'suppliers', rows: 2, applied: true, summary: { suppliersCreated: 2 } })
@@ -75,7 +75,7 @@ describe('dockside lookup', () => {
     const unknown = await run(['lookup', 'NO-SUCH-CODE', '--data-dir', rig.dataDir])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(/Unknown code "NO-SUCH-CODE"/)
-    const empty = await run(['lookup', 'X', '--data-dir', makeTempDir('dockside-cli-empty-')])
+    const empty = await run(['lookup', 'X', '--data-dir', mkdtempSync(join(tmpdir(), 'dockside-cli-empty-'))])
     expect(empty.code).toBe(2)
     expect(empty.stderr).toMatch(/No Dockside database/)
   })

@@ -10,7 +10,7 @@ for (let i = 1; ; i++) {
   const serial = `MN${String(i).padStart(8, '0')}`
   const r = rig.svc.submit(dm(MONITOR_GTIN, serial))
   if (r.outcome !== 'accepted') {
-    process.stdout.write(`refused ${serial} ${r.code} ${r.message}\n`)
+    process.stdout.write(`refused ${serial} ${r.code} ${JSON.stringify(r.params)}\n`)
     process.exit(3)
   }
   process.stdout.write(`ack ${serial}\n`)

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
-import { makeTempDir } from '../../helpers/store'
+import { until } from '../../helpers/wait'
 import { openRig } from './rig'
 
 it('kill -9 in the middle of receiving: after reopening every acknowledged scan is there, none twice', async () => {
-  const dataDir = makeTempDir('dockside-rcv-crash-')
+  const dataDir = mkdtempSync(join(tmpdir(), 'dockside-rcv-crash-'))
   const setup = openRig({ dataDir })
   const po = Number(setup.db.prepare("INSERT INTO inbound_orders (number, kind, created_at) VALUES ('PO-CRASH', 'po', 'now')").run().lastInsertRowid)
   setup.db.prepare("INSERT INTO inbound_lines (order_id, line_no, item_id, qty_expected) VALUES (?, 1, (SELECT id FROM items WHERE sku = 'MON-27-BLK'), 1000000)").run(po)
@@ -17,11 +20,13 @@ it('kill -9 in the middle of receiving: after reopening every acknowledged scan 
   child.stdout.on('data', (b: Buffer) => (out += b.toString()))
   child.stderr.on('data', (b: Buffer) => (err += b.toString()))
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
-  const deadline = Date.now() + 40_000
-  while ((out.match(/^ack /gm)?.length ?? 0) < 300) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`child did not receive 300 scans: ${out.slice(-500)} ${err.slice(-2000)}`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
+  await until(
+    () => {
+      if (child.exitCode !== null) throw new Error(`the child exited: ${out.slice(-500)} ${err.slice(-2000)}`)
+      return (out.match(/^ack /gm)?.length ?? 0) >= 300
+    },
+    { timeoutMs: 40_000, what: 'the child acknowledging 300 scans' }
+  )
   child.kill('SIGKILL')
   expect(await exited).toBe('SIGKILL')
   const acked = [...out.matchAll(/^ack (\S+)$/gm)].map((m) => m[1]!)

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyBatch, importFile, importInWorker } from '../../../src/main/import'
-import { createPutawayService } from '../../../src/main/services/putaway'
+import { createPutawayWorkflow } from '../../../src/main/workflows/putaway/workflow'
 import { openStore } from '../../../src/main/store/db'
 import type { ImportProgress } from '../../../src/shared/contract-areas/receiving'
 import { openRig, type Rig } from './rig'
@@ -67,7 +67,7 @@ describe('import: the sample files', () => {
     rig.svc.open('ASN-4001')
     const r = rig.svc.submit(']C100340000010000000013')
     expect(r).toMatchObject({ outcome: 'accepted', code: 'receiving.pallet_received', received: 11 })
-    expect(r.message).toMatch(/6 serialised units and 5 other on 3 plates/)
+    expect(r.params).toEqual({ code: '340000010000000013', units: 6, quantity: 5, plates: 3 })
     const plates = rig.db.prepare('SELECT c.code, p.code AS parent FROM license_plates c LEFT JOIN license_plates p ON p.id = c.parent_id ORDER BY c.id').all()
     expect(plates).toEqual([
       { code: '340000010000000013', parent: null },
@@ -77,9 +77,10 @@ describe('import: the sample files', () => {
     expect(rig.db.prepare("SELECT made_at, production_line, shift, expiry FROM units WHERE serial = '7001022'").get()).toEqual({ made_at: '2026-06-20', production_line: 'FILL-07', shift: 'A', expiry: '2027-12-31' })
     // The single case on its own SSCC.
     expect(rig.svc.submit('340000010000000044')).toMatchObject({ outcome: 'accepted', received: 1 })
-    const pa = createPutawayService({ db: rig.db, eventLog: rig.eventLog, operatorId: () => null })
-    expect(pa.submit('340000010000000013').state).toMatchObject({ subject: { units: 6 }, suggestion: { code: 'B01-01-01', why: expect.stringMatching(/zone WH1-STOR/) } })
-    expect(pa.submit('B01-01-01')).toMatchObject({ moved: { units: 6, plates: 3 } })
+    const pa = createPutawayWorkflow({ db: rig.db, eventLog: rig.eventLog, now: () => new Date() })
+    const at = { terminalId: 'pa-1', operatorId: null }
+    expect(pa.submit(at, '340000010000000013').state).toMatchObject({ subject: { units: 6 }, suggestion: { code: 'B01-01-01', why: { code: 'putaway.why_zone', params: { zone: 'WH1-STOR' } } } })
+    expect(pa.submit(at, 'B01-01-01')).toMatchObject({ moved: { units: 6, plates: 3 } })
   })
 })
 

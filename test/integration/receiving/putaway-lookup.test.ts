@@ -1,15 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { encodeEpc } from '../../../src/shared/codes/epc/index'
-import { createLookup } from '../../../src/main/services/lookup'
-import { createPutawayService } from '../../../src/main/services/putaway'
+import { createLookup } from '../../../src/main/workflows/lookup/lookup'
+import { createPutawayWorkflow } from '../../../src/main/workflows/putaway/workflow'
 import { openStore } from '../../../src/main/store/db'
-import { dm, MONITOR_GTIN, openRig, PALLET, PEN_GTIN, type Rig } from './rig'
+import { dm, MONITOR_GTIN, openRig, PALLET, PEN_GTIN, thrownCode, type Rig } from './rig'
 
 let rig: Rig
 afterEach(() => rig?.close())
 
-function withPutaway(r: Rig) {
-  return createPutawayService({ db: r.db, eventLog: r.eventLog, operatorId: () => r.operatorIds()[0]! })
+/** Put-away at one terminal (default `pa-1`), as the first operator. */
+function withPutaway(r: Rig, terminalId = 'pa-1') {
+  const workflow = createPutawayWorkflow({ db: r.db, eventLog: r.eventLog, now: () => new Date() })
+  const call = () => ({ terminalId, operatorId: r.operatorIds()[0]! })
+  return { workflow, submit: (text: string) => workflow.submit(call(), text), state: () => workflow.state(terminalId), cancel: () => workflow.cancel(terminalId) }
 }
 
 const unitRow = (r: Rig, serial: string) =>
@@ -26,7 +29,7 @@ describe('put-away', () => {
     rig.svc.submit(PALLET)
     const pa = withPutaway(rig)
     const first = pa.submit(`]C100${PALLET}`)
-    expect(first).toMatchObject({ outcome: 'accepted', code: 'putaway.subject', state: { subject: { kind: 'plate', code: PALLET, units: 6 }, suggestion: { code: 'A01-01-01', why: 'default bin of PEN-INS-5' } } })
+    expect(first).toMatchObject({ outcome: 'accepted', code: 'putaway.subject', state: { subject: { kind: 'plate', code: PALLET, units: 6 }, suggestion: { code: 'A01-01-01', why: { code: 'putaway.why_default_bin', params: { sku: 'PEN-INS-5' } } } } })
     const moved = pa.submit('A01-01-01')
     expect(moved).toMatchObject({ outcome: 'accepted', code: 'putaway.moved', moved: { units: 6, plates: 1, to: 'A01-01-01' }, state: { subject: null } })
     for (let n = 1; n <= 6; n++) expect(unitRow(rig, String(100200 + n))).toEqual({ status: 'stored', location: 'A01-01-01', plate: PALLET })
@@ -47,13 +50,13 @@ describe('put-away', () => {
     rig.db.prepare("UPDATE license_plates SET parent_id = (SELECT id FROM license_plates WHERE code = 'PAL-1') WHERE code IN ('CASE-1', 'CASE-2')").run()
     const pa = withPutaway(rig)
     expect(pa.submit('A01-01-01')).toMatchObject({ outcome: 'rejected', code: 'putaway.subject_first' })
-    expect(pa.submit('PAL-1').state.subject).toMatchObject({ units: 3, description: '3 units on 3 plates' })
+    expect(pa.submit('PAL-1').state.subject).toMatchObject({ units: 3, description: { code: 'putaway.describe_plate', params: { units: 3, plates: 3 } } })
     const before = rig.snapshot()
     expect(pa.submit('STOR')).toMatchObject({ outcome: 'rejected', code: 'putaway.not_a_bin' })
     expect(rig.snapshot()).toEqual(before)
     const moved = pa.submit('A01-02-01')
     expect(moved).toMatchObject({ outcome: 'warning', code: 'putaway.moved_elsewhere', moved: { units: 3, plates: 3 } })
-    expect(moved.message).toMatch(/suggested bin was A01-01-01/)
+    expect(moved.params).toMatchObject({ code: 'PAL-1', bin: 'A01-02-01', suggested: 'A01-01-01' })
     expect(unitRow(rig, 'MN00004003')).toEqual({ status: 'stored', location: 'A01-02-01', plate: 'CASE-2' })
     expect(rig.db.prepare("SELECT count(*) AS n FROM license_plates p JOIN locations l ON l.id = p.location_id WHERE l.code = 'A01-02-01'").get()).toEqual({ n: 3 })
     expect(rig.events('plate.moved')).toHaveLength(3)
@@ -75,7 +78,7 @@ describe('put-away', () => {
     const pa = withPutaway(rig)
     expect(pa.submit('MN00004001').state.suggestion).toMatchObject({ code: 'A01-01-01' })
     pa.submit('A01-01-01')
-    expect(pa.submit('MN00004002').state.suggestion).toMatchObject({ code: 'A01-01-02', why: expect.stringMatching(/zone STOR/) })
+    expect(pa.submit('MN00004002').state.suggestion).toMatchObject({ code: 'A01-01-02', why: { code: 'putaway.why_zone', params: { zone: 'STOR', sku: 'MON-27-BLK' } } })
     expect(pa.submit('NOPE')).toMatchObject({ outcome: 'rejected', code: 'putaway.unknown_code' })
     expect(pa.cancel()).toEqual({ subject: null, suggestion: null })
   })
@@ -99,8 +102,8 @@ describe('look-up', () => {
       sku: 'PEN-INS-5',
       lot: 'L2405',
       lotStatus: 'released',
-      expiry: '2027-06-30',
-      madeAt: '2026-06-05',
+      expiry: rig.dates.expiry,
+      madeAt: rig.dates.madeAt,
       productionLine: 'FILL-03',
       shift: 'B',
       supplier: { code: 'SUP-MED' },
@@ -112,9 +115,12 @@ describe('look-up', () => {
     })
     expect(r.timeline.map((e) => e.type)).toEqual(['unit.received', 'unit.stored', 'label.printed'])
     expect(r.timeline[0]).toMatchObject({ stationId: rig.stationId, operator: { name: 'Ana García' }, order: 'ASN-2001', plate: PALLET, location: 'DOCK-1' })
-    expect(r.timeline[0]!.summary).toMatch(/^Received on ASN-2001 line 1 onto plate 106141412345678908 at DOCK-1 \(lot L2405, expires 2027-06-30, made 2026-06-05, on FILL-03, shift B\)/)
-    expect(r.timeline[1]!.summary).toMatch(/Put away to A01-01-01 from DOCK-1/)
-    expect(r.timeline[2]!.summary).toBe('Label printed (unit)')
+    expect(r.timeline[0]!.summary).toEqual({
+      code: 'timeline.unit.received',
+      params: { order: 'ASN-2001', line: '1', plate: PALLET, location: 'DOCK-1', lot: 'L2405', expiry: rig.dates.expiry, madeAt: rig.dates.madeAt, productionLine: 'FILL-03', shift: 'B', via: 'pallet' }
+    })
+    expect(r.timeline[1]!.summary).toMatchObject({ code: 'timeline.unit.stored', params: { to: 'A01-01-01', from: 'DOCK-1' } })
+    expect(r.timeline[2]!.summary).toEqual({ code: 'timeline.label.printed', params: { template: 'unit' } })
     expect(lookup.find(dm(PEN_GTIN, '100203', { lot: 'L2405' }))).toMatchObject({ kind: 'unit', unit: { id: unitId } })
     const epc = encodeEpc({ scheme: 'sgtin-96', filter: 1, companyPrefix: '0614141', itemReference: '812345', serial: '100203' })
     if (!epc.ok) throw new Error(epc.error.message)
@@ -141,10 +147,10 @@ describe('look-up', () => {
     rig.svc.receiveTyped({ item: 'MON-27-BLK', serial: 'MN00004001' })
     rig.db.prepare("INSERT INTO units (item_id, serial, updated_at) VALUES ((SELECT id FROM items WHERE sku = 'PEN-INS-5'), 'MN00004001', 'now')").run()
     expect(lookup.find('MN00004001')).toMatchObject({ kind: 'choices', units: [{ sku: 'MON-27-BLK' }, { sku: 'PEN-INS-5' }] })
-    expect(() => lookup.find('NOTHING-HERE')).toThrow(/Unknown code "NOTHING-HERE"/)
-    expect(() => lookup.find(`]C101${MONITOR_GTIN}`)).toThrow(/names a product, not one unit/)
-    expect(() => lookup.find(dm(MONITOR_GTIN, 'MN99999999'))).toThrow(/never received here/)
-    expect(() => lookup.find('   ')).toThrow(/Scan or type a code/)
+    expect(thrownCode(() => lookup.find('NOTHING-HERE'))).toBe('lookup.unknown')
+    expect(thrownCode(() => lookup.find(`]C101${MONITOR_GTIN}`))).toBe('lookup.gtin_only')
+    expect(thrownCode(() => lookup.find(dm(MONITOR_GTIN, 'MN99999999')))).toBe('lookup.unknown')
+    expect(thrownCode(() => lookup.find('   '))).toBe('lookup.empty')
   })
 
   it('works on a read-only store (the CLI opens one while the station runs)', () => {

@@ -2,9 +2,11 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { STATION_TERMINAL } from '../../../src/main/services/scanning'
 import type { Station } from '../../../src/main/station'
 import type { ImportProgress, ReceiveOutcome, ReceivingState } from '../../../src/shared/contract-areas/receiving'
 import { startTestStation } from '../../helpers/store'
+import { until } from '../../helpers/wait'
 import { dm, MONITOR_GTIN } from './rig'
 
 const SAMPLES = fileURLToPath(new URL('../../../resources/import-samples/', import.meta.url))
@@ -22,9 +24,9 @@ describe('receiving in the station', () => {
     const s = station
     await s.dispatch('session.signIn', { badge: 'OP-0002' })
     const states: ReceivingState[] = []
-    s.events.on('receiving.changed', (st) => states.push(st))
+    s.events.on('receiving.changed', ({ state }) => states.push(state))
     expect(await s.dispatch('receiving.open', { order: 'PO-1001' })).toMatchObject({ ok: true, value: { order: { number: 'PO-1001' } } })
-    s.scanning.pipeline.router.activate('receiving')
+    s.scanning.pipeline.router.activate(STATION_TERMINAL, 'receiving')
     const good = await s.handlers['scans.submit']({ text: dm(MONITOR_GTIN, 'MN00004001'), source: 'test' })
     expect(good).toMatchObject({ outcome: 'accepted', code: 'receiving.received', workflow: 'receiving', tone: 'good' })
     const journal = s.store.db.prepare('SELECT outcome, event_id FROM scan_journal WHERE id = ?').get(good.journalId) as { outcome: string; event_id: number }
@@ -35,7 +37,7 @@ describe('receiving in the station', () => {
     const dup = await s.handlers['scans.submit']({ text: dm(MONITOR_GTIN, 'MN00004001'), source: 'test' })
     expect(dup).toMatchObject({ outcome: 'rejected', code: 'receiving.duplicate', tone: 'bad' })
     expect({ units: count(s, 'SELECT count(*) AS n FROM units'), events: count(s, 'SELECT count(*) AS n FROM events'), journal: count(s, 'SELECT count(*) AS n FROM scan_journal') }).toEqual({ ...before, journal: before.journal + 1 })
-    await new Promise((r) => setImmediate(r))
+    await until(() => states.at(-1)?.lines[0]?.received === 1, { what: 'the receiving state after the scan' })
     expect(states.at(-1)?.lines[0]).toMatchObject({ sku: 'MON-27-BLK', received: 1 })
 
     // the contract methods around it
@@ -57,11 +59,11 @@ describe('receiving in the station', () => {
     expect(plate).toMatchObject({ ok: true, value: { code: 'receiving.plate_created', plate: { kind: 'sscc', code: expect.stringMatching(/^106141410000001\d{3}$/) } } })
     await s.dispatch('receiving.submit', { text: dm(MONITOR_GTIN, 'MN00004002') })
     const code = plate.ok ? (plate.value as ReceiveOutcome).plate!.code : ''
-    s.scanning.pipeline.router.activate('putaway')
+    s.scanning.pipeline.router.activate(STATION_TERMINAL, 'putaway')
     expect(await s.handlers['scans.submit']({ text: `]C100${code}`, source: 'test' })).toMatchObject({ outcome: 'accepted', code: 'putaway.subject' })
     expect(await s.handlers['scans.submit']({ text: 'A01-01-01', source: 'test' })).toMatchObject({ outcome: 'accepted', code: 'putaway.moved' })
-    s.scanning.pipeline.router.activate('lookup')
-    expect(await s.handlers['scans.submit']({ text: 'MN00004002', source: 'test' })).toMatchObject({ outcome: 'accepted', message: expect.stringMatching(/stored at A01-01-01/) })
+    s.scanning.pipeline.router.activate(STATION_TERMINAL, 'lookup')
+    expect(await s.handlers['scans.submit']({ text: 'MN00004002', source: 'test' })).toMatchObject({ outcome: 'accepted', code: 'lookup.unit', params: { serial: 'MN00004002', status: 'stored', location: 'A01-01-01' } })
   })
 
   it('imports.preview / imports.run go through a worker and push progress events', async () => {

@@ -2,14 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createSerialScanner } from '../../../src/main/devices/scanners/serial-scanner'
 import type { RawScan, RejectedScan, ScannerStatus } from '../../../src/main/devices/scanners/types'
 import { openPtyPair, type PtyPair } from '../../helpers/pty'
+import { until } from '../../helpers/wait'
 
-const until = async (check: () => boolean, ms = 5000, what = 'condition') => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
 
 let pty: PtyPair | null = null
 afterEach(async () => {
@@ -37,7 +31,7 @@ describe('serial scanner on a real pty (socat)', () => {
     pty.write(']C1011231231231233310ABC123\x1d99TESTING\r\n')
     pty.write(']d2010952123454321321SN1\r')
     pty.write('BIN-A-01\n')
-    await until(() => log.scans.length === 3)
+    await until(() => log.scans.length === 3, { what: 'three scans' })
     expect(log.texts()).toEqual([']C1011231231231233310ABC123\x1d99TESTING', ']d2010952123454321321SN1', 'BIN-A-01'])
     expect(log.scans[0]).toMatchObject({ deviceId: 'serial:test', source: 'serial' })
     await driver.close()
@@ -49,9 +43,9 @@ describe('serial scanner on a real pty (socat)', () => {
     const log = watch(driver)
     await driver.open()
     pty.write('NOSUFFIX1')
-    await until(() => log.scans.length === 1)
+    await until(() => log.scans.length === 1, { what: 'the first scan' })
     pty.write('NOSUFFIX2')
-    await until(() => log.scans.length === 2)
+    await until(() => log.scans.length === 2, { what: 'the second scan' })
     expect(log.texts()).toEqual(['NOSUFFIX1', 'NOSUFFIX2'])
     await driver.close()
   })
@@ -62,20 +56,21 @@ describe('serial scanner on a real pty (socat)', () => {
     const log = watch(driver)
     await driver.open()
     pty.write('BEFORE\r')
-    await until(() => log.scans.length === 1)
+    await until(() => log.scans.length === 1, { what: 'the first scan' })
     pty.write('0109521234')
     await new Promise((r) => setTimeout(r, 50))
     await pty.unplug()
-    await until(() => driver.status().state === 'disconnected', 5000, 'disconnect')
+    await until(() => driver.status().state === 'disconnected', { what: 'disconnect' })
     expect(log.rejected).toHaveLength(1)
     expect(log.rejected[0]).toMatchObject({ code: 'scan.partial' })
     expect(Buffer.from(log.rejected[0]!.raw).toString()).toBe('0109521234')
-    await new Promise((r) => setTimeout(r, 300)) // it retries while the port is gone
-    expect(driver.status().error).toMatch(/does not exist|disconnected/)
+    // It keeps retrying while the port is gone: a retry reports the missing port.
+    await until(() => /does not exist/.test(driver.status().error ?? ''), { what: 'a reconnect attempt on the missing port' })
+    expect(driver.status().state).toBe('disconnected')
     await pty.replug()
-    await until(() => driver.status().state === 'connected', 5000, 'reconnect')
+    await until(() => driver.status().state === 'connected', { what: 'reconnect' })
     pty.write('AFTER\r')
-    await until(() => log.scans.length === 2)
+    await until(() => log.scans.length === 2, { what: 'the second scan' })
     expect(log.texts()).toEqual(['BEFORE', 'AFTER'])
     await driver.close()
   })
@@ -89,9 +84,9 @@ describe('serial scanner on a real pty (socat)', () => {
     expect(driver.status()).toMatchObject({ state: 'disconnected' })
     expect(driver.status().error).toContain('does not exist')
     await pty.replug()
-    await until(() => driver.status().state === 'connected')
+    await until(() => driver.status().state === 'connected', { what: 'the driver connected' })
     pty.write('LATE\r')
-    await until(() => log.scans.length === 1)
+    await until(() => log.scans.length === 1, { what: 'the first scan' })
     await driver.close()
   })
 
@@ -108,7 +103,7 @@ describe('serial scanner on a real pty (socat)', () => {
       other.write('B1-')
       pty.write('END\r')
       other.write('END\r')
-      await until(() => la.scans.length === 1 && lb.scans.length === 1)
+      await until(() => la.scans.length === 1 && lb.scans.length === 1, { what: 'one scan on each scanner' })
       expect(la.texts()).toEqual(['A1-END'])
       expect(lb.texts()).toEqual(['B1-END'])
       await Promise.all([a.close(), b.close()])

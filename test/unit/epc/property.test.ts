@@ -13,6 +13,7 @@ import {
   type EpcFields
 } from '../../../src/shared/codes/epc/index'
 import { gs1CheckDigit, isValidGs1CheckDigit } from '../../../src/shared/codes/checkdigit'
+import { EN, english } from '../../../src/shared/messages/catalog'
 
 const digitsArb = (n: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n })
 const cplArb = fc.integer({ min: 6, max: 12 })
@@ -189,7 +190,8 @@ describe('EPC fuzz', () => {
         } else {
           expect(r).not.toHaveProperty('value')
           expect(r.error.code).toMatch(/^epc\./)
-          expect(r.error.message.length).toBeGreaterThan(0)
+          expect(Object.hasOwn(EN, r.error.code), r.error.code).toBe(true)
+          expect(r.error.message).toBe(english({ code: r.error.code, params: r.error.params }))
           expect(r.error.message).not.toMatch(/\n/)
         }
       }),

@@ -128,6 +128,8 @@ describe('errors an operator can act on', () => {
   it('check digit with AI and position', () => {
     const e = failure(']C1011231231231233410ABC123')
     expect(e.code).toBe('gs1.check_digit')
+    expect(e.params).toEqual({ label: 'GTIN', expected: '3', got: '4', ai: '01', position: 3 })
+    // The README shows this sentence: the CLI contract.
     expect(e.message).toBe('GTIN check digit should be 3, scanned 4 (AI 01 at position 3)')
     expect(e.details).toMatchObject({ ai: '01', position: 3, offset: 13 })
   })
@@ -143,7 +145,8 @@ describe('errors an operator can act on', () => {
 
   it('pairing rules and repeated AIs', () => {
     expect(failure('(21)ABC').code).toBe('gs1.pairing')
-    expect(failure('(21)ABC').message).toContain('needs')
+    expect(failure('(21)ABC').params).toMatchObject({ ai: '21', requires: expect.stringContaining('(01)') })
+    expect(failure('(01)09521234543213(3103)000189(3102)001890').details).toMatchObject({ ai: '3103', conflictsWith: '3102' })
     expect(failure('(01)09521234543213(02)09521234543213(37)1').code).toBe('gs1.pairing')
     expect(failure('(01)09521234543213(3103)000189(3102)001890').code).toBe('gs1.pairing')
     expect(failure('(01)09521234543213(10)A(10)B').code).toBe('gs1.duplicate_ai')

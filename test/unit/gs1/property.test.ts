@@ -11,6 +11,7 @@ import {
   parseGs1,
   type Gs1Element
 } from '../../../src/shared/codes/gs1/index'
+import { EN, english } from '../../../src/shared/messages/catalog'
 
 const GS = '\u001d'
 const NOW = new Date('2025-06-15T12:00:00Z')
@@ -99,8 +100,9 @@ const stripGs = (s: string) => (s.endsWith(GS) ? s.slice(0, -1) : s)
 function checkWhole(input: string) {
   const r = parseGs1(input, { now: NOW })
   if (!r.ok) {
-    expect(typeof r.error.code).toBe('string')
-    expect(r.error.message.length).toBeGreaterThan(0)
+    // Every failure is a known code whose English, rebuilt from its parameters, is the message.
+    expect(Object.hasOwn(EN, r.error.code), r.error.code).toBe(true)
+    expect(r.error.message).toBe(english({ code: r.error.code, params: r.error.params }))
     return
   }
   expect(r.value.elements.length).toBeGreaterThan(0)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeStatus, formatHostStatus, formatHqes, mergeExtended, parseHostStatus, parseHqes } from '../../../src/main/devices/printers/zebra-status'
+import { linkMessage } from '../../../src/main/devices/printers/zebra'
+import { describeStatus, formatHostStatus, formatHqes, mergeExtended, parseHostStatus, parseHqes, statusMessage } from '../../../src/main/devices/printers/zebra-status'
 import { parsePrinterUri } from '../../../src/main/devices/printers/printer-uri'
 
 // A ~HS answer as a ZT410 sends it (paper out, paused; head closed), and one with the head open.
@@ -59,5 +60,16 @@ describe('printer URIs', () => {
       expect(r.ok).toBe(false)
       if (!r.ok) expect(r.error.code).toBe('printer.bad_uri')
     }
+  })
+
+  it('words a status and a link failure as message codes for the operator', () => {
+    const paper = parseHostStatus(HS_PAPER_OUT)
+    const head = parseHostStatus(HS_HEAD_OPEN)
+    if (!paper.ok || !head.ok) throw new Error('parse')
+    expect(statusMessage(head.value)).toEqual({ code: 'printer.state.head_open', params: {} })
+    expect(statusMessage(paper.value)).toEqual({ code: 'printer.state.several', params: { count: 2 } })
+    expect(statusMessage({ ...head.value, headOpen: false, ready: true })).toEqual({ code: 'printer.state.ready', params: {} })
+    expect(linkMessage('printer.no_answer', 'tcp://p:9100', 500)).toEqual({ code: 'printer.no_answer', params: { printer: 'tcp://p:9100', ms: 500 } })
+    expect(linkMessage('printer.usb_unavailable', 'usb://0a5f')).toEqual({ code: 'printer.link_failed', params: { printer: 'usb://0a5f', reason: 'printer.usb_unavailable' } })
   })
 })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { encodeEpc } from '../../../src/shared/codes/epc/index'
 import { classifyScan } from '../../../src/shared/codes/gs1/index'
-import { describeEvent } from '../../../src/main/services/lookup-describe'
-import { identify, identifyEpc, isPlainSscc, plainGtin } from '../../../src/main/services/receiving/identify'
+import { describeEvent } from '../../../src/main/workflows/lookup/describe'
+import { identify, identifyEpc, isPlainSscc, plainGtin } from '../../../src/main/workflows/receiving/identify'
+import { isMessageCode } from '../../../src/shared/messages/catalog'
 
 const id = (text: string) => identify(classifyScan(text))
 
@@ -13,7 +14,8 @@ describe('what a scan names', () => {
     expect(id(']C100106141412345678908')).toEqual({ kind: 'sscc', sscc: '106141412345678908', via: 'gs1' })
     expect(id('(400)PO-1001')).toEqual({ kind: 'order', number: 'PO-1001' })
     expect(id('https://id.gs1.org/01/09521234543213/21/SN1')).toMatchObject({ kind: 'unit', serial: 'SN1' })
-    expect(id(']C10109521234543214')).toMatchObject({ kind: 'invalid' })
+    expect(id(']C10109521234543214')).toMatchObject({ kind: 'invalid', code: 'gs1.check_digit', params: { ai: '01', expected: '3', got: '4' } })
+    expect(id(']C1')).toMatchObject({ kind: 'invalid', code: 'gs1.not_gs1' })
     expect(id('MN00004001')).toEqual({ kind: 'text', text: 'MN00004001' })
   })
 
@@ -35,13 +37,26 @@ describe('what a scan names', () => {
   })
 })
 
-describe('timeline sentences', () => {
-  it('describes the receiving and put-away events', () => {
-    expect(describeEvent({ type: 'unit.received', reason: null, order: 'PO-1', plate: 'P1', location: 'DOCK-1', payload: { lineNo: 2, lot: 'L1', madeAt: '2026-06-05', productionLine: 'FILL-03', shift: 'B', via: 'pallet' } })).toBe(
-      'Received on PO-1 line 2 onto plate P1 at DOCK-1 (lot L1, made 2026-06-05, on FILL-03, shift B) — whole pallet by SSCC'
-    )
-    expect(describeEvent({ type: 'unit.exception', reason: 'wrong_item', order: 'PO-1', plate: null, location: null, payload: { note: 'pens' } })).toBe('Exception: wrong item on PO-1 — pens')
-    expect(describeEvent({ type: 'plate.moved', reason: null, order: null, plate: 'P1', location: 'A01', payload: { from: 'DOCK-1', units: 6 } })).toBe('Moved to A01 from DOCK-1 with 6 units')
-    expect(describeEvent({ type: 'something.new', reason: 'x', order: null, plate: null, location: null, payload: {} })).toBe('something.new (x)')
+describe('timeline entries', () => {
+  const event = (type: string, reason: string | null, payload: Record<string, unknown>, at: { order?: string; plate?: string; location?: string } = {}) =>
+    describeEvent({ type, reason, order: at.order ?? null, plate: at.plate ?? null, location: at.location ?? null, payload })
+
+  it('a code per event type, with the details as parameters', () => {
+    expect(event('unit.received', null, { lineNo: 2, lot: 'L1', madeAt: '2026-06-05', productionLine: 'FILL-03', shift: 'B', via: 'pallet' }, { order: 'PO-1', plate: 'P1', location: 'DOCK-1' })).toEqual({
+      code: 'timeline.unit.received',
+      params: { order: 'PO-1', line: '2', plate: 'P1', location: 'DOCK-1', lot: 'L1', expiry: null, madeAt: '2026-06-05', productionLine: 'FILL-03', shift: 'B', via: 'pallet' }
+    })
+    expect(event('unit.exception', 'wrong_item', { note: 'pens' }, { order: 'PO-1' })).toEqual({ code: 'timeline.unit.exception', params: { reason: 'wrong_item', order: 'PO-1', note: 'pens' } })
+    expect(event('plate.moved', null, { from: 'DOCK-1', units: 6 }, { plate: 'P1', location: 'A01' })).toEqual({ code: 'timeline.plate.moved', params: { to: 'A01', from: 'DOCK-1', units: 6 } })
+    expect(event('unit.stored', null, { from: 'DOCK-1', suggested: false, suggestion: 'A02' }, { location: 'A01' })).toMatchObject({ code: 'timeline.unit.stored_elsewhere', params: { to: 'A01', suggestion: 'A02' } })
+  })
+
+  it('an event type it does not know: the generic entry with the type', () => {
+    expect(event('something.new', 'x', {})).toEqual({ code: 'timeline.other', params: { type: 'something.new', reason: 'x' } })
+  })
+
+  it('every entry is a code the message tables word', () => {
+    const types = ['unit.received', 'unit.receipt_undone', 'unit.exception', 'unit.exception_undone', 'order.exception', 'order.exception_undone', 'order.receipt_undone', 'unit.stored', 'unit.moved_to_plate', 'plate.created', 'plate.received', 'plate.moved', 'label.printed', 'label.reprint_requested', 'label.print_uncertain', 'label.print_failed', 'order.quantity_received', 'order.receiving_started', 'order.closed', 'something.new']
+    for (const type of types) expect(isMessageCode(event(type, null, {}).code), type).toBe(true)
   })
 })

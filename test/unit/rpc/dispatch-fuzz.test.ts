@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../../src/shared/contract'
+import { english } from '../../../src/shared/messages/catalog'
 import type { Station } from '../../../src/main/station'
 import { startTestStation } from '../../helpers/store'
 
@@ -21,6 +22,8 @@ describe('the boundary under random input', () => {
         if (!result.ok) {
           expect(result.error.code).toMatch(/^[a-z_.]+$/)
           expect(result.error.message.length).toBeGreaterThan(0)
+          // A code with parameters: its English is rebuilt from them (what the CLI and the logs print).
+          if (result.error.params) expect(result.error.message).toBe(english(result.error))
           expect(result.error.code).not.toBe('internal')
         }
       }),

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_CALL_BYTES, METHOD_NAMES, type StationHandlers } from '../../../src/shared/contract'
+import { MAX_CALL_BYTES, METHOD_NAMES, type CallContext, type StationHandlers } from '../../../src/shared/contract'
+import { english } from '../../../src/shared/messages/catalog'
 import { AppFailure } from '../../../src/main/errors'
 import { createDispatcher } from '../../../src/main/rpc/dispatch'
+
+const ctx: CallContext = { terminalId: 'door-5', host: 'ws' }
 
 function fakeHandlers(calls: unknown[]): StationHandlers {
   const handlers = Object.fromEntries(
     METHOD_NAMES.map((m) => [
       m,
-      (input: unknown) => {
-        calls.push([m, input])
+      (input: unknown, context: CallContext) => {
+        calls.push([m, input, context.terminalId])
         return { method: m }
       }
     ])
@@ -19,11 +22,11 @@ function fakeHandlers(calls: unknown[]): StationHandlers {
 const logger = { error: () => {} }
 
 describe('the main-side boundary', () => {
-  it('passes a valid call to its handler', async () => {
+  it('passes a valid call to its handler, with the calling terminal', async () => {
     const calls: unknown[] = []
     const dispatch = createDispatcher(fakeHandlers(calls), logger)
-    expect(await dispatch('settings.update', { stationName: 'Dock 4' })).toEqual({ ok: true, value: { method: 'settings.update' } })
-    expect(calls).toEqual([['settings.update', { stationName: 'Dock 4' }]])
+    expect(await dispatch('settings.update', { stationName: 'Dock 4' }, ctx)).toEqual({ ok: true, value: { method: 'settings.update' } })
+    expect(calls).toEqual([['settings.update', { stationName: 'Dock 4' }, 'door-5']])
   })
 
   it.each([
@@ -41,38 +44,43 @@ describe('the main-side boundary', () => {
     ['station.info', { extra: true }, 'invalid_input']
   ])('refuses %j with %j as %s and calls nothing', async (method, input, code) => {
     const calls: unknown[] = []
-    const result = await createDispatcher(fakeHandlers(calls), logger)(method, input)
+    const result = await createDispatcher(fakeHandlers(calls), logger)(method, input, ctx)
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe(code)
-      expect(result.error.message.length).toBeGreaterThan(10)
+      expect(result.error.message).toBe(english(result.error))
     }
     expect(calls).toEqual([])
   })
 
   it('names the field that is wrong', async () => {
-    const result = await createDispatcher(fakeHandlers([]), logger)('settings.update', { dock: 7 })
-    expect(!result.ok && result.error.message).toMatch(/at "dock"/)
+    const result = await createDispatcher(fakeHandlers([]), logger)('settings.update', { dock: 7 }, ctx)
+    expect(!result.ok && result.error.params).toMatchObject({ method: 'settings.update', path: 'dock' })
   })
 
   it('refuses an oversized call before parsing it', async () => {
     const calls: unknown[] = []
-    const result = await createDispatcher(fakeHandlers(calls), logger)('settings.update', { stationName: 'x' }, MAX_CALL_BYTES + 1)
+    const result = await createDispatcher(fakeHandlers(calls), logger)('settings.update', { stationName: 'x' }, ctx, MAX_CALL_BYTES + 1)
     expect(!result.ok && result.error.code).toBe('payload_too_large')
+    expect(!result.ok && result.error.params).toMatchObject({ bytes: MAX_CALL_BYTES + 1, limit: MAX_CALL_BYTES })
     expect(calls).toEqual([])
   })
 
   it('turns a service failure into its typed error and a bug into "internal"', async () => {
     const handlers = fakeHandlers([])
     handlers['session.signOut'] = () => {
-      throw new AppFailure('auth.expired', 'Session expired.')
+      throw new AppFailure('busy', { what: 'The printer' }, { printer: 'zebra-1' })
     }
     handlers['sync.status'] = () => {
       throw new TypeError('boom')
     }
     const dispatch = createDispatcher(handlers, logger)
-    expect(await dispatch('session.signOut', {})).toEqual({ ok: false, error: { code: 'auth.expired', message: 'Session expired.' } })
-    const bug = await dispatch('sync.status', {})
+    expect(await dispatch('session.signOut', {}, ctx)).toEqual({
+      ok: false,
+      error: { code: 'busy', message: english({ code: 'busy', params: { what: 'The printer' } }), params: { what: 'The printer' }, details: { printer: 'zebra-1' } }
+    })
+    const bug = await dispatch('sync.status', {}, ctx)
     expect(!bug.ok && bug.error.code).toBe('internal')
+    expect(!bug.ok && bug.error.params).toMatchObject({ method: 'sync.status', detail: 'boom' })
   })
 })

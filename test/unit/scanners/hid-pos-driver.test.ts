@@ -3,14 +3,8 @@ import { createHidPosScanner, hidScannerId, HONEYWELL_VID, ZEBRA_VID } from '../
 import { buildScannerReportDescriptor } from '../../../src/main/devices/scanners/hid-pos-report'
 import { createSimHidBackend } from '../../../src/main/devices/scanners/hid-sim'
 import type { RawScan, RejectedScan, ScannerDriver, ScannerStatus } from '../../../src/main/devices/scanners/types'
+import { until } from '../../helpers/wait'
 
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
 
 function record(driver: ScannerDriver) {
   const scans: RawScan[] = []
@@ -84,8 +78,10 @@ describe('HID POS driver (simulated HID bus)', () => {
 
   it('unplugged mid-scan: the half scan is rejected, the driver reconnects with backoff when the scanner returns on a new path', async () => {
     const bus = createSimHidBackend()
+    let lookups = 0
+    const counted: typeof bus = { ...bus, devices: () => (lookups++, bus.devices()) }
     const dev = bus.plug({ vendorId: HONEYWELL_VID, productId: 0x0b8f, serialNumber: 'R1' })
-    const driver = createHidPosScanner({ device: dev, backend: bus, backoff: { initialMs: 10, maxMs: 40 } })
+    const driver = createHidPosScanner({ device: dev, backend: counted, backoff: { initialMs: 10, maxMs: 40 } })
     const log = record(driver)
     await driver.open()
     const { buildScanReports } = await import('../../../src/main/devices/scanners/hid-pos-report')
@@ -96,9 +92,11 @@ describe('HID POS driver (simulated HID bus)', () => {
     expect(log.rejected).toHaveLength(1)
     expect(log.rejected[0]).toMatchObject({ code: 'scan.partial' })
     expect(Buffer.from(log.rejected[0]!.raw).toString()).toBe('Y'.repeat(56))
-    await new Promise((r) => setTimeout(r, 100)) // several retries while it is away
+    const away = lookups
+    await until(() => lookups >= away + 3, { what: 'several reconnect attempts while the scanner is away' })
+    expect(driver.status().state).toBe('disconnected')
     const back = bus.plug({ vendorId: HONEYWELL_VID, productId: 0x0b8f, serialNumber: 'R1', path: '/dev/hidraw-new' })
-    await until(() => driver.status().state === 'connected')
+    await until(() => driver.status().state === 'connected', { what: 'the driver connected' })
     expect(bus.featureReports(back.path)).toEqual([[0xfe, 0x01]])
     bus.scan(back.path, 'AFTER', ']C0')
     expect(log.texts()).toEqual([']C0AFTER'])

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { exportDiagnostics } from '../../services/diagnostics'
 import { openStore } from '../../store/db'
+import { createDiagnosticsRepository } from '../../store/repositories/diagnostics'
 import { createSettingsRepository } from '../../store/repositories/settings'
 import { wantsHelp, type CliCommand } from '../command'
 import { resolveDataDir } from '../data-dir'
@@ -24,7 +25,7 @@ const diagnostics: CliCommand = {
     try {
       const settings = createSettingsRepository(store.db)
       const stationId = settings.read<string>('internal.stationId') ?? 'unknown'
-      const result = exportDiagnostics({ db: store.db, dataDir, version: version(), stationId, settings: () => settings.get(), devices: () => [] })
+      const result = exportDiagnostics({ store: createDiagnosticsRepository(store.db), now: () => new Date(), dataDir, version: version(), stationId, settings: () => settings.get(), devices: () => [] })
       io.out(JSON.stringify(result))
       return 0
     } finally {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { AppFailure } from '../../errors'
-import { createLookup } from '../../services/lookup'
+import { english } from '../../../shared/messages/catalog'
+import { createLookup } from '../../workflows/lookup/lookup'
 import { DATABASE_FILE, openStore } from '../../store/db'
+import { StoreError } from '../../store/store-error'
 import { UsageError, wantsHelp, type CliCommand } from '../command'
 import { resolveDataDir } from '../data-dir'
 
@@ -26,10 +27,13 @@ const lookupCommand: CliCommand = {
     const { values, positionals } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true })
     if (positionals.length !== 1) throw new UsageError('give exactly one code: dockside lookup <code> (quote codes with spaces or brackets)')
     const dataDir = resolveDataDir(values['data-dir'])
-    if (!existsSync(join(dataDir, DATABASE_FILE))) throw new AppFailure('store.missing', `No Dockside database in ${dataDir}.`)
+    if (!existsSync(join(dataDir, DATABASE_FILE))) throw new StoreError('store.missing', `No Dockside database in ${dataDir}.`)
     const store = openStore({ dataDir, readonly: true })
     try {
-      io.out(JSON.stringify(createLookup(store.db).find(positionals[0]!), null, 2))
+      const result = createLookup(store.db).find(positionals[0]!)
+      // The CLI contract keeps `summary` a sentence: the timeline's codes in English.
+      const printed = result.kind === 'choices' ? result : { ...result, timeline: result.timeline.map((e) => ({ ...e, summary: english(e.summary) })) }
+      io.out(JSON.stringify(printed, null, 2))
       return 0
     } finally {
       store.close()

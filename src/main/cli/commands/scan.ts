@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { classifyScan } from '../../../shared/codes/gs1/index'
+import { english } from '../../../shared/messages/catalog'
 import { SerialFramer, type SerialFrame } from '../../devices/scanners/serial-framer'
 import { describeOpenError, openSerialPort, type SerialPortLike } from '../../devices/scanners/serial-scanner'
 import { decodeScanBytes } from '../../services/scan-pipeline'
@@ -43,7 +44,7 @@ export function scanLine(frame: SerialFrame, gsSubstitutes: readonly string[] = 
   const raw = frame.bytes.toString('latin1')
   if (frame.kind === 'rejected') return { raw, kind: 'rejected', error: { code: frame.code, message: frame.reason } }
   const decoded = decodeScanBytes(frame.bytes)
-  if ('error' in decoded) return { raw, kind: 'rejected', error: { code: 'scan.binary', message: decoded.error } }
+  if ('error' in decoded) return { raw, kind: 'rejected', error: { code: 'scan.binary', message: english({ code: 'scan.binary', params: { byte: decoded.byte, position: decoded.position } }) } }
   const c = classifyScan(decoded.text, { gsSubstitutes })
   const line: Record<string, unknown> = { raw: decoded.text }
   if (c.kind === 'gs1') {

@@ -15,7 +15,10 @@ Options:
   --port N          TCP port on 127.0.0.1 (default 5757; 0 picks a free one)
   --data-dir DIR    station data directory (default: $DOCKSIDE_DATA_DIR or the Electron userData folder)
   --demo            seed demo data and simulated devices when the database is empty
-  --help            show this help`
+  --help            show this help
+
+Environment: DOCKSIDE_CLOCK_OFFSET_DAYS=N runs the station's clock N days ahead (a testing aid: the
+suite runs once with the clock a year ahead).`
 
 const serve: CliCommand = {
   summary: 'Serve the station UI and API on 127.0.0.1 (headless host)',
@@ -33,7 +36,9 @@ const serve: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}".`)
     const dataDir = resolveDataDir(values['data-dir'])
     const logger = createLogger({ dataDir, echo: false })
-    const host = await startHeadless({ dataDir, port, demo: values.demo ?? false, rendererDir: rendererBuildDir(), version: version(), logger })
+    const offsetMs = Math.round(Number(process.env.DOCKSIDE_CLOCK_OFFSET_DAYS ?? 0) * 86_400_000) || 0
+    const now = offsetMs === 0 ? undefined : () => new Date(Date.now() + offsetMs)
+    const host = await startHeadless({ dataDir, port, demo: values.demo ?? false, rendererDir: rendererBuildDir(), version: version(), logger, ...(now ? { now } : {}) })
     io.out(`Dockside station ready${values.demo ? ' (DEMO)' : ''} — data in ${dataDir}`)
     io.out(`Open the station at: ${host.url}`)
     await new Promise<void>((resolve) => {

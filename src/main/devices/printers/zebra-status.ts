@@ -8,6 +8,7 @@
  * nibble 1 = media out, 2 = ribbon out, 4 = head open, 8 = cutter fault.
  * Source: Zebra ZPL II programming guide (~HS, ~HQ). Pure functions; never throw.
  */
+import { msg, type Message } from '../../../shared/messages/catalog'
 import { err, ok, type Result } from '../../../shared/result'
 
 export interface PrinterStatus {
@@ -148,7 +149,21 @@ export function mergeExtended(s: PrinterStatus, x: ExtendedStatus): PrinterStatu
   return merged
 }
 
-/** One sentence for the operator: why the printer will not print, or "ready". */
+/** The operator's line for a status (a message code): the one problem, or how many there are. */
+export function statusMessage(s: PrinterStatus): Message {
+  const problems: Message[] = [
+    ...(s.paperOut ? [msg('printer.state.paper_out', {})] : []),
+    ...(s.ribbonOut ? [msg('printer.state.ribbon_out', {})] : []),
+    ...(s.headOpen ? [msg('printer.state.head_open', {})] : []),
+    ...(s.paused ? [msg('printer.state.paused', {})] : []),
+    ...(s.bufferFull ? [msg('printer.state.buffer_full', {})] : []),
+    ...s.errors.map((fault) => msg('printer.state.fault', { fault }))
+  ]
+  if (problems.length === 0) return msg('printer.state.ready', {})
+  return problems.length === 1 ? problems[0]! : msg('printer.state.several', { count: problems.length })
+}
+
+/** One sentence for the CLI and the logs: why the printer will not print, or "ready". */
 export function describeStatus(s: PrinterStatus): string {
   const problems = [
     s.paperOut && 'out of paper',

@@ -1,11 +1,13 @@
 import { createEmitter, type ScannerDriver, type ScannerEvents, type ScannerStatus } from './types'
 
-/** Sample scans the demo offers: a GS1-128 with lot and a GS, a GS1 DataMatrix, a plain bin label. */
-export const SAMPLE_SCANS: readonly string[] = [
-  ']d201095212345432132110000001\u001d10L42\u001d17270630',
-  ']C1011231231231233310ABC123\u001d99TESTING',
-  ']C0BIN-A-01-03'
-]
+/**
+ * Sample scans the demo offers: a GS1 DataMatrix with lot and expiry (a year ahead of `now`, so it never
+ * expires), a GS1-128 with a GS, a plain bin label.
+ */
+export function sampleScans(now: Date): readonly string[] {
+  const expiry = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth() + 1, 0)).toISOString().slice(2, 10).replaceAll('-', '')
+  return [`]d201095212345432132110000001\u001d10L42\u001d17${expiry}`, ']C1011231231231233310ABC123\u001d99TESTING', ']C0BIN-A-01-03']
+}
 
 /**
  * A scanner that exists only in software (demo mode, tests): `fire` delivers a scan exactly as a real

@@ -18,7 +18,8 @@ export const DEFAULT_SETTINGS: StationSettings = {
   wedgeSuffix: 'Enter',
   wedgeMinLength: 4,
   disabledScannerIds: [],
-  serialScannerPorts: []
+  serialScannerPorts: [],
+  scannerTerminals: {}
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]

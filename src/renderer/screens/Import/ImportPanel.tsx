@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 
 const MAX_ISSUES_SHOWN = 200
@@ -18,6 +19,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation()
   const { client } = useStation()
   const feedback = useFeedback()
+  const text = useMessageText()
   const [path, setPath] = useState('')
   const [report, setReport] = useState<ImportReport | null>(null)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
@@ -47,7 +49,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
     setBusy(null)
     if (!r.ok) {
       setError(r.error)
-      feedback('bad', r.error.message)
+      feedback('bad', text(r.error))
       return
     }
     setReport(r.value)

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BatchProgressInfo, LabelPreview, PrinterInfo, PrintJobSummary, TemplateSummary } from '../../../shared/contract-areas/labels'
+import type { MessageLike } from '../../../shared/messages/catalog'
 import type { AppError } from '../../../shared/result'
 import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { useMessageText } from '../../i18n/use-message'
 
 const FIELD_ORDER = ['gtin', 'serial', 'lot', 'expiry', 'sscc', 'location', 'description']
 // Layout kept local to this screen (the shared stylesheet belongs to the shell).
@@ -11,6 +13,7 @@ const FIELD_ORDER = ['gtin', 'serial', 'lot', 'expiry', 'sscc', 'location', 'des
 /** Packing bench: scan a unit, plate or location (or type the data) → preview → print; reprints and batches. */
 export function LabelScreen() {
   const { t } = useTranslation()
+  const text = useMessageText()
   const { client, info } = useStation()
   const [templates, setTemplates] = useState<TemplateSummary[]>([])
   const [printers, setPrinters] = useState<PrinterInfo[]>([])
@@ -18,7 +21,7 @@ export function LabelScreen() {
   const [data, setData] = useState<Record<string, string>>({})
   const [ids, setIds] = useState<{ unitId: number | null; plateId: number | null }>({ unitId: null, plateId: null })
   const [code, setCode] = useState('')
-  const [lookupMessage, setLookupMessage] = useState('')
+  const [lookupMessage, setLookupMessage] = useState<MessageLike | null>(null)
   const [preview, setPreview] = useState<LabelPreview | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   const [notice, setNotice] = useState('')
@@ -51,13 +54,13 @@ export function LabelScreen() {
       setError(null)
       const r = await client.call('labels.lookup', { code: text })
       if (!r.ok) return setError(r.error)
-      setLookupMessage(t(`label.found.${r.value.found}`))
+      setLookupMessage(r.value.message)
       if (r.value.template) setTemplate(r.value.template)
       setData(r.value.data)
       setIds({ unitId: r.value.unitId, plateId: r.value.plateId })
       setPreview(null)
     },
-    [client, t]
+    [client]
   )
 
   // A scan while this screen is open looks the code up.
@@ -75,7 +78,7 @@ export function LabelScreen() {
   }
 
   const doPrint = async () => {
-    if (!printerId) return setError({ code: 'print.no_printer', message: t('label.pickPrinter') })
+    if (!printerId) return setError({ code: 'print.no_printer', message: '', params: {} })
     setError(null)
     const r = await client.call('print.enqueue', { printerId, template, data: cleanData(), unitId: ids.unitId, plateId: ids.plateId })
     if (!r.ok) return setError(r.error)
@@ -98,12 +101,12 @@ export function LabelScreen() {
   }
 
   const doBatch = async () => {
-    if (!printerId) return setError({ code: 'print.no_printer', message: t('label.pickPrinter') })
+    if (!printerId) return setError({ code: 'print.no_printer', message: '', params: {} })
     const list = serials
       .split(/[\r\n,;]+/)
       .map((s) => s.trim())
       .filter(Boolean)
-    if (list.length === 0) return setError({ code: 'print.empty_batch', message: t('label.batchEmpty') })
+    if (list.length === 0) return setError({ code: 'print.empty_batch', message: '', params: {} })
     const base = cleanData()
     const r = await client.call('print.batch', {
       printerId,
@@ -146,7 +149,7 @@ export function LabelScreen() {
         </label>
         {printer && (
           <span className={`tag ${printer.ready ? 'ok' : 'bad'}`} data-testid="label-printer-status">
-            {printer.ready ? t('label.ready') : printer.summary} · {t('label.queuedCount', { count: printer.queued })}
+            {printer.ready ? t('label.ready') : text(printer.summary)} · {t('label.queuedCount', { count: printer.queued })}
           </span>
         )}
         {printer && (
@@ -170,7 +173,11 @@ export function LabelScreen() {
         <button type="submit" data-testid="label-find">
           {t('label.find')}
         </button>
-        {lookupMessage && <span className="muted" data-testid="label-lookup-message">{lookupMessage}</span>}
+        {lookupMessage && (
+          <span className="muted" data-testid="label-lookup-message" data-code={lookupMessage.code}>
+            {text(lookupMessage)}
+          </span>
+        )}
       </form>
 
       <div className="label-layout">
@@ -294,9 +301,9 @@ export function LabelScreen() {
                 {j.kind === 'reprint' ? ` (${t('label.reprintTag')})` : ''}
               </td>
               <td>{j.data.serial ?? j.data.sscc ?? j.data.location ?? ''}</td>
-              <td className={`job-${j.status}`} title={j.lastError ?? j.heldReason ?? ''}>
+              <td className={`job-${j.status}`} title={j.lastError ? text(j.lastError) : j.heldReason ? text(j.heldReason) : ''}>
                 {t(`label.jobStatus.${j.status}`)}
-                {j.status === 'queued' && j.heldReason ? ` — ${j.heldReason}` : ''}
+                {j.status === 'queued' && j.heldReason ? ` — ${text(j.heldReason)}` : ''}
                 {j.status === 'uncertain' ? ` — ${t('label.uncertainHint')}` : ''}
               </td>
               <td>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { LookupResult, TimelineEntry, UnitDetail } from '../../../shared/contract-areas/receiving'
 import type { ScanResult } from '../../../shared/contract-areas/scans'
 import type { AppError } from '../../../shared/result'
-import { useStation } from '../../app/StationProvider'
+import { useStation, useTerminalId } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan } from '../Receive/receive-helpers'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
@@ -18,6 +19,7 @@ const gtin14 = (g: string) => g.padStart(14, '0')
 export function LookUpScreen() {
   const { t } = useTranslation()
   const { client } = useStation()
+  const terminalId = useTerminalId()
   const [code, setCode] = useState('')
   const [result, setResult] = useState<LookupResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
@@ -41,11 +43,11 @@ export function LookUpScreen() {
   useEffect(
     () =>
       client.on('scans.result', (r: ScanResult) => {
-        if (r.workflow !== 'lookup' || !r.text) return
+        if (r.workflow !== 'lookup' || r.terminalId !== terminalId || !r.text) return
         setCode('')
         void find(r.text)
       }),
-    [client, find]
+    [client, find, terminalId]
   )
 
   const submit = (e: FormEvent) => {
@@ -220,6 +222,7 @@ function UnitFacts({ unit: u }: { unit: UnitDetail }) {
 
 function TimelineItem({ entry: e }: { entry: TimelineEntry }) {
   const { t } = useTranslation()
+  const text = useMessageText()
   const refs = [
     e.order ? `${t('lookup.order')} ${e.order}` : null,
     e.plate ? `${t('lookup.plate')} ${e.plate}` : null,
@@ -230,7 +233,9 @@ function TimelineItem({ entry: e }: { entry: TimelineEntry }) {
     <li className="timeline-item" data-testid="lookup-event" data-type={e.type}>
       <div className="timeline-when">{shortTime(e.at)}</div>
       <div className="timeline-what">
-        <div className="timeline-summary">{e.summary}</div>
+        <div className="timeline-summary" data-code={e.summary.code}>
+          {text(e.summary)}
+        </div>
         <div className="muted">
           <span className="tag">{e.type}</span> {e.operator ? e.operator.name : t('lookup.noOperator')} · {t('lookup.station')} {e.stationId.slice(0, 8)}
           {refs.length ? ` · ${refs.join(' · ')}` : ''}

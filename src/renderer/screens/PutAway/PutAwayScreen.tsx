@@ -4,8 +4,9 @@ import type { PutawayOutcome, PutawayState } from '../../../shared/contract-area
 import type { ScanResult } from '../../../shared/contract-areas/scans'
 import type { AppError } from '../../../shared/result'
 import { useFeedback } from '../../app/FeedbackProvider'
-import { useStation } from '../../app/StationProvider'
+import { useStation, useTerminalId } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan, type ResultEntry } from '../Receive/receive-helpers'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
@@ -20,6 +21,8 @@ const MOVED_CODES = new Set(['putaway.moved', 'putaway.moved_elsewhere', 'putawa
 export function PutAwayScreen() {
   const { t } = useTranslation()
   const { client } = useStation()
+  const terminalId = useTerminalId()
+  const text = useMessageText()
   const feedback = useFeedback()
   const [state, setState] = useState<PutawayState>({ subject: null, suggestion: null })
   const [last, setLast] = useState<ResultEntry | null>(null)
@@ -40,33 +43,34 @@ export function PutAwayScreen() {
   useEffect(
     () =>
       client.on('scans.result', (r: ScanResult) => {
-        if (r.workflow !== 'putaway') return
+        if (r.workflow !== 'putaway' || r.terminalId !== terminalId) return
         setError(null)
-        setLast({ key: ++counter.current, at: r.at, outcome: r.outcome, code: r.code, message: r.message, tone: r.tone, text: r.text, via: 'scanner', deviceId: r.deviceId })
+        setLast({ key: ++counter.current, at: r.at, outcome: r.outcome, code: r.code, message: { code: r.code, params: r.params }, notes: [], tone: r.tone, text: r.text, via: 'scanner', deviceId: r.deviceId })
         void refresh()
       }),
-    [client, refresh]
+    [client, refresh, terminalId]
   )
 
-  const apply = (o: PutawayOutcome, text: string | null) => {
-    setLast({ key: ++counter.current, at: new Date().toISOString(), outcome: o.outcome, code: o.code, message: o.message, tone: o.tone, text, via: 'typed', deviceId: null })
+  const apply = (o: PutawayOutcome, scanned: string | null) => {
+    const message = { code: o.code, params: o.params }
+    setLast({ key: ++counter.current, at: new Date().toISOString(), outcome: o.outcome, code: o.code, message, notes: o.notes, tone: o.tone, text: scanned, via: 'typed', deviceId: null })
     setState(o.state)
-    if (o.tone) feedback(o.tone, o.message)
+    if (o.tone) feedback(o.tone, text(message))
   }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const text = typed.trim()
-    if (!text) return
+    const code = typed.trim()
+    if (!code) return
     setError(null)
-    const r = await client.call('putaway.submit', { text })
+    const r = await client.call('putaway.submit', { text: code })
     if (!r.ok) {
       setError(r.error)
-      feedback('bad', r.error.message)
+      feedback('bad', text(r.error))
       return
     }
     setTyped('')
-    apply(r.value, text)
+    apply(r.value, code)
   }
 
   const cancel = async () => {
@@ -91,7 +95,7 @@ export function PutAwayScreen() {
 
       <div className={`receive-result tone-${last?.tone ?? 'none'}`} data-testid="putaway-result" data-code={last?.code ?? ''} data-outcome={last?.outcome ?? ''} aria-live="polite">
         <div className="receive-result-message" data-testid="putaway-result-message">
-          {last ? last.message : t(step === 1 ? 'putaway.scanSubject' : 'putaway.scanBin')}
+          {last ? text(last.message) : t(step === 1 ? 'putaway.scanSubject' : 'putaway.scanBin')}
         </div>
         {last && (
           <div className="muted receive-result-meta">
@@ -108,7 +112,7 @@ export function PutAwayScreen() {
             <div className="receive-plate-code">{subject.code}</div>
             <dl className="facts">
               <dt>{t('putaway.what')}</dt>
-              <dd>{subject.description}</dd>
+              <dd>{text(subject.description)}</dd>
               <dt>{t('putaway.units')}</dt>
               <dd data-testid="putaway-units">{subject.units}</dd>
               <dt>{t('putaway.now')}</dt>
@@ -124,7 +128,7 @@ export function PutAwayScreen() {
                 </div>
                 <div>{suggestion.name}</div>
                 <p className="muted" data-testid="putaway-why">
-                  {t('putaway.why', { why: suggestion.why })}
+                  {t('putaway.why', { why: text(suggestion.why) })}
                 </p>
               </>
             ) : (
@@ -136,7 +140,7 @@ export function PutAwayScreen() {
 
       {moved && last && (
         <p className="notice putaway-moved" data-testid="putaway-moved">
-          {last.message}
+          {text(last.message)}
         </p>
       )}
 

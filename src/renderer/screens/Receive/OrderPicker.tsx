@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderSummary } from '../../../shared/contract-areas/receiving'
 import { useStation } from '../../app/StationProvider'
+import { useMessageText } from '../../i18n/use-message'
 import { ImportPanel } from '../Import/ImportPanel'
 import type { ResultEntry } from './receive-helpers'
 
@@ -9,6 +10,7 @@ import type { ResultEntry } from './receive-helpers'
 export function OrderPicker({ onOpen, last }: { onOpen: (number: string) => void; last: ResultEntry | null }) {
   const { t } = useTranslation()
   const { client } = useStation()
+  const text = useMessageText()
   const [orders, setOrders] = useState<OrderSummary[]>([])
   const [search, setSearch] = useState('')
   const [showImport, setShowImport] = useState(false)
@@ -32,7 +34,7 @@ export function OrderPicker({ onOpen, last }: { onOpen: (number: string) => void
       {last && (
         <div className={`receive-result tone-${last.tone ?? 'none'}`} data-testid="receive-result" data-code={last.code} data-outcome={last.outcome}>
           <div className="receive-result-message" data-testid="receive-result-message">
-            {last.message}
+            {text(last.message)}
           </div>
         </div>
       )}

@@ -4,8 +4,9 @@ import type { CloseResult, DuplicateInfo, ReceiveOutcome, ReceivingState } from 
 import type { ScanResult } from '../../../shared/contract-areas/scans'
 import type { AppError, Result } from '../../../shared/result'
 import { useFeedback } from '../../app/FeedbackProvider'
-import { useStation } from '../../app/StationProvider'
+import { useStation, useTerminalId } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { ClosePanel, CloseReport } from './ClosePanel'
 import { ExceptionPanel } from './ExceptionPanel'
@@ -13,10 +14,10 @@ import { LineTable } from './LineTable'
 import { OrderPicker } from './OrderPicker'
 import { PlatePanel } from './PlatePanel'
 import { TypedReceipt } from './TypedReceipt'
-import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, unitLabelData, visibleScan, type ResultEntry } from './receive-helpers'
+import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, visibleScan, type ResultEntry } from './receive-helpers'
+import { useReceivePrinting } from './use-receive-printing'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
 
-const PRINT_UNITS_KEY = 'dockside.receive.printUnitLabels'
 const HISTORY = 8
 
 /**
@@ -28,7 +29,9 @@ const HISTORY = 8
  */
 export function ReceiveScreen() {
   const { t } = useTranslation()
-  const { client, info } = useStation()
+  const { client } = useStation()
+  const terminalId = useTerminalId()
+  const text = useMessageText()
   const feedback = useFeedback()
   const [state, setState] = useState<ReceivingState | null>(null)
   const [error, setError] = useState<AppError | null>(null)
@@ -37,20 +40,11 @@ export function ReceiveScreen() {
   const [closed, setClosed] = useState<CloseResult | null>(null)
   const [closing, setClosing] = useState(false)
   const [typed, setTyped] = useState('')
-  const [printNote, setPrintNote] = useState('')
-  const [printUnits, setPrintUnits] = useState(() => globalThis.localStorage?.getItem(PRINT_UNITS_KEY) === '1')
   const counter = useRef(0)
-  const printUnitsRef = useRef(printUnits)
-  const printerRef = useRef(info.settings.printerId)
-  const tRef = useRef(t)
-  useEffect(() => {
-    printUnitsRef.current = printUnits
-    printerRef.current = info.settings.printerId
-    tRef.current = t
-  }, [printUnits, info.settings.printerId, t])
 
   const last = log[0] ?? null
   const order = state?.order ?? null
+  const { printNote, printUnits, togglePrintUnits, printUnitFor, printPlate } = useReceivePrinting(order, setError)
   const isClosed = order?.status === 'closed' || order?.status === 'cancelled'
 
   const addEntry = useCallback((entry: Omit<ResultEntry, 'key' | 'at'> & { at?: string }) => {
@@ -63,45 +57,6 @@ export function ReceiveScreen() {
     if (r.ok) setState(r.value)
     else setError(r.error)
   }, [client])
-
-  // ── printing ────────────────────────────────────────────────────────────────────────────────
-  const printLabel = useCallback(
-    async (template: 'unit' | 'sscc', data: Record<string, string>, ids: { unitId?: number; plateId?: number }, what: string) => {
-      const printerId = printerRef.current
-      if (!printerId) {
-        setPrintNote(tRef.current('receive.noPrinter'))
-        return false
-      }
-      const r = await client.call('print.enqueue', { printerId, template, data, unitId: ids.unitId ?? null, plateId: ids.plateId ?? null })
-      if (!r.ok) {
-        setError(r.error)
-        return false
-      }
-      setPrintNote(tRef.current('receive.labelQueued', { what, id: r.value.id }))
-      return true
-    },
-    [client]
-  )
-
-  /** After a unit was received: its label, when "print unit labels" is on. */
-  const printUnitFor = useCallback(
-    async (unit: { id: number; gtin: string | null; serial: string; lot: string | null; expiry: string | null; description?: string | null } | null, code: string | null) => {
-      if (!printUnitsRef.current) return
-      let u = unit
-      if (!u && code) {
-        const found = await client.call('lookup.find', { code })
-        const detail = found.ok ? pickUnit(found.value) : null
-        if (detail) u = { id: detail.id, gtin: detail.gtin, serial: detail.serial, lot: detail.lot, expiry: detail.expiry, description: detail.description }
-      }
-      const data = u ? unitLabelData(u) : null
-      if (!u || !data) {
-        setPrintNote(tRef.current('receive.unitLabelUnknown'))
-        return
-      }
-      await printLabel('unit', data, { unitId: u.id }, tRef.current('receive.unitLabel', { serial: u.serial }))
-    },
-    [client, printLabel]
-  )
 
   const showDuplicate = useCallback(
     async (code: string, dup: DuplicateInfo | null) => {
@@ -120,38 +75,40 @@ export function ReceiveScreen() {
   // ── live state and scanner results ──────────────────────────────────────────────────────────
   useEffect(() => {
     void Promise.resolve().then(refresh)
-    return client.on('receiving.changed', (s) => {
+    return client.on('receiving.changed', ({ terminalId: from, state: s }) => {
+      if (from !== terminalId) return
       setState(s)
       if (s.order === null) setClosed(null)
     })
-  }, [client, refresh])
+  }, [client, refresh, terminalId])
 
   useEffect(
     () =>
       client.on('scans.result', (r: ScanResult) => {
-        if (r.workflow !== 'receiving') return
+        if (r.workflow !== 'receiving' || r.terminalId !== terminalId) return
         setError(null)
-        addEntry({ outcome: r.outcome, code: r.code, message: r.message, tone: r.tone, text: r.text, via: 'scanner', deviceId: r.deviceId, at: r.at, sscc: ssccOf(r) })
+        addEntry({ outcome: r.outcome, code: r.code, message: { code: r.code, params: r.params }, notes: [], tone: r.tone, text: r.text, via: 'scanner', deviceId: r.deviceId, at: r.at, sscc: ssccOf(r) })
         if (DUPLICATE_CODES.has(r.code) && r.text) void showDuplicate(r.text, null)
         else setDuplicate(null)
         if (r.code === 'receiving.order_opened') setClosed(null)
         if (RECEIVED_CODES.has(r.code) && r.text) void printUnitFor(null, r.text)
       }),
-    [client, addEntry, showDuplicate, printUnitFor]
+    [client, addEntry, showDuplicate, printUnitFor, terminalId]
   )
 
   // ── actions (typed or buttons): feedback is ours to give ────────────────────────────────────
   const report = useCallback(
-    (o: Pick<ReceiveOutcome, 'outcome' | 'code' | 'message' | 'tone'>, text: string | null, via: ResultEntry['via']) => {
-      addEntry({ outcome: o.outcome, code: o.code, message: o.message, tone: o.tone, text, via, deviceId: null, sscc: text ? ssccOf({ classification: null, text }) : null })
-      if (o.tone) feedback(o.tone, o.message)
+    (o: Pick<ReceiveOutcome, 'outcome' | 'code' | 'params' | 'tone'> & { notes?: ReceiveOutcome['notes'] }, scanned: string | null, via: ResultEntry['via']) => {
+      const message = { code: o.code, params: o.params }
+      addEntry({ outcome: o.outcome, code: o.code, message, notes: o.notes ?? [], tone: o.tone, text: scanned, via, deviceId: null, sscc: scanned ? ssccOf({ classification: null, text: scanned }) : null })
+      if (o.tone) feedback(o.tone, text(message))
     },
-    [addEntry, feedback]
+    [addEntry, feedback, text]
   )
 
   const fail = (e: AppError) => {
     setError(e)
-    feedback('bad', e.message)
+    feedback('bad', text(e))
   }
 
   const submitTyped = async (e: FormEvent) => {
@@ -202,7 +159,7 @@ export function ReceiveScreen() {
     if (!r.ok) return fail(r.error)
     setState(r.value.state)
     setDuplicate(null)
-    report({ outcome: 'warning', code: 'receiving.undone', message: r.value.message, tone: 'warning' }, null, 'action')
+    report({ outcome: 'warning', code: r.value.code, params: r.value.params, tone: 'warning' }, null, 'action')
   }
 
   const plateAction = async (call: Promise<Result<ReceiveOutcome>>, printNew: boolean) => {
@@ -214,18 +171,6 @@ export function ReceiveScreen() {
     if (printNew && r.value.outcome !== 'rejected' && r.value.plate) void printPlate(r.value.plate.code, r.value.plate.id)
   }
 
-  const printPlate = async (code: string, knownPlateId?: number) => {
-    let plateId = knownPlateId
-    if (plateId === undefined) {
-      const found = await client.call('lookup.find', { code })
-      if (found.ok && found.value.kind === 'plate') plateId = found.value.plate.id
-    }
-    const description = order ? [order.number, order.supplier?.name].filter(Boolean).join(' · ') : ''
-    const data: Record<string, string> = { sscc: code }
-    if (description) data.description = description
-    await printLabel('sscc', data, plateId ? { plateId } : {}, t('receive.palletLabel', { code }))
-  }
-
   const close = async (note: string) => {
     setError(null)
     const r = await client.call('receiving.close', note.trim() ? { note: note.trim() } : {})
@@ -234,11 +179,6 @@ export function ReceiveScreen() {
     setClosing(false)
     feedback('good', t('receive.closedFlash', { order: r.value.order.number }))
     void refresh()
-  }
-
-  const togglePrintUnits = (on: boolean) => {
-    setPrintUnits(on)
-    globalThis.localStorage?.setItem(PRINT_UNITS_KEY, on ? '1' : '0')
   }
 
   // ── render ──────────────────────────────────────────────────────────────────────────────────
@@ -294,8 +234,13 @@ export function ReceiveScreen() {
         {last ? (
           <>
             <div className="receive-result-message" data-testid="receive-result-message">
-              {last.message}
+              {text(last.message)}
             </div>
+            {last.notes.map((n, i) => (
+              <div key={i} className="receive-result-note" data-testid="receive-result-note" data-code={n.code}>
+                {text(n)}
+              </div>
+            ))}
             <div className="muted receive-result-meta">
               {last.text ? `${visibleScan(last.text)} · ` : ''}
               {t(`receive.via.${last.via}`)}
@@ -382,7 +327,7 @@ export function ReceiveScreen() {
             <ol className="receive-log" data-testid="receive-log">
               {log.slice(1).map((e) => (
                 <li key={e.key} className={`tone-${e.tone ?? 'none'}`}>
-                  <span className="muted">{shortTime(e.at).slice(11)}</span> {e.message}
+                  <span className="muted">{shortTime(e.at).slice(11)}</span> {text(e.message)}
                 </li>
               ))}
             </ol>

@@ -1,4 +1,4 @@
-import type { LookupResult, UnitDetail } from '../../../shared/contract-areas/receiving'
+import type { CodedMessage, LookupResult, UnitDetail } from '../../../shared/contract-areas/receiving'
 import type { ScanResult } from '../../../shared/contract-areas/scans'
 import type { FeedbackTone } from '../../../shared/model/feedback'
 
@@ -8,7 +8,10 @@ export interface ResultEntry {
   at: string
   outcome: 'accepted' | 'rejected' | 'warning' | 'ignored'
   code: string
-  message: string
+  /** The outcome as a code with parameters (worded by the screen in the operator's language). */
+  message: CodedMessage
+  /** Further lines of the outcome (a lot that differs from the ASN, an over-receipt…). */
+  notes: CodedMessage[]
   tone: FeedbackTone | null
   /** What was scanned or typed (null for button actions). */
   text: string | null
@@ -36,16 +39,6 @@ export function pickUnit(r: LookupResult): UnitDetail | null {
   if (r.kind === 'unit') return r.unit
   if (r.kind === 'choices' && r.units.length > 0) return [...r.units].sort((a, b) => (b.receivedAt ?? '').localeCompare(a.receivedAt ?? ''))[0]!
   return null
-}
-
-/** Data for the `unit` label template (fields the template knows, expiry only as YYYY-MM-DD). */
-export function unitLabelData(u: { gtin: string | null; serial: string; lot: string | null; expiry: string | null; description?: string | null }): Record<string, string> | null {
-  if (!u.gtin) return null
-  const data: Record<string, string> = { gtin: u.gtin, serial: u.serial }
-  if (u.lot) data.lot = u.lot
-  if (u.expiry && /^\d{4}-\d{2}-\d{2}$/.test(u.expiry)) data.expiry = u.expiry
-  if (u.description) data.description = u.description.slice(0, 120)
-  return data
 }
 
 /** "2026-06-05T10:22:31.000Z" → "2026-06-05 10:22" (local time of the station's browser). */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useMessageText } from '../../i18n/use-message'
 import { LANGUAGES, type Language, type StationSettings } from '../../../shared/model/station'
 import type { AppError } from '../../../shared/result'
 import { ErrorLine } from '../../components/ErrorLine'
@@ -10,6 +11,7 @@ export function SettingsScreen() {
   const { t } = useTranslation()
   const { client, info, devices } = useStation()
   const feedback = useFeedback()
+  const messageText = useMessageText()
   const [draft, setDraft] = useState<StationSettings>(info.settings)
   const [gsText, setGsText] = useState(info.settings.wedgeGsSubstitutes.join(', '))
   const [error, setError] = useState<AppError | null>(null)
@@ -27,7 +29,7 @@ export function SettingsScreen() {
       feedback('good', t('settings.saved'))
     } else {
       setError(result.error)
-      feedback('bad', result.error.message)
+      feedback('bad', messageText(result.error))
     }
   }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useMessageText } from '../../i18n/use-message'
 import type { OperatorSummary } from '../../../shared/model/station'
 import type { AppError } from '../../../shared/result'
 import { ErrorLine } from '../../components/ErrorLine'
@@ -12,6 +13,7 @@ export function SignInScreen() {
   const { t } = useTranslation()
   const { client, info } = useStation()
   const feedback = useFeedback()
+  const messageText = useMessageText()
   const [operators, setOperators] = useState<OperatorSummary[]>([])
   const [badge, setBadge] = useState('')
   const [chosen, setChosen] = useState<OperatorSummary | null>(null)
@@ -29,7 +31,7 @@ export function SignInScreen() {
       feedback('good', t('signIn.welcome', { name: result.value.operator?.name ?? '' }))
     } else {
       setError(result.error)
-      feedback('bad', result.error.message)
+      feedback('bad', messageText(result.error))
     }
   }
 

@@ -1,4 +1,5 @@
-import { err, ok, type Result } from '../../result'
+import { ok, type Result } from '../../result'
+import { fail } from '../failure'
 import { POW10, type PartitionRow } from './partition'
 
 /** Decimal `v` left-padded with zeros to `n` digits (`''` when n is 0). */
@@ -37,7 +38,7 @@ export const isDigits = (s: string): boolean => /^[0-9]+$/.test(s)
 
 export function checkFilter(filter: unknown): Result<number> {
   if (typeof filter !== 'number' || !Number.isInteger(filter) || filter < 0 || filter > 7) {
-    return err('epc.filter', `Filter value must be an integer 0..7, got ${String(filter)}.`, { filter })
+    return fail('epc.filter', { filter: String(filter) }, { filter })
   }
   return ok(filter)
 }
@@ -55,15 +56,12 @@ export interface PrefixAndRef {
  */
 export function checkPrefixAndRef(table: readonly PartitionRow[], companyPrefix: string, ref: string, refName: string): Result<PrefixAndRef> {
   if (!isDigits(companyPrefix) || companyPrefix.length < 6 || companyPrefix.length > 12) {
-    return err('epc.company_prefix', `GS1 Company Prefix must be 6 to 12 digits, got "${companyPrefix}".`, { companyPrefix })
+    return fail('epc.company_prefix', { value: `"${companyPrefix}"` }, { companyPrefix })
   }
   const partition = 12 - companyPrefix.length
   const row = table[partition]!
   if (ref.length !== row.refDigits || (ref.length > 0 && !isDigits(ref))) {
-    return err('epc.range', `With a ${companyPrefix.length}-digit company prefix the ${refName} must be exactly ${row.refDigits} digits, got "${ref}".`, {
-      field: refName,
-      value: ref
-    })
+    return fail('epc.range', { cpLength: companyPrefix.length, field: refName, digits: row.refDigits, value: ref }, { field: refName, value: ref })
   }
   return ok({ partition, row, cp: digitsValue(companyPrefix), ref: digitsValue(ref) })
 }
@@ -71,23 +69,25 @@ export function checkPrefixAndRef(table: readonly PartitionRow[], companyPrefix:
 /** Range check of decoded company prefix and second field against the partition's digit counts. */
 export function rangeError(row: PartitionRow, cp: number, ref: number, refName: string): Result<never> | null {
   if (cp >= POW10[row.cpDigits]!) {
-    return err('epc.range', `Company prefix value ${cp} does not fit in ${row.cpDigits} digits.`, { field: 'companyPrefix', value: cp })
+    return fail('epc.range', { cpLength: row.cpDigits, field: 'companyPrefix', digits: row.cpDigits, value: String(cp) }, { field: 'companyPrefix', value: cp })
   }
   if (ref >= POW10[row.refDigits]!) {
-    return err('epc.range', `${refName} value ${ref} does not fit in ${row.refDigits} digits.`, { field: refName, value: ref })
+    return fail('epc.range', { cpLength: row.cpDigits, field: refName, digits: row.refDigits, value: String(ref) }, { field: refName, value: ref })
   }
   return null
 }
 
 export const partitionError = (partition: number, scheme: string): Result<never> =>
-  err('epc.partition', `Partition value ${partition} is invalid for ${scheme} (must be 0..6).`, { partition })
+  fail('epc.partition', { partition, scheme }, { partition })
+
+/** A decimal without leading zeros up to `max`, in a notation every reader shares. */
+export const numericSerialRule = (max: number): string => `0 | [1-9][0-9]* ≤ ${max}`
 
 /** Serial for 96-bit schemes: digits, no leading zeros (except `0`), ≤ max. */
 export function checkNumericSerial(serial: string, max: number, scheme: string, field = 'serial'): Result<number> {
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(serial)) {
-    return err('epc.serial', `${scheme} ${field} must be a decimal number without leading zeros, got "${serial}".`, { field, value: serial })
-  }
+  const allowed = numericSerialRule(max)
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(serial)) return fail('epc.serial', { scheme, field, value: serial, allowed }, { field, value: serial })
   const v = Number(serial)
-  if (v > max) return err('epc.serial', `${scheme} ${field} ${serial} exceeds the maximum ${max}.`, { field, value: serial })
+  if (v > max) return fail('epc.serial', { scheme, field, value: serial, allowed }, { field, value: serial })
   return ok(v)
 }

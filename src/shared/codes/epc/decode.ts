@@ -1,4 +1,5 @@
-import { err, type Result } from '../../result'
+import type { Result } from '../../result'
+import { fail } from '../failure'
 import { MAX_WORDS, hexToWords } from './bits'
 import { decodeGrai96 } from './grai'
 import { decodeSgln96 } from './sgln'
@@ -10,14 +11,14 @@ import type { Epc } from './types'
 const scratch = new Uint32Array(MAX_WORDS)
 
 function badHex(hex: string): Result<never> {
-  if (hex.length === 0) return err('epc.hex', 'EPC hex is empty.')
+  if (hex.length === 0) return fail('epc.hex', { found: '""', position: 1 })
   let i = 0
   while (i < hex.length && /[0-9a-fA-F]/.test(hex[i]!)) i++
-  return err('epc.hex', `EPC must be hexadecimal digits; found ${JSON.stringify(hex[i] ?? '')} at position ${i + 1}.`, { position: i })
+  return fail('epc.hex', { found: JSON.stringify(hex[i] ?? ''), position: i + 1 }, { position: i })
 }
 
 function tooShort(scheme: string, need: number, have: number): Result<never> {
-  return err('epc.too_short', `${scheme} needs ${need} bits (${Math.ceil(need / 4)} hex digits), got ${have}.`, { need, have })
+  return fail('epc.too_short', { scheme, need, have }, { need, have })
 }
 
 /**
@@ -26,10 +27,10 @@ function tooShort(scheme: string, need: number, have: number): Result<never> {
  * `epc.partition`, `epc.range`, `epc.reserved` or `epc.serial`.
  */
 export function decodeEpc(hex: string): Result<Epc> {
-  if (typeof hex !== 'string') return err('epc.hex', 'EPC hex must be a string.')
+  if (typeof hex !== 'string') return fail('epc.hex', { found: typeof hex, position: 1 })
   const bits = hexToWords(hex, scratch)
   if (bits < 0) return badHex(hex)
-  if (bits < 8) return err('epc.too_short', `EPC hex needs at least the 8-bit header, got ${bits} bits.`, { have: bits })
+  if (bits < 8) return fail('epc.too_short', { scheme: 'EPC', need: 8, have: bits }, { have: bits })
   const header = scratch[0]! >>> 24
   switch (header) {
     case 0x30:
@@ -42,9 +43,7 @@ export function decodeEpc(hex: string): Result<Epc> {
       return bits < 96 ? tooShort('SGLN-96', 96, bits) : decodeSgln96(scratch, hex)
     case 0x33:
       return bits < 96 ? tooShort('GRAI-96', 96, bits) : decodeGrai96(scratch, hex)
-    case 0x00:
-      return err('epc.header', 'EPC header 0x00: the tag is not programmed.', { header })
     default:
-      return err('epc.header', `EPC header 0x${header.toString(16).toUpperCase().padStart(2, '0')} is not a supported scheme (SGTIN-96 0x30, SGTIN-198 0x36, SSCC-96 0x31, SGLN-96 0x32, GRAI-96 0x33).`, { header })
+      return fail('epc.header', { header: header.toString(16).toUpperCase().padStart(2, '0') }, { header })
   }
 }

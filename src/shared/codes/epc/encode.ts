@@ -1,6 +1,8 @@
-import { err, ok, type Result } from '../../result'
-import { checkFilter } from './common'
-import { parseEpcElementString } from './element-string'
+import { ok, type Result } from '../../result'
+import { fail } from '../failure'
+import { checkFilter, numericSerialRule } from './common'
+import { notIdentity, parseEpcElementString } from './element-string'
+import { GRAI96_MAX_SERIAL } from './grai'
 import { encodeGrai96 } from './grai'
 import { encodeSgln96 } from './sgln'
 import { SGTIN96_MAX_SERIAL, encodeSgtin } from './sgtin'
@@ -18,11 +20,11 @@ const REQUIRED_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Encodes an EPC from its components; every range and character rule is checked. */
 export function encodeEpc(fields: EpcFields): Result<Epc> {
-  if (typeof fields !== 'object' || fields === null) return err('epc.fields', 'EPC fields must be an object.')
+  if (typeof fields !== 'object' || fields === null) return fail('epc.fields', { field: 'fields' })
   const required = Object.hasOwn(REQUIRED_FIELDS, fields.scheme) ? REQUIRED_FIELDS[fields.scheme] : undefined
-  if (required === undefined) return err('epc.scheme', `Unknown EPC scheme "${String(fields.scheme)}".`)
+  if (required === undefined) return unknownScheme(String(fields.scheme))
   for (const key of required) {
-    if (typeof (fields as unknown as Record<string, unknown>)[key] !== 'string') return err('epc.fields', `EPC field "${key}" must be a string.`, { field: key })
+    if (typeof (fields as unknown as Record<string, unknown>)[key] !== 'string') return fail('epc.fields', { field: key }, { field: key })
   }
   switch (fields.scheme) {
     case 'sgtin-96':
@@ -35,7 +37,7 @@ export function encodeEpc(fields: EpcFields): Result<Epc> {
     case 'grai-96':
       return encodeGrai96(fields.filter, fields.companyPrefix, fields.assetType, fields.serial)
     default:
-      return err('epc.scheme', `Unknown EPC scheme "${String((fields as { scheme: unknown }).scheme)}".`)
+      return unknownScheme(String((fields as { scheme: unknown }).scheme))
   }
 }
 
@@ -59,7 +61,7 @@ export function elementStringToFields(elementString: string, options: ElementStr
   if (!f.ok) return f
   const L = options.companyPrefixLength
   if (!Number.isInteger(L) || L < 6 || L > 12) {
-    return err('epc.company_prefix', `Company prefix length must be an integer 6..12, got ${String(L)}.`, { companyPrefixLength: L })
+    return fail('epc.company_prefix', { value: String(L) }, { companyPrefixLength: L })
   }
   const parsed = parseEpcElementString(elementString)
   if (!parsed.ok) return parsed
@@ -87,21 +89,27 @@ export function elementStringToFields(elementString: string, options: ElementStr
     const v = ais['8003']!
     const scheme = options.scheme ?? 'grai-96'
     if (scheme !== 'grai-96') return schemeMismatch(scheme, '(8003)', 'grai-96')
-    if (v.length === 14) return err('epc.serial', 'GRAI-96 needs a serial after the 14 digits of AI (8003).')
+    if (v.length === 14) return fail('epc.serial', { scheme: 'GRAI-96', field: 'serial', value: '', allowed: numericSerialRule(GRAI96_MAX_SERIAL) })
     fields = { scheme, filter, companyPrefix: v.slice(1, 1 + L), assetType: v.slice(1 + L, 13), serial: v.slice(14) }
   } else if (keys === '01') {
-    return err('epc.element_string', 'An SGTIN needs a serial: add (21) after (01).')
+    return notIdentity(null, '(01)')
   } else if (keys === '21') {
-    return err('epc.element_string', 'An SGTIN needs a GTIN: add (01) before (21).')
+    return notIdentity(null, '(21)')
   } else {
-    return err('epc.element_string', `These AIs do not form one EPC identity: ${keys.split(',').map((k) => `(${k})`).join('')}.`)
+    return notIdentity(null, keys.split(',').map((k) => `(${k})`).join(''))
   }
   return ok(fields)
 }
 
 function schemeMismatch(scheme: string, ais: string, expected: string): Result<never> {
-  return err('epc.scheme', `Scheme ${scheme} cannot encode ${ais}; use ${expected}.`, { scheme })
+  return fail('epc.scheme', { scheme, input: ais, expected }, { scheme })
 }
+
+const unknownScheme = (scheme: string, input: string | null = null): Result<never> => fail('epc.scheme', { scheme, input, expected: EPC_SCHEMES.join(', ') }, { scheme })
+
+const TAG_FORM = 'urn:epc:tag:SCHEME:F.C.R.S'
+const ID_FORM = 'urn:epc:id:TYPE:C.R.S'
+const badUri = (uri: string, expected: string): Result<never> => fail('epc.uri', { uri, expected })
 
 /** Encodes a bracketed element string as an EPC. */
 export function encodeElementString(elementString: string, options: ElementStringEncodeOptions): Result<Epc> {
@@ -129,11 +137,11 @@ function components(rest: string, count: number): string[] | null {
 function fieldsFromParts(scheme: EpcScheme, filter: number, parts: string[], uri: string): Result<EpcFields> {
   const [cp = '', ref = '', last] = parts
   if (scheme === 'sscc-96') {
-    if (parts.length !== 2 || /\./.test(ref)) return err('epc.uri', `Malformed SSCC URI "${uri}".`)
+    if (parts.length !== 2 || /\./.test(ref)) return badUri(uri, 'urn:epc:…:sscc…:C.S')
     return ok({ scheme, filter, companyPrefix: cp, serialReference: ref })
   }
   const serial = last === undefined ? null : unescapeEpcUriComponent(last)
-  if (serial === null) return err('epc.uri', `URI "${uri}" has a serial with characters outside GS1 set 82 or unescaped " % & / < > ?.`)
+  if (serial === null) return badUri(uri, 'S ∈ GS1 CSET 82; %-escape " % & / < > ?')
   if (scheme === 'sgln-96') return ok({ scheme, filter, companyPrefix: cp, locationReference: ref, extension: serial })
   if (scheme === 'grai-96') return ok({ scheme, filter, companyPrefix: cp, assetType: ref, serial })
   return ok({ scheme, filter, companyPrefix: cp, itemReference: ref, serial })
@@ -142,14 +150,14 @@ function fieldsFromParts(scheme: EpcScheme, filter: number, parts: string[], uri
 /** Parses an EPC tag URI (`urn:epc:tag:sgtin-96:3.0614141.812345.6789`) into components. */
 export function tagUriToFields(uri: string): Result<EpcFields> {
   const m = TAG_URI.exec(uri)
-  if (!m) return err('epc.uri', `Not an EPC tag URI: "${uri}".`)
+  if (!m) return badUri(uri, TAG_FORM)
   const scheme = m[1]!
-  if (!isEpcScheme(scheme)) return err('epc.scheme', `Unsupported EPC tag scheme "${scheme}".`, { scheme })
+  if (!isEpcScheme(scheme)) return unknownScheme(scheme, uri)
   const rest = m[2]!
   const fm = /^([0-7])\./.exec(rest)
-  if (!fm) return err('epc.uri', `EPC tag URI "${uri}" must start with a filter value 0..7.`)
+  if (!fm) return badUri(uri, TAG_FORM)
   const parts = components(rest.slice(2), scheme === 'sscc-96' ? 2 : 3)
-  if (!parts) return err('epc.uri', `EPC tag URI "${uri}" has too few components.`)
+  if (!parts) return badUri(uri, TAG_FORM)
   return fieldsFromParts(scheme, Number(fm[1]), parts, uri)
 }
 
@@ -163,14 +171,14 @@ const ID_SCHEMES: Record<string, readonly EpcScheme[]> = {
 /** Parses a pure identity URI (`urn:epc:id:sgtin:0614141.812345.6789`) into components for `scheme`/`filter`. */
 export function pureIdentityUriToFields(uri: string, options: { scheme?: EpcScheme; filter: number }): Result<EpcFields> {
   const m = ID_URI.exec(uri)
-  if (!m) return err('epc.uri', `Not an EPC pure identity URI: "${uri}".`)
+  if (!m) return badUri(uri, ID_FORM)
   const allowed = Object.hasOwn(ID_SCHEMES, m[1]!) ? ID_SCHEMES[m[1]!] : undefined
-  if (!allowed) return err('epc.scheme', `Unsupported EPC identity type "${m[1]!}".`)
+  if (!allowed) return unknownScheme(m[1]!, uri)
   const fallback = allowed[0]!
   const scheme = options.scheme ?? fallback
   if (!allowed.includes(scheme)) return schemeMismatch(scheme, `urn:epc:id:${m[1]!}`, allowed.join(' or '))
   const parts = components(m[2]!, scheme === 'sscc-96' ? 2 : 3)
-  if (!parts) return err('epc.uri', `EPC pure identity URI "${uri}" has too few components.`)
+  if (!parts) return badUri(uri, ID_FORM)
   const f = checkFilter(options.filter)
   if (!f.ok) return f
   const fields = fieldsFromParts(scheme, options.filter, parts, uri)

@@ -1,4 +1,5 @@
-import { err, ok, type Result } from '../../result'
+import { ok, type Result } from '../../result'
+import { fail } from '../failure'
 import { bitsAreZero, hexState, readBits, storedBits, wordsToHex, writeBits } from './bits'
 import { mod10, mod10OfNumber } from './check-digit'
 import { checkFilter, checkNumericSerial, checkPrefixAndRef, decimal, padDigits, partitionError, rangeError } from './common'
@@ -9,6 +10,7 @@ import type { SgtinEpc } from './types'
 /** 2^38 − 1: largest SGTIN-96 serial. */
 export const SGTIN96_MAX_SERIAL = 274877906943
 const SERIAL198_CHARS = 20
+const SERIAL198_RULE = 'GS1 CSET 82, 1–20'
 
 /** `urn:epc:tag:<scheme>:<filter>.` for every scheme and filter, built once. */
 const TAG_PREFIX = {
@@ -77,16 +79,17 @@ export function decodeSgtin198(w: Uint32Array): Result<SgtinEpc> {
     const c = readBits(w, pos, 7)
     if (c === 0) {
       if (!bitsAreZero(w, pos, 198)) {
-        return err('epc.serial', 'SGTIN-198 serial has non-zero bits after its terminating zero character.', { position: k })
+        return fail('epc.serial', { scheme: 'SGTIN-198', field: 'serial', value: `${serial}<0x00>…`, allowed: SERIAL198_RULE }, { position: k })
       }
       break
     }
     if (CSET82_CODE[c] === 0) {
-      return err('epc.serial', `SGTIN-198 serial character ${k + 1} (code 0x${c.toString(16).padStart(2, '0')}) is not in GS1 character set 82.`, { position: k, code: c })
+      const shown = `${serial}<0x${c.toString(16).toUpperCase().padStart(2, '0')}>`
+      return fail('epc.serial', { scheme: 'SGTIN-198', field: 'serial', value: shown, allowed: SERIAL198_RULE }, { position: k, code: c })
     }
     serial += String.fromCharCode(c)
   }
-  if (serial.length === 0) return err('epc.serial', 'SGTIN-198 serial is empty.')
+  if (serial.length === 0) return fail('epc.serial', { scheme: 'SGTIN-198', field: 'serial', value: '', allowed: SERIAL198_RULE })
   const copy = w.slice(0, 7)
   copy[6] = copy[6]! & 0xfc000000 // canonical: zero the padding after bit 198
   const hex = wordsToHex(copy, storedBits(198))
@@ -113,7 +116,7 @@ export function encodeSgtin(scheme: 'sgtin-96' | 'sgtin-198', filter: number, co
     return ok(formatSgtin(scheme, filter, partition, companyPrefix, itemReference, serial, wordsToHex(w, 96)))
   }
   if (serial.length === 0 || serial.length > SERIAL198_CHARS || !isCset82(serial)) {
-    return err('epc.serial', `SGTIN-198 serial must be 1 to 20 characters of GS1 character set 82, got "${serial}".`, { value: serial })
+    return fail('epc.serial', { scheme: 'SGTIN-198', field: 'serial', value: serial, allowed: SERIAL198_RULE }, { value: serial })
   }
   for (let k = 0; k < serial.length; k++) writeBits(w, 58 + 7 * k, 7, serial.charCodeAt(k))
   return ok(formatSgtin(scheme, filter, partition, companyPrefix, itemReference, serial, wordsToHex(w, storedBits(198))))

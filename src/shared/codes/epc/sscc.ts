@@ -1,4 +1,5 @@
-import { err, ok, type Result } from '../../result'
+import { ok, type Result } from '../../result'
+import { fail } from '../failure'
 import { bitsAreZero, readBits, wordsToHex, writeBits } from './bits'
 import { mod10 } from './check-digit'
 import { checkFilter, checkPrefixAndRef, padDigits, partitionError, rangeError } from './common'
@@ -34,7 +35,7 @@ export function decodeSscc96(w: Uint32Array, hex: string): Result<SsccEpc> {
   const sr = readBits(w, 14 + row.cpBits, row.refBits)
   const bad = rangeError(row, cp, sr, 'serialReference')
   if (bad) return bad
-  if (!bitsAreZero(w, 72, 96)) return err('epc.reserved', 'SSCC-96 reserved bits (the last 24) must be zero.')
+  if (!bitsAreZero(w, 72, 96)) return fail('epc.reserved', {})
   return ok(formatSscc(filter, partition, padDigits(cp, row.cpDigits), padDigits(sr, row.refDigits), hex.slice(0, 24).toUpperCase()))
 }
 

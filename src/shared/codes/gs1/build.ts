@@ -1,5 +1,6 @@
 /** Element strings from elements: bracketed HRI, scanner data (AIM + GS), Digital Link, bwip-js input. */
-import { err, ok, type Result } from '../../result'
+import { ok, type Result } from '../../result'
+import { fail } from '../failure'
 import { lookupAi } from './ai-table'
 import { formatDigitalLink } from './digital-link'
 import { GS } from './element-string'
@@ -14,7 +15,7 @@ export function checkElements(elements: readonly Gs1Element[]): Result<Gs1Elemen
   let position = 0
   for (const el of elements) {
     const entry = lookupAi(el.ai)
-    if (!entry) return err('gs1.unknown_ai', `Unknown application identifier (${el.ai}).`, { ai: el.ai, position: position + 1 })
+    if (!entry) return fail('gs1.unknown_ai', { ai: el.ai, position: position + 1 }, { ai: el.ai, position: position + 1 })
     placed.push({ entry, value: el.value, position: position + 1 })
     position += el.ai.length + 2 + el.value.length
   }

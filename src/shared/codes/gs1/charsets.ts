@@ -36,12 +36,3 @@ export function firstInvalidChar(type: ComponentType, value: string, start: numb
 export function isCset82(value: string): boolean {
   return firstInvalidChar('X', value, 0, value.length) < 0
 }
-
-export function charsetName(type: ComponentType): string {
-  switch (type) {
-    case 'N': return 'digits only'
-    case 'X': return 'GS1 character set 82'
-    case 'Y': return 'GS1 character set 39 (A–Z, 0–9, # - /)'
-    case 'Z': return 'base64url characters'
-  }
-}

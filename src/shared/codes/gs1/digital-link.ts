@@ -6,9 +6,10 @@
  * attributes (a key qualifier belongs in the path), other query parameters and the fragment are
  * ignored.
  */
-import { err, ok, type AppError, type Result } from '../../result'
+import { ok, type AppError, type Result } from '../../result'
+import { codeError, fail as failResult } from '../failure'
 import { lookupAi, lookupAiIn } from './ai-table'
-import { describeAi } from './messages'
+import { describeAi, quoted, snippet } from './messages'
 import type { PlacedElement } from './pairing'
 import type { AiEntry, Gs1Element } from './types'
 
@@ -33,10 +34,19 @@ function schemeOf(text: string): string | undefined {
   return undefined
 }
 
-const fail = (code: string, message: string, details?: Record<string, unknown>): DlSplit => ({
-  ok: false,
-  error: details ? { code, message, details } : { code, message }
-})
+const failed = (error: AppError): DlSplit => ({ ok: false, error })
+
+/** `gs1.dl_syntax` at `at` (an offset into `uri`); `position` in the message adds the caller's offset. */
+const syntax = (uri: string, at: number, offset: number, details?: Record<string, unknown>): DlSplit =>
+  failed(codeError('gs1.dl_syntax', { position: offset + at, found: snippet(uri, at) }, { position: offset + at, ...details }))
+
+const noKey = (position: number): DlSplit => failed(codeError('gs1.dl_no_key', {}, { position }))
+
+/** The qualifier sequences a key allows, as paths: `/22/10/21 | /10/21`. */
+const allowedPaths = (key: AiEntry): string | null => (key.dlQualifiers.length ? key.dlQualifiers.map((q) => `/${q.join('/')}`).join(' | ') : null)
+
+const misplaced = (what: string, key: AiEntry, position: number, ai: string): DlSplit =>
+  failed(codeError('gs1.dl_path', { what, key: key.ai, position, allowed: allowedPaths(key) }, { ai, position }))
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48
@@ -80,14 +90,12 @@ export function isAllowedQualifierSequence(key: AiEntry, seq: readonly string[])
 export function splitDigitalLink(uri: string, offset = 0): DlSplit {
   const scheme = uri.startsWith('https://') ? 'https://' : schemeOf(uri)
   if (!scheme) {
-    return looksLikeHttpUri(uri)
-      ? fail('gs1.dl_syntax', 'A Digital Link must start with http:// or https:// in all lower case or all upper case.', { position: offset })
-      : fail('gs1.not_gs1', 'The data is not a GS1 Digital Link URI.')
+    return looksLikeHttpUri(uri) ? syntax(uri, 0, offset) : failed(codeError('gs1.not_gs1', { data: quoted(uri) }))
   }
   for (let i = 0; i < uri.length; i++) {
     const c = uri.charCodeAt(i)
     if (c >= 128 || URI_CHARS[c] !== 1) {
-      return fail('gs1.dl_syntax', `The Digital Link contains a character not allowed in a URI at position ${offset + i}.`, { position: offset + i })
+      return syntax(uri, i, offset)
     }
   }
   const hash = uri.indexOf('#')
@@ -97,11 +105,11 @@ export function splitDigitalLink(uri: string, offset = 0): DlSplit {
   const pathEnd = query < 0 ? end : query
   const hostStart = scheme.length
   const slash = uri.indexOf('/', hostStart)
-  if (slash < 0 || slash >= pathEnd) return fail('gs1.dl_no_key', 'The Digital Link has no path with a GS1 key.', { position: offset })
-  if (slash === hostStart) return fail('gs1.dl_syntax', 'The Digital Link has no host name.', { position: offset + hostStart })
+  if (slash < 0 || slash >= pathEnd) return noKey(offset)
+  if (slash === hostStart) return syntax(uri, hostStart, offset)
   for (let i = hostStart; i < slash; i++) {
     if (BAD_HOST[uri.charCodeAt(i)] === 1) {
-      return fail('gs1.dl_syntax', `The Digital Link host contains "${uri[i]!}" at position ${offset + i}.`, { position: offset + i })
+      return syntax(uri, i, offset)
     }
   }
 
@@ -113,11 +121,7 @@ export function splitDigitalLink(uri: string, offset = 0): DlSplit {
     const next = uri.indexOf('/', s)
     const segEnd = next < 0 || next >= pathEnd ? pathEnd : next
     if (segEnd === s) {
-      return fail(
-        'gs1.dl_syntax',
-        segEnd === pathEnd ? 'The Digital Link path must not end with "/".' : `The Digital Link has an empty path segment at position ${offset + s}.`,
-        { position: offset + s }
-      )
+      return syntax(uri, s - 1, offset)
     }
     segStarts.push(s)
     segEnds.push(segEnd)
@@ -138,26 +142,19 @@ export function splitDigitalLink(uri: string, offset = 0): DlSplit {
       break
     }
   }
-  if (!keyEntry) return fail('gs1.dl_no_key', 'The Digital Link path has no GS1 primary key such as /01/<GTIN> or /00/<SSCC>.', { position: offset + slash })
+  if (!keyEntry) return noKey(offset + slash)
 
   const placed: PlacedElement[] = []
   const qualifiers: string[] = []
   for (let k = keyIndex; k < count; k += 2) {
     const entry = lookupAiIn(uri, segStarts[k]!, segEnds[k]!)!
     const value = decode(uri, segStarts[k + 1]!, segEnds[k + 1]!, false)
-    if (value === undefined) return fail('gs1.dl_syntax', `Broken %-escape in the value of AI ${entry.ai} at position ${offset + segStarts[k + 1]!}.`, { ai: entry.ai, position: offset + segStarts[k]! })
+    if (value === undefined) return syntax(uri, uri.indexOf('%', segStarts[k + 1]!), offset, { ai: entry.ai })
     if (k > keyIndex) qualifiers.push(entry.ai)
     placed.push({ entry, value, position: offset + segStarts[k]! })
   }
   if (!isAllowedQualifierSequence(keyEntry, qualifiers)) {
-    const allowed = keyEntry.dlQualifiers.map((q) => q.join(', ')).join(' or ')
-    return fail(
-      'gs1.dl_path',
-      allowed
-        ? `Digital Link qualifiers /${qualifiers.join('/, /')}/ are not allowed after ${describeAi(keyEntry)} in this order; allowed order: ${allowed}.`
-        : `${describeAi(keyEntry)} takes no qualifiers in a Digital Link path.`,
-      { ai: keyEntry.ai, position: offset + segStarts[keyIndex]! }
-    )
+    return misplaced(`/${qualifiers.join('/')}`, keyEntry, offset + segStarts[keyIndex]!, keyEntry.ai)
   }
 
   if (query >= 0) {
@@ -170,12 +167,12 @@ export function splitDigitalLink(uri: string, offset = 0): DlSplit {
         const key = uri.slice(p, eq)
         if (/^\d+$/.test(key)) {
           const entry = lookupAi(key)
-          if (!entry) return fail('gs1.unknown_ai', `Unknown application identifier ${key} in the Digital Link query at position ${offset + p}.`, { ai: key, position: offset + p })
-          if (eq + 1 === amp) return fail('gs1.dl_syntax', `AI ${key} has an empty value in the Digital Link query at position ${offset + p}.`, { ai: key, position: offset + p })
-          const problem = checkAttribute(entry, keyEntry, qualifiers, placed, offset + p)
+          if (!entry) return failed(codeError('gs1.unknown_ai', { ai: key, position: offset + p }, { ai: key, position: offset + p }))
+          if (eq + 1 === amp) return syntax(uri, p, offset, { ai: key })
+          const problem = checkAttribute(entry, keyEntry, qualifiers, placed, offset + p, uri.slice(eq + 1, amp))
           if (problem) return problem
           const value = decode(uri, eq + 1, amp, true)
-          if (value === undefined) return fail('gs1.dl_syntax', `Broken %-escape in the value of AI ${key} at position ${offset + eq + 1}.`, { ai: key, position: offset + p })
+          if (value === undefined) return syntax(uri, uri.indexOf('%', eq + 1), offset, { ai: key })
           placed.push({ entry, value, position: offset + p })
         }
       }
@@ -185,19 +182,20 @@ export function splitDigitalLink(uri: string, offset = 0): DlSplit {
   return { ok: true, value: { placed, stem: uri.slice(0, segStarts[keyIndex]! - 1) } }
 }
 
-function checkAttribute(entry: AiEntry, key: AiEntry, qualifiers: readonly string[], placed: readonly PlacedElement[], position: number): DlSplit | undefined {
-  if (placed.some((p) => p.entry === entry)) {
-    return fail('gs1.duplicate_ai', `AI ${entry.ai} appears more than once in the Digital Link (position ${position}).`, { ai: entry.ai, position })
+function checkAttribute(entry: AiEntry, key: AiEntry, qualifiers: readonly string[], placed: readonly PlacedElement[], position: number, raw: string): DlSplit | undefined {
+  const earlier = placed.find((p) => p.entry === entry)
+  if (earlier) {
+    return failed(codeError('gs1.duplicate_ai', { label: describeAi(entry), first: earlier.value, second: raw, ai: entry.ai, position }, { ai: entry.ai, position }))
   }
   const isQualifier = key.dlQualifiers.some((alt) => alt.includes(entry.ai))
   for (let j = 0; isQualifier && j <= qualifiers.length; j++) {
     const trial = [...qualifiers.slice(0, j), entry.ai, ...qualifiers.slice(j)]
     if (isAllowedQualifierSequence(key, trial)) {
-      return fail('gs1.dl_path', `AI ${entry.ai} is a key qualifier of AI ${key.ai} and belongs in the Digital Link path, not the query (position ${position}).`, { ai: entry.ai, position })
+      return misplaced(`?${entry.ai}=`, key, position, entry.ai)
     }
   }
   if (!entry.dlDataAttribute) {
-    return fail('gs1.dl_path', `${describeAi(entry)} is not allowed as a Digital Link query attribute (position ${position}).`, { ai: entry.ai, position })
+    return misplaced(`?${entry.ai}=`, key, position, entry.ai)
   }
   return undefined
 }
@@ -221,13 +219,13 @@ export function encodeDlValue(value: string): string {
 export function formatDigitalLink(elements: readonly Gs1Element[], base: string): Result<string> {
   const scheme = schemeOf(base)
   if (!scheme || base.length <= scheme.length) {
-    return err('gs1.dl_syntax', `The Digital Link base must be an http:// or https:// address; got "${base}".`)
+    return failResult('gs1.dl_syntax', { position: 0, found: snippet(base, 0, 40) })
   }
   const stem = base.endsWith('/') ? base.slice(0, -1) : base
   const keyIndex = elements.findIndex((e) => lookupAi(e.ai)?.dlPrimaryKey === true)
   const keyElement = elements[keyIndex]
   if (!keyElement) {
-    return err('gs1.dl_path', 'A Digital Link needs a primary key such as AI 01 (GTIN), 00 (SSCC) or 414 (GLN).')
+    return failResult('gs1.dl_no_key', {})
   }
   const key = lookupAi(keyElement.ai)!
   let best: readonly string[] = []
@@ -255,7 +253,7 @@ export function formatDigitalLink(elements: readonly Gs1Element[], base: string)
     if (emitted.has(el.ai)) continue // an allowed repeat with the same value
     const entry = lookupAi(el.ai)!
     if (!entry.dlDataAttribute) {
-      return err('gs1.dl_path', `${describeAi(entry)} cannot be carried in a Digital Link with primary key ${key.ai}.`, { ai: el.ai })
+      return failResult('gs1.dl_path', { what: `?${el.ai}=`, key: key.ai, position: null, allowed: allowedPaths(key) }, { ai: el.ai })
     }
     emitted.add(el.ai)
     query.push(`${el.ai}=${encodeDlValue(el.value)}`)

@@ -1,7 +1,8 @@
 /** Unbracketed element strings as scanners send them: AI + value, GS (0x1D) after variable-length values. */
 import type { AppError } from '../../result'
+import { codeError } from '../failure'
 import { PREDEFINED_LENGTH_BY_PREFIX, matchAiAt } from './ai-table'
-import { showChar } from './messages'
+import { quoted, showChar } from './messages'
 import type { PlacedElement } from './pairing'
 
 export const GS = '\u001d'
@@ -18,18 +19,17 @@ export function splitElementString(data: string, start: number): Split {
   const out: PlacedElement[] = []
   const len = data.length
   let i = start
-  if (i >= len) return fail('gs1.not_gs1', 'There is no data after the symbology identifier.', { position: i })
+  if (i >= len) return { ok: false, error: codeError('gs1.not_gs1', { data: quoted(data) }, { position: i }) }
   while (i < len) {
     if (data.charCodeAt(i) === GS_CODE) {
-      return fail('gs1.syntax', `Unexpected GS separator with no element before it at position ${i}.`, { position: i })
+      return { ok: false, error: codeError('gs1.syntax', { expected: 'AI', position: i, found: showChar(GS) }, { position: i }) }
     }
     const entry = matchAiAt(data, i)
     if (!entry) {
       let digits = 0
       while (digits < 4 && i + digits < len && data.charCodeAt(i + digits) >= 48 && data.charCodeAt(i + digits) <= 57) digits++
-      const seen = data.slice(i, i + Math.max(digits, 1))
-      const what = digits >= 2 ? `Unknown application identifier "${seen}…"` : `Expected an application identifier (digits) but found ${showChar(seen)}`
-      return fail('gs1.unknown_ai', `${what} at position ${i}.`, { position: i, found: data.slice(i, i + 4) })
+      const ai = digits >= 2 ? `${data.slice(i, i + digits)}…` : showChar(data[i]!)
+      return { ok: false, error: codeError('gs1.unknown_ai', { ai, position: i }, { position: i, found: data.slice(i, i + 4) }) }
     }
     const valueStart = i + entry.ai.length
     let valueEnd: number
@@ -48,8 +48,4 @@ export function splitElementString(data: string, start: number): Split {
     i = next
   }
   return { ok: true, value: out }
-}
-
-function fail(code: string, message: string, details: Record<string, unknown>): Split {
-  return { ok: false, error: { code, message, details } }
 }

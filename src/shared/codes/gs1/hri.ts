@@ -4,7 +4,9 @@
  * is not in GS1 character set 82.
  */
 import type { AppError } from '../../result'
+import { codeError } from '../failure'
 import { lookupAi } from './ai-table'
+import { showChar, snippet } from './messages'
 import type { PlacedElement } from './pairing'
 import type { Gs1Element } from './types'
 
@@ -24,15 +26,15 @@ export function splitBracketed(text: string): Split {
   let i = 0
   while (i < len) {
     if (text.charCodeAt(i) !== OPEN) {
-      return fail('gs1.syntax', `Expected "(" to start an AI at position ${i}.`, i)
+      return syntax('"("', i, showChar(text[i]!))
     }
     const close = text.indexOf(')', i + 1)
     const ai = close < 0 ? '' : text.slice(i + 1, close)
     if (close < 0 || !/^\d{2,4}$/.test(ai)) {
-      return fail('gs1.syntax', `Expected an AI of 2–4 digits in parentheses at position ${i}.`, i)
+      return syntax('(AI)', i, `"${snippet(text, i, 6)}"`)
     }
     const entry = lookupAi(ai)
-    if (!entry) return fail('gs1.unknown_ai', `Unknown application identifier (${ai}) at position ${i}.`, i, ai)
+    if (!entry) return { ok: false, error: codeError('gs1.unknown_ai', { ai, position: i }, { ai, position: i }) }
     let j = close + 1
     let value = ''
     let runStart = j
@@ -62,6 +64,6 @@ export function formatHri(elements: readonly Gs1Element[]): string {
   return out
 }
 
-function fail(code: string, message: string, position: number, ai?: string): Split {
-  return { ok: false, error: { code, message, details: ai === undefined ? { position } : { ai, position } } }
+function syntax(expected: string, position: number, found: string): Split {
+  return { ok: false, error: codeError('gs1.syntax', { expected, position, found }, { position }) }
 }

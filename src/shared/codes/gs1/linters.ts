@@ -8,18 +8,22 @@ import { ISO3166_ALPHA2, ISO3166_NUMERIC, ISO4217_NUMERIC, PACKAGE_TYPES } from 
 import { isValidHour, isValidMinute, isValidYymmdd, isValidYyyymmdd } from './dates'
 import type { LinterName } from './types'
 
-export interface LintIssue {
-  code: string
-  /** Reads after the AI's label, e.g. "check digit should be 8, scanned 3". */
-  reason: string
-  /** Offset inside the value of the offending part. */
-  offset: number
-}
+/**
+ * What is wrong, in language-neutral parts (the message tables word it): the check digit expected and
+ * scanned, the date or time format broken, or the offending part for a value rule (the rule is the
+ * linter's name in the GS1 Syntax Dictionary). `offset` is where the part starts inside the value.
+ */
+export type LintIssue =
+  | { code: 'gs1.check_digit'; expected: string; got: string; offset: number }
+  | { code: 'gs1.bad_date' | 'gs1.bad_time'; value: string; format: string; offset: number }
+  | { code: 'gs1.bad_value'; value: string; offset: number }
 
 type Linter = (v: string, s: number, e: number) => LintIssue | undefined
 
-const issue = (code: string, reason: string, offset: number): LintIssue => ({ code, reason, offset })
-const BAD_VALUE = 'gs1.bad_value'
+const checkIssue = (expected: string, got: string, offset: number): LintIssue => ({ code: 'gs1.check_digit', expected, got, offset })
+const dateIssue = (value: string, format: string): LintIssue => ({ code: 'gs1.bad_date', value, format, offset: 0 })
+const timeIssue = (value: string, format: string): LintIssue => ({ code: 'gs1.bad_time', value, format, offset: 0 })
+const valueIssue = (value: string, offset = 0): LintIssue => ({ code: 'gs1.bad_value', value, offset })
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const part = (v: string, s: number, e: number): string => v.slice(s, e)
 
@@ -27,7 +31,7 @@ const csum: Linter = (v, s, e) => {
   const expected = gs1CheckDigit(v, s, e - 1)
   const scanned = v.charCodeAt(e - 1) - 48
   if (expected === scanned) return undefined
-  return issue('gs1.check_digit', `check digit should be ${expected ?? '?'}, scanned ${v[e - 1] ?? ''}`, e - 1)
+  return checkIssue(expected === undefined ? '?' : String(expected), v[e - 1] ?? '', e - 1)
 }
 
 const PRIMES = [
@@ -41,18 +45,18 @@ const CSET32 = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 /** Alphanumeric check character pair (GenSpecs "check character calculation for alphanumeric keys"). */
 const csumalpha: Linter = (v, s, e) => {
   const n = e - s - 2
-  if (n < 0) return issue('gs1.check_digit', 'is too short to carry its two check characters', 0)
+  if (n < 0) return checkIssue('??', part(v, s, e), 0)
   let sum = 0
   for (let i = 0; i < n; i++) sum += CSET82_CHARS.indexOf(v[s + i]!) * PRIMES[n - 1 - i]!
   sum %= 1021
   const want = CSET32[sum >> 5]! + CSET32[sum & 31]!
   if (v.slice(e - 2, e) === want) return undefined
-  return issue('gs1.check_digit', `check characters should be ${want}, scanned ${v.slice(e - 2, e)}`, e - 2)
+  return checkIssue(want, v.slice(e - 2, e), e - 2)
 }
 
 const gcp = (from: number): Linter => (v, s, e) => {
   for (let i = s + from; i < s + from + 4; i++) {
-    if (i >= e || !isDigit(v.charCodeAt(i))) return issue(BAD_VALUE, 'must start with a GS1 Company Prefix (digits)', i - s)
+    if (i >= e || !isDigit(v.charCodeAt(i))) return valueIssue(part(v, s, e), i - s)
   }
   return undefined
 }
@@ -60,70 +64,67 @@ const gcp = (from: number): Linter => (v, s, e) => {
 const date = (kind: 'yymmd0' | 'yymmdd'): Linter => (v, s) =>
   isValidYymmdd(v, s, kind === 'yymmd0')
     ? undefined
-    : issue('gs1.bad_date', `date ${part(v, s, s + 6)} is not a valid YYMMDD date${kind === 'yymmd0' ? '' : ' (day 00 not allowed here)'}`, 0)
+    : dateIssue(part(v, s, s + 6), kind === 'yymmd0' ? 'YYMMDD' : 'YYMMDD (DD ≠ 00)')
 
 const yyyymmdd: Linter = (v, s) =>
-  isValidYyyymmdd(v, s) ? undefined : issue('gs1.bad_date', `date ${part(v, s, s + 8)} is not a valid YYYYMMDD date`, 0)
+  isValidYyyymmdd(v, s) ? undefined : dateIssue(part(v, s, s + 8), 'YYYYMMDD')
 
 const yymmddhh: Linter = (v, s) =>
   isValidYymmdd(v, s, false) && isValidHour(v, s + 6)
     ? undefined
-    : issue('gs1.bad_date', `date and hour ${part(v, s, s + 8)} is not a valid YYMMDDHH`, 0)
+    : dateIssue(part(v, s, s + 8), 'YYMMDDHH')
 
-const hh: Linter = (v, s) => (isValidHour(v, s) ? undefined : issue('gs1.bad_time', `hour ${part(v, s, s + 2)} is not 00–23`, 0))
-const mi: Linter = (v, s) => (isValidMinute(v, s) ? undefined : issue('gs1.bad_time', `minute ${part(v, s, s + 2)} is not 00–59`, 0))
+const hh: Linter = (v, s) => (isValidHour(v, s) ? undefined : timeIssue(part(v, s, s + 2), 'HH (00–23)'))
+const sixty = (format: string): Linter => (v, s) => (isValidMinute(v, s) ? undefined : timeIssue(part(v, s, s + 2), format))
 const hhmi: Linter = (v, s) =>
-  isValidHour(v, s) && isValidMinute(v, s + 2) ? undefined : issue('gs1.bad_time', `time ${part(v, s, s + 4)} is not a valid HHMM`, 0)
+  isValidHour(v, s) && isValidMinute(v, s + 2) ? undefined : timeIssue(part(v, s, s + 4), 'HHMM')
 
-const inList = (list: ReadonlySet<string>, what: string, extra?: string): Linter => (v, s, e) => {
+const inList = (list: ReadonlySet<string>, extra?: string): Linter => (v, s, e) => {
   const code = part(v, s, e)
-  return list.has(code) || code === extra ? undefined : issue(BAD_VALUE, `"${code}" is not a known ${what}`, 0)
+  return list.has(code) || code === extra ? undefined : valueIssue(code)
 }
 
-const oneOf = (allowed: string, what: string): Linter => (v, s, e) =>
-  e - s === 1 && allowed.includes(v[s]!) ? undefined : issue(BAD_VALUE, `"${part(v, s, e)}" is not ${what}`, 0)
+const oneOf = (allowed: string): Linter => (v, s, e) => (e - s === 1 && allowed.includes(v[s]!) ? undefined : valueIssue(part(v, s, e)))
 
 const pcenc: Linter = (v, s, e) => {
   for (let i = s; i < e; i++) {
     if (v.charCodeAt(i) !== 37) continue
-    if (i + 2 >= e) return issue(BAD_VALUE, 'has an incomplete %-escape', i - s)
-    if (!/^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) return issue(BAD_VALUE, 'has an invalid %-escape', i - s)
+    if (i + 2 >= e || !/^[0-9A-Fa-f]{2}$/.test(v.slice(i + 1, i + 3))) return valueIssue(v.slice(i, Math.min(i + 3, e)), i - s)
     i += 2
   }
   return undefined
 }
 
-const maxNumber = (max: number, what: string): Linter => (v, s, e) =>
-  Number(part(v, s, e)) <= max ? undefined : issue(BAD_VALUE, `${what} ${part(v, s, e)} is out of range`, 0)
+const maxNumber = (max: number): Linter => (v, s, e) => (Number(part(v, s, e)) <= max ? undefined : valueIssue(part(v, s, e)))
 
-const nonzero: Linter = (v, s, e) => (/^0+$/.test(part(v, s, e)) ? issue(BAD_VALUE, 'must not be all zeros', 0) : undefined)
-const zero: Linter = (v, s, e) => (part(v, s, e) === '0' ? undefined : issue(BAD_VALUE, 'must start with 0', 0))
+const nonzero: Linter = (v, s, e) => (/^0+$/.test(part(v, s, e)) ? valueIssue(part(v, s, e)) : undefined)
+const zero: Linter = (v, s, e) => (part(v, s, e) === '0' ? undefined : valueIssue(part(v, s, e)))
 
 const mediatype: Linter = (v, s, e) => {
   const n = Number(part(v, s, e))
-  return (n >= 1 && n <= 10) || (n >= 80 && n <= 99) ? undefined : issue(BAD_VALUE, `media type ${part(v, s, e)} is not defined`, 0)
+  return (n >= 1 && n <= 10) || (n >= 80 && n <= 99) ? undefined : valueIssue(part(v, s, e))
 }
 
 const pieceoftotal: Linter = (v, s) => {
   const piece = Number(v.slice(s, s + 2))
   const total = Number(v.slice(s + 2, s + 4))
-  return piece >= 1 && total >= 1 && piece <= total ? undefined : issue(BAD_VALUE, `piece ${piece} of ${total} is not possible`, 0)
+  return piece >= 1 && total >= 1 && piece <= total ? undefined : valueIssue(v.slice(s, s + 4))
 }
 
 const posinseqslash: Linter = (v, s, e) => {
   const m = /^([1-9])\/([1-9])$/.exec(part(v, s, e))
-  return m && Number(m[1]) <= Number(m[2]) ? undefined : issue(BAD_VALUE, `"${part(v, s, e)}" is not a position like 1/2`, 0)
+  return m && Number(m[1]) <= Number(m[2]) ? undefined : valueIssue(part(v, s, e))
 }
 
 const nozeroprefix: Linter = (v, s, e) =>
-  e - s > 1 && v.charCodeAt(s) === 48 ? issue(BAD_VALUE, 'must not start with 0', 0) : undefined
+  e - s > 1 && v.charCodeAt(s) === 48 ? valueIssue(part(v, s, e)) : undefined
 
-const hasnondigit: Linter = (v, s, e) => (/^\d*$/.test(part(v, s, e)) ? issue(BAD_VALUE, 'must contain a non-digit', 0) : undefined)
+const hasnondigit: Linter = (v, s, e) => (/^\d*$/.test(part(v, s, e)) ? valueIssue(part(v, s, e)) : undefined)
 
 const iban: Linter = (v, s, e) => {
   const text = part(v, s, e)
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/.test(text) || !ISO3166_ALPHA2.has(text.slice(0, 2))) {
-    return issue(BAD_VALUE, `"${text}" is not an IBAN`, 0)
+    return valueIssue(text)
   }
   const moved = text.slice(4) + text.slice(0, 4)
   let rem = 0
@@ -132,7 +133,7 @@ const iban: Linter = (v, s, e) => {
     const n = c <= 57 ? c - 48 : c - 55
     rem = n >= 10 ? (rem * 100 + n) % 97 : (rem * 10 + n) % 97
   }
-  return rem === 1 ? undefined : issue(BAD_VALUE, `IBAN ${text} has wrong check digits`, 2)
+  return rem === 1 ? undefined : valueIssue(text)
 }
 
 /** Lengths prefixed by a variable-length indicator: VLI digit + (base + VLI) digits. */
@@ -148,7 +149,7 @@ function skipVli(v: string, p: number, e: number, maxVli: number, base: number):
  * save value, first purchase requirement) and that the remaining optional fields are digits.
  */
 const couponcode: Linter = (v, s, e) => {
-  const bad = issue(BAD_VALUE, 'is not a valid North American coupon code', 0)
+  const bad = valueIssue(part(v, s, e))
   if (!/^\d+$/.test(part(v, s, e))) return bad
   let p = skipVli(v, s, e, 6, 6)
   if (p < 0 || p + 6 > e) return bad
@@ -161,7 +162,7 @@ const couponcode: Linter = (v, s, e) => {
 }
 
 const couponposoffer: Linter = (v, s, e) => {
-  const bad = issue(BAD_VALUE, 'is not a valid coupon positive offer file code', 0)
+  const bad = valueIssue(part(v, s, e))
   if (!/^\d+$/.test(part(v, s, e)) || (v[s] !== '0' && v[s] !== '1')) return bad
   let p = skipVli(v, s + 1, e, 6, 6)
   if (p < 0 || p + 6 > e) return bad
@@ -179,26 +180,26 @@ export const LINTERS: Record<LinterName, Linter> = {
   yyyymmdd,
   yymmddhh,
   hh,
-  mi,
-  ss: mi,
+  mi: sixty('MM (00–59)'),
+  ss: sixty('SS (00–59)'),
   hhmi,
-  iso3166: inList(ISO3166_NUMERIC, 'ISO 3166 country code'),
-  iso3166999: inList(ISO3166_NUMERIC, 'ISO 3166 country code', '999'),
-  iso3166alpha2: inList(ISO3166_ALPHA2, 'ISO 3166 alpha-2 country code'),
-  iso4217: inList(ISO4217_NUMERIC, 'ISO 4217 currency code'),
-  iso5218: oneOf('0129', 'an ISO 5218 sex code (0, 1, 2 or 9)'),
+  iso3166: inList(ISO3166_NUMERIC),
+  iso3166999: inList(ISO3166_NUMERIC, '999'),
+  iso3166alpha2: inList(ISO3166_ALPHA2),
+  iso4217: inList(ISO4217_NUMERIC),
+  iso5218: oneOf('0129'),
   pcenc,
-  yesno: oneOf('01', '0 or 1'),
-  hyphen: oneOf('-', 'a hyphen (-)'),
-  latitude: maxNumber(1800000000, 'latitude'),
-  longitude: maxNumber(3600000000, 'longitude'),
-  importeridx: oneOf(CSET64_CHARS, 'a valid importer index'),
-  packagetype: inList(PACKAGE_TYPES, 'package type code'),
+  yesno: oneOf('01'),
+  hyphen: oneOf('-'),
+  latitude: maxNumber(1800000000),
+  longitude: maxNumber(3600000000),
+  importeridx: oneOf(CSET64_CHARS),
+  packagetype: inList(PACKAGE_TYPES),
   mediatype,
   posinseqslash,
   nonzero,
   zero,
-  winding: oneOf('019', 'a winding direction (0, 1 or 9)'),
+  winding: oneOf('019'),
   pieceoftotal,
   iban,
   nozeroprefix,

@@ -1,7 +1,8 @@
 /** Message-level rules: repeated AIs, and the dictionary's `req=` / `ex=` pairings. */
 import type { AppError } from '../../result'
+import { codeError } from '../failure'
 import { patternMatches } from './ai-table'
-import { describeAi, where } from './messages'
+import { describeAi } from './messages'
 import type { AiEntry, AiPattern } from './types'
 
 export interface PlacedElement {
@@ -15,10 +16,13 @@ const present = (els: readonly PlacedElement[], p: AiPattern): boolean => {
   return false
 }
 
+/** A requirement in a notation that reads the same in every language: `(01)+(10) | (02)`. */
 function explainRule(rule: readonly (readonly AiPattern[])[]): string {
-  const groups = rule.map((g) => g.map((p) => `(${p.text})`).join(' with '))
-  return groups.length === 1 ? groups[0]! : `${groups.slice(0, -1).join(', ')} or ${groups[groups.length - 1]!}`
+  return rule.map((g) => g.map((p) => `(${p.text})`).join('+')).join(' | ')
 }
+
+const listPatterns = (patterns: readonly AiPattern[]): string | null => (patterns.length ? patterns.map((p) => `(${p.text})`).join(' ') : null)
+const listRules = (entry: AiEntry): string | null => (entry.requires.length ? entry.requires.map(explainRule).join('; ') : null)
 
 export function checkPairing(els: readonly PlacedElement[]): AppError | undefined {
   for (let i = 0; i < els.length; i++) {
@@ -26,11 +30,11 @@ export function checkPairing(els: readonly PlacedElement[]): AppError | undefine
     for (let j = 0; j < i; j++) {
       const b = els[j]!
       if (b.entry === a.entry && b.value !== a.value) {
-        return {
-          code: 'gs1.duplicate_ai',
-          message: `${describeAi(a.entry)} appears twice with different values ("${b.value}" and "${a.value}") ${where(a.entry.ai, a.position)}`,
-          details: { ai: a.entry.ai, position: a.position, firstPosition: b.position }
-        }
+        return codeError(
+          'gs1.duplicate_ai',
+          { label: describeAi(a.entry), first: b.value, second: a.value, ai: a.entry.ai, position: a.position },
+          { ai: a.entry.ai, position: a.position, firstPosition: b.position }
+        )
       }
     }
   }
@@ -45,21 +49,21 @@ export function checkPairing(els: readonly PlacedElement[]): AppError | undefine
         satisfied = all
       }
       if (!satisfied) {
-        return {
-          code: 'gs1.pairing',
-          message: `${describeAi(entry)} needs ${explainRule(rule)} in the same barcode ${where(entry.ai, el.position)}`,
-          details: { ai: entry.ai, position: el.position, requires: rule.map((g) => g.map((p) => p.text)) }
-        }
+        return codeError(
+          'gs1.pairing',
+          { label: describeAi(entry), requires: explainRule(rule), excludes: listPatterns(entry.excludes), ai: entry.ai, position: el.position },
+          { ai: entry.ai, position: el.position, requires: rule.map((g) => g.map((p) => p.text)) }
+        )
       }
     }
     for (const p of entry.excludes) {
       for (const other of els) {
         if (other.entry !== entry && patternMatches(p, other.entry.ai)) {
-          return {
-            code: 'gs1.pairing',
-            message: `${describeAi(entry)} cannot be combined with ${describeAi(other.entry)} ${where(entry.ai, el.position)}`,
-            details: { ai: entry.ai, position: el.position, conflictsWith: other.entry.ai }
-          }
+          return codeError(
+            'gs1.pairing',
+            { label: describeAi(entry), requires: listRules(entry), excludes: describeAi(other.entry), ai: entry.ai, position: el.position },
+            { ai: entry.ai, position: el.position, conflictsWith: other.entry.ai }
+          )
         }
       }
     }

@@ -1,13 +1,14 @@
 import type { AppError } from '../../result'
-import { charsetName, firstInvalidChar } from './charsets'
+import { codeError } from '../failure'
+import { firstInvalidChar } from './charsets'
 import { LINTERS } from './linters'
-import { labelOf, showChar, where } from './messages'
-import type { AiEntry } from './types'
+import { labelOf, showChar } from './messages'
+import type { AiEntry, ComponentType } from './types'
 
-function lengthRule(entry: AiEntry): string {
-  const unit = entry.components.every((c) => c.type === 'N') ? 'digits' : 'characters'
-  return entry.minLength === entry.maxLength ? `${entry.maxLength} ${unit}` : `${entry.minLength}–${entry.maxLength} ${unit}`
-}
+/** Character set names that read the same in every language. */
+const CHARSET: Record<ComponentType, string> = { N: '0–9', X: 'GS1 CSET 82', Y: 'GS1 CSET 39 (A–Z 0–9 # - /)', Z: 'base64url' }
+
+const range = (min: number, max: number): string => (min === max ? String(max) : `${min}–${max}`)
 
 /**
  * Checks `value` against the AI's components: length, character set, then each linter.
@@ -16,42 +17,43 @@ function lengthRule(entry: AiEntry): string {
 export function checkValue(entry: AiEntry, value: string, position: number): AppError | undefined {
   const len = value.length
   const ai = entry.ai
+  const label = labelOf(entry)
   if (len < entry.minLength || len > entry.maxLength) {
-    const scanned = len === 0 ? 'it is empty' : `scanned ${len}`
-    return {
-      code: 'gs1.length',
-      message: `${labelOf(entry)} must be ${lengthRule(entry)}, ${scanned} ${where(ai, position)}`,
-      details: { ai, position, length: len, min: entry.minLength, max: entry.maxLength }
-    }
+    return codeError(
+      'gs1.length',
+      { label, rule: range(entry.minLength, entry.maxLength), length: len, ai, position },
+      { ai, position, length: len, min: entry.minLength, max: entry.maxLength }
+    )
   }
   let p = 0
   for (const c of entry.components) {
     if (p >= len && c.optional) break
     const take = c.min === c.max ? c.max : Math.min(c.max, len - p)
     if (len - p < c.min) {
-      return {
-        code: 'gs1.length',
-        message: `${labelOf(entry)} is incomplete: a part of ${c.min} characters is missing or cut short ${where(ai, position)}`,
-        details: { ai, position, offset: p }
-      }
+      // A part is cut short: the value needs at least this many characters to hold it.
+      return codeError('gs1.length', { label, rule: range(p + c.min, entry.maxLength), length: len, ai, position }, { ai, position, offset: p })
     }
     const end = p + take
     const bad = firstInvalidChar(c.type, value, p, end)
     if (bad >= 0) {
-      return {
-        code: 'gs1.charset',
-        message: `${labelOf(entry)} may only use ${charsetName(c.type)}; ${showChar(value[bad]!)} at character ${bad + 1} is not allowed ${where(ai, position)}`,
-        details: { ai, position, offset: bad }
-      }
+      return codeError(
+        'gs1.charset',
+        { label, charset: CHARSET[c.type], char: showChar(value[bad]!), offset: bad + 1, ai, position },
+        { ai, position, offset: bad }
+      )
     }
     for (const name of c.linters) {
       const issue = LINTERS[name](value, p, end)
-      if (issue) {
-        return {
-          code: issue.code,
-          message: `${labelOf(entry)} ${issue.reason} ${where(ai, position)}`,
-          details: { ai, position, offset: p + issue.offset, rule: name }
-        }
+      if (!issue) continue
+      const details = { ai, position, offset: p + issue.offset, rule: name }
+      switch (issue.code) {
+        case 'gs1.check_digit':
+          return codeError(issue.code, { label, expected: issue.expected, got: issue.got, ai, position }, details)
+        case 'gs1.bad_date':
+        case 'gs1.bad_time':
+          return codeError(issue.code, { label, value: issue.value, format: issue.format, ai, position }, details)
+        case 'gs1.bad_value':
+          return codeError(issue.code, { label, value: issue.value, rule: name, ai, position }, details)
       }
     }
     p = end

@@ -1,5 +1,6 @@
 /** Shared last step of every parser: value checks, pairing rules, typed fields. */
-import { err, ok, type Result } from '../../result'
+import { ok, type Result } from '../../result'
+import { fail } from '../failure'
 import { buildFields } from './fields'
 import { checkPairing, type PlacedElement } from './pairing'
 import type { Gs1Element, Gs1Parsed } from './types'
@@ -13,7 +14,7 @@ export function validateElements(placed: readonly PlacedElement[]): Result<Gs1El
     if (problem) return { ok: false, error: problem }
     elements[i] = { ai: el.entry.ai, value: el.value }
   }
-  if (placed.length === 0) return err('gs1.not_gs1', 'No GS1 element strings found in the data.')
+  if (placed.length === 0) return fail('gs1.not_gs1', { data: '' })
   const pairing = checkPairing(placed)
   if (pairing) return { ok: false, error: pairing }
   return ok(elements)

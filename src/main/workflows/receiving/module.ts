@@ -1,0 +1,98 @@
+import { join } from 'node:path'
+import type { CallContext } from '../../../shared/contract'
+import type { ReceiveOutcome } from '../../../shared/contract-areas/receiving'
+import type { EventLog } from '../../store/event-log'
+import type { SettingsRepository } from '../../store/repositories/settings'
+import type { Db } from '../../store/sql'
+import type { Terminals } from '../../terminals/terminals'
+import { createSsccIssuer } from '../../services/sscc-issuer'
+import type { ScanVerdict } from '../../services/scan-pipeline'
+import type { WorkflowModule } from '../module'
+import type { StationEmit } from '../emit'
+import { createReceivingWorkflow, type Call, type ReceivingWorkflow } from './workflow'
+
+export interface ReceivingModuleDeps {
+  db: Db
+  eventLog: EventLog
+  terminals: Terminals
+  settings: SettingsRepository
+  now: () => Date
+  /** The operator signed in for the calling terminal. */
+  operatorId: (ctx?: CallContext) => number | null
+  emit: StationEmit
+  dataDir: string
+  stationId: string
+  gsSubstitutes?: () => readonly string[]
+  /** Render close reports in a worker thread (default true). */
+  reportWorker?: boolean
+  /** Location code where received units are (default: the first active dock). */
+  receivingLocation?: string
+}
+
+export type ReceivingMethods =
+  | 'receiving.orders'
+  | 'receiving.open'
+  | 'receiving.state'
+  | 'receiving.leave'
+  | 'receiving.submit'
+  | 'receiving.receiveTyped'
+  | 'receiving.cancelPending'
+  | 'receiving.setPlate'
+  | 'receiving.newPlate'
+  | 'receiving.exception'
+  | 'receiving.undo'
+  | 'receiving.close'
+
+/** A receiving outcome as the scan pipeline journals it. */
+export const toVerdict = (o: Pick<ReceiveOutcome, 'outcome' | 'code' | 'params' | 'tone' | 'eventId'>): ScanVerdict => ({
+  outcome: o.outcome,
+  code: o.code,
+  params: { ...o.params },
+  tone: o.tone,
+  eventId: o.eventId
+})
+
+/**
+ * The receiving module: its contract handlers, the `receiving` scan workflow (run inside the scan's
+ * transaction, so the unit, its events and the journal row commit together) and its per-terminal
+ * change notices (`receiving.changed` with the terminal id).
+ */
+export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule<ReceivingMethods> & { workflow: ReceivingWorkflow } {
+  const issuer = createSsccIssuer(deps.db, deps.settings, deps.eventLog)
+  const workflow = createReceivingWorkflow({
+    db: deps.db,
+    eventLog: deps.eventLog,
+    terminals: deps.terminals,
+    now: deps.now,
+    operatorId: deps.operatorId,
+    issueSscc: (operatorId) => issuer.issue(1, operatorId)[0]!,
+    ...(deps.gsSubstitutes ? { gsSubstitutes: deps.gsSubstitutes } : {}),
+    ...(deps.receivingLocation ? { receivingLocation: deps.receivingLocation } : {}),
+    onChange: (terminalId, state) => deps.emit('receiving.changed', { terminalId, state }),
+    stationId: deps.stationId,
+    reportsDir: join(deps.dataDir, 'reports'),
+    ...(deps.reportWorker !== undefined ? { reportWorker: deps.reportWorker } : {})
+  })
+  const call = (ctx: CallContext): Call => ({ terminalId: ctx.terminalId, operatorId: deps.operatorId(ctx) })
+  return {
+    name: 'receiving',
+    workflow,
+    handlers: {
+      'receiving.orders': (input) => workflow.orders(input),
+      'receiving.open': ({ order }, ctx) => workflow.open(call(ctx), order),
+      'receiving.state': (_input, ctx) => workflow.state(ctx.terminalId),
+      'receiving.leave': (_input, ctx) => workflow.leave(call(ctx)),
+      'receiving.submit': ({ text }, ctx) => workflow.submit(call(ctx), text),
+      'receiving.receiveTyped': (input, ctx) => workflow.receiveTyped(call(ctx), input),
+      'receiving.cancelPending': (_input, ctx) => workflow.cancelPending(call(ctx)),
+      'receiving.setPlate': ({ code }, ctx) => workflow.setPlate(call(ctx), code),
+      'receiving.newPlate': (_input, ctx) => workflow.newPlate(call(ctx)),
+      'receiving.exception': (input, ctx) => workflow.exception(call(ctx), input),
+      'receiving.undo': (_input, ctx) => workflow.undo(call(ctx)),
+      'receiving.close': ({ note }, ctx) => workflow.close(call(ctx), note ?? null)
+    },
+    scanHandlers: {
+      receiving: (scan) => toVerdict(workflow.handleScan({ terminalId: scan.terminalId, operatorId: scan.operatorId }, scan.classification, scan.text))
+    }
+  }
+}

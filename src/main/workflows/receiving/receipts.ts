@@ -1,0 +1,113 @@
+import type { ReceiveOutcomeKind } from '../../../shared/contract-areas/receiving'
+import { msg } from '../../../shared/messages/catalog'
+import type { ItemRow } from '../../store/repositories/items'
+import type { ExpectedUnitRow, LineRow, OrderRow } from '../../store/repositories/receiving'
+import type { CheckedUnit, ReceivingApply, UnitRequest } from './apply'
+import { fail, outcome, type Call, type ReceivingContext, type Verdict } from './context'
+import { chooseLine, duplicateRefusal, expiredRefusal, lotOf, lotRefusal, lotRequired, needsLot, notOnOrder, orderRefusal, receiptWarnings, serialRefusal } from './rules'
+
+/** Unit receipts (one serial) and quantity receipts (non-serialised goods), with all their checks. */
+export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
+  const { repo } = cx
+  const received = (lineId: number): number => repo.lineReceived.get(lineId)!.n
+
+  function requireOpenOrder(t: string): OrderRow {
+    const order = cx.currentOrder(t)
+    const refusal = orderRefusal(order)
+    if (refusal) fail(refusal)
+    return order!
+  }
+
+  function linesFor(order: OrderRow, item: ItemRow): LineRow[] {
+    const lines = repo.linesOfItem.all(order.id, item.id)
+    if (lines.length === 0) fail(notOnOrder(item, order))
+    return lines
+  }
+
+  /** A recalled/quarantined lot or an expired date refuses; returns the expiry that applies. */
+  function checkLot(item: ItemRow, lot: string | null, expiry: string | null): string | null {
+    let exp = expiry
+    if (lot !== null) {
+      const row = repo.lot.get(item.id, lot) ?? null
+      const refusal = lotRefusal(item, lot, row)
+      if (refusal) fail(refusal)
+      exp ??= row?.expiry ?? null
+    }
+    const expired = expiredRefusal(item, lot, exp, cx.today())
+    if (expired) fail(expired)
+    return exp
+  }
+
+  /** All checks of one unit; throws a Refusal, or returns what to write. */
+  function checkUnit(order: OrderRow, req: UnitRequest, expectedOverride?: ExpectedUnitRow): CheckedUnit & { line: LineRow } {
+    const { item, serial } = req
+    const lines = linesFor(order, item)
+    const expected = expectedOverride ?? repo.expectedBySerial.get(order.id, item.id, serial) ?? null
+    const knownLot = repo.lot.get(item.id, serial) !== undefined || lines.some((l) => l.lot === serial)
+    const serialBad = serialRefusal(item, serial, { lot: lotOf(req.lot, expected, lines), knownLot })
+    if (serialBad) fail(serialBad, { notes: [msg('receiving.note_serial_for', { sku: item.sku })] })
+    const existing = repo.unitBySerial.get(item.id, serial) ?? null
+    if (existing && existing.status !== 'expected') {
+      const d = duplicateRefusal(existing, order.id, serial, item.sku)
+      fail(d.message, { duplicate: d.info })
+    }
+    if (!expected && repo.hasExpectedSerials.get(order.id, item.id)) fail(msg('receiving.unexpected_serial', { serial, sku: item.sku, order: order.number }))
+    const lot = lotOf(req.lot, expected, lines)
+    if (needsLot(item, lot, true)) fail(lotRequired(item))
+    const expiry = checkLot(item, lot, req.expiry ?? expected?.expiry ?? null)
+    const { line, over } = expected ? { line: repo.lineById.get(expected.line_id)!, over: false } : chooseLine(lines, lot, 1, received)
+    const warnings = receiptWarnings(req.lot, expected, over ? line : null)
+    return {
+      existing,
+      expected,
+      lot,
+      expiry,
+      line,
+      over,
+      warnings: warnings.payload,
+      madeAt: req.madeAt ?? expected?.made_at ?? null,
+      productionLine: expected?.production_line ?? null,
+      shift: expected?.shift ?? null
+    }
+  }
+
+  function receiveUnit(call: Call, req: UnitRequest): Verdict {
+    const order = requireOpenOrder(call.terminalId)
+    const c = checkUnit(order, req)
+    apply.startReceiving(order, call.operatorId)
+    const plateId = cx.currentPlateId(call.terminalId)
+    const { event, result: unitId } = apply.writeUnit(call, order, req, c, repo.nextScanId(), plateId, 'received', null)
+    cx.setPending(call.terminalId, null)
+    const kind: ReceiveOutcomeKind = c.warnings.length ? 'warning' : 'accepted'
+    const plate = plateId === null ? null : cx.plates.summary(plateId)
+    const params = { qty: 1, sku: req.item.sku, serial: req.serial, lot: c.lot, plate: plate?.code ?? null, line: c.line.line_no, count: received(c.line.id), expected: c.line.qty_expected }
+    return outcome(kind, c.over ? msg('receiving.over', params) : msg('receiving.received', params), {
+      notes: receiptWarnings(req.lot, c.expected, c.over ? c.line : null).notes,
+      eventId: event.id,
+      received: 1,
+      unit: { id: unitId, sku: req.item.sku, gtin: req.item.gtin, serial: req.serial, lot: c.lot, expiry: c.expiry },
+      plate
+    })
+  }
+
+  /** A non-serialised item (tracking none or lot): a quantity on its line. */
+  function receiveQuantity(call: Call, item: ItemRow, qty: number, scannedLot: string | null, scannedExpiry: string | null, via: string, code: string | null): Verdict {
+    const order = requireOpenOrder(call.terminalId)
+    const lines = linesFor(order, item)
+    const lot = scannedLot ?? (lines.length === 1 ? lines[0]!.lot : null)
+    if (needsLot(item, lot, false)) fail(lotRequired(item))
+    const expiry = checkLot(item, lot, scannedExpiry)
+    const { line, over } = chooseLine(lines, lot, qty, received)
+    apply.startReceiving(order, call.operatorId)
+    const plateId = cx.currentPlateId(call.terminalId)
+    const { event } = apply.writeQuantity(call, order, { item, line, qty, lot, expiry, plateId, scanId: repo.nextScanId(), code, over, via, withGtin: true })
+    cx.setPending(call.terminalId, null)
+    const plate = plateId === null ? null : cx.plates.summary(plateId)
+    const params = { qty, sku: item.sku, serial: null, lot, plate: plate?.code ?? null, line: line.line_no, count: received(line.id), expected: line.qty_expected }
+    return outcome(over ? 'warning' : 'accepted', over ? msg('receiving.over', params) : msg('receiving.received', params), { eventId: event.id, received: qty, plate })
+  }
+
+  return { requireOpenOrder, linesFor, checkLot, checkUnit, receiveUnit, receiveQuantity }
+}
+
+export type Receipts = ReturnType<typeof createReceipts>

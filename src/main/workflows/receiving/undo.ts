@@ -1,0 +1,74 @@
+import { msg } from '../../../shared/messages/catalog'
+import { AppFailure } from '../../errors'
+import type { OrderRow, ReceiptRow } from '../../store/repositories/receiving'
+import type { Call, ReceivingContext } from './context'
+
+/**
+ * Undo: takes back the operator's last scan on the terminal's order with compensating events (the
+ * original events stay). Refused when a unit of that scan has moved on (put away, shipped…).
+ */
+export function createUndo(cx: ReceivingContext) {
+  const { repo, eventLog } = cx
+
+  function undoReceipt(order: OrderRow, r: ReceiptRow, at: string, operatorId: number | null): number {
+    const base = { orderId: order.id, operatorId, plateId: r.plate_id }
+    if (r.kind === 'exception') {
+      return eventLog.record(
+        () => {
+          repo.undoReceipt.run(at, r.id)
+          if (r.unit_id !== null && r.reason === 'damaged') repo.setCondition.run(r.prev_condition ?? 'new', at, r.unit_id)
+          if (r.unit_id !== null && r.reason === 'unexpected_serial') repo.unreceiveUnit.run(at, r.unit_id)
+        },
+        () => ({ ...base, type: r.unit_id !== null ? 'unit.exception_undone' : 'order.exception_undone', unitId: r.unit_id, reason: r.reason, payload: { order: order.number, receiptId: r.id, scanId: r.scan_id, qty: r.qty } })
+      ).event.id
+    }
+    if (r.kind === 'unit') {
+      const unit = repo.unitById.get(r.unit_id!)!
+      return eventLog.record(
+        () => {
+          repo.undoReceipt.run(at, r.id)
+          repo.unreceiveUnit.run(at, r.unit_id!)
+        },
+        () => ({ ...base, type: 'unit.receipt_undone', unitId: r.unit_id, payload: { order: order.number, receiptId: r.id, scanId: r.scan_id, serial: unit.serial, fromPlate: unit.plate_code, fromLocation: unit.location_code } })
+      ).event.id
+    }
+    return eventLog.record(
+      () => repo.undoReceipt.run(at, r.id),
+      () => ({ ...base, type: 'order.receipt_undone', payload: { order: order.number, receiptId: r.id, scanId: r.scan_id, qty: r.qty, lot: r.lot } })
+    ).event.id
+  }
+
+  /** What was undone, for the operator: a serial, a SKU, or the exception's reason. */
+  function whatOf(receipts: ReceiptRow[]): string {
+    const first = receipts[0]!
+    if (first.kind === 'exception') return first.reason ?? 'exception'
+    const units = receipts.filter((r) => r.unit_id !== null)
+    if (units.length === 1) return repo.unitById.get(first.unit_id!)!.serial
+    return first.item_id !== null ? (cx.items.byId(first.item_id)?.sku ?? '') : ''
+  }
+
+  function undo(call: Call): { undone: number; eventIds: number[]; what: string; qty: number } {
+    const order = cx.currentOrder(call.terminalId)
+    if (!order) throw new AppFailure('receiving.no_order', {})
+    if (order.status === 'closed') throw new AppFailure('receiving.order_closed', { order: order.number, status: order.status })
+    const operatorId = call.operatorId
+    const result = cx.inTx(() => {
+      const last = repo.lastScanOf.get(order.id, operatorId)
+      if (!last) throw new AppFailure('receiving.nothing_to_undo', {})
+      const receipts = repo.receiptsOfScan.all(last.scan_id)
+      for (const r of receipts) {
+        if (r.unit_id !== null && r.kind !== 'exception') {
+          const unit = repo.unitById.get(r.unit_id)!
+          if (unit.status !== 'received') throw new AppFailure('receiving.undo_moved', { serial: unit.serial, status: unit.status, location: unit.location_code })
+        }
+      }
+      const at = cx.at()
+      const eventIds = receipts.map((r) => undoReceipt(order, r, at, operatorId))
+      return { undone: receipts.length, eventIds, receipts }
+    })
+    cx.setPending(call.terminalId, null)
+    return { undone: result.undone, eventIds: result.eventIds, what: whatOf(result.receipts), qty: result.receipts.reduce((s, r) => s + r.qty, 0) }
+  }
+
+  return { undo, undoneMessage: (u: { what: string; qty: number }) => msg('receiving.undone', { what: u.what, qty: u.qty }) }
+}

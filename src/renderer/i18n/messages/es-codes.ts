@@ -1,0 +1,55 @@
+import type { codesEn } from '../../../shared/messages/en/codes'
+
+/** Spanish for the codes codes: one entry per English code, the same placeholders (checked by a test). */
+export const codesEs = {
+  'gs1.not_gs1': 'Los datos no son GS1 (ni identificador de simbología con datos GS1, ni IA entre paréntesis, ni Digital Link): {data}.',
+  'gs1.syntax': 'Se esperaba {expected} en la posición {position} y hay {found}.',
+  'gs1.unknown_ai': 'Identificador de aplicación desconocido ({ai}) en la posición {position}.',
+  'gs1.length': '{label} debe tener {rule} caracteres y se leyeron {length} (IA {ai} en la posición {position})',
+  'gs1.charset': '{label} solo admite {charset}; {char} en el carácter {offset} no está permitido (IA {ai} en la posición {position})',
+  'gs1.check_digit': 'El dígito de control de {label} debería ser {expected} y se leyó {got} (IA {ai} en la posición {position})',
+  'gs1.bad_date': '{label}: {value} no es una fecha {format} válida (IA {ai} en la posición {position})',
+  'gs1.bad_time': '{label}: {value} no es una hora {format} válida (IA {ai} en la posición {position})',
+  'gs1.bad_value': '{label}: "{value}" incumple la regla GS1 "{rule}" (IA {ai} en la posición {position})',
+  'gs1.duplicate_ai': '{label} aparece más de una vez ("{first}" y "{second}") (IA {ai} en la posición {position})',
+  'gs1.pairing': '{label} incumple una regla de combinación en este código: necesita {requires} y excluye {excludes} (IA {ai} en la posición {position})',
+  'gs1.dl_syntax': 'El Digital Link está mal formado en la posición {position}: "{found}".',
+  'gs1.dl_no_key': 'El Digital Link no tiene una clave primaria GS1 como /01/<GTIN>, /00/<SSCC> o /414/<GLN>.',
+  'gs1.dl_path': '{what} no está permitido en un Digital Link con clave primaria IA {key} (posición {position}); calificadores de ruta tras la clave: {allowed}.',
+
+  'gtin.charset': 'Un GTIN solo tiene dígitos; se recibió "{value}".',
+  'gtin.length': 'Un GTIN tiene 8, 12, 13 o 14 dígitos; se recibieron {length}.',
+  'gtin.check_digit': 'El dígito de control del GTIN debería ser {expected}; se recibió {scanned}.',
+
+  'sscc.serial_reference': 'Con un prefijo de empresa de {companyPrefixLength} dígitos, la referencia serie debe tener {digits} dígitos; se recibió "{value}".',
+
+  'epc.hex': 'El EPC debe ser hexadecimal; hay {found} en la posición {position}.',
+  'epc.too_short': '{scheme} necesita {need} bits; se recibieron {have}.',
+  'epc.header': 'La cabecera EPC 0x{header} no es un esquema admitido (SGTIN-96 0x30, SGTIN-198 0x36, SSCC-96 0x31, SGLN-96 0x32, GRAI-96 0x33; 0x00 es una etiqueta sin programar).',
+  'epc.filter': 'El valor de filtro debe ser un entero de 0 a 7; se recibió {filter}.',
+  'epc.company_prefix': 'El prefijo de empresa GS1 debe tener de 6 a 12 dígitos; se recibió {value}.',
+  'epc.range': 'Con un prefijo de empresa de {cpLength} dígitos, {field} debe tener exactamente {digits} dígitos; se recibió "{value}".',
+  'epc.partition': 'El valor de partición {partition} no es válido para {scheme} (debe ser de 0 a 6).',
+  'epc.reserved': 'Los bits reservados de SSCC-96 (los últimos 24) deben ser cero.',
+  'epc.serial': '{scheme} {field} "{value}" no es válido; se admite: {allowed}.',
+  'epc.element_string': 'La cadena de elementos no forma una identidad EPC en "{found}" (posición {position}); use (00), (01)+(21), (414)[+(254)] o (8003).',
+  'epc.check_digit': 'El valor {value} del IA ({ai}) tiene un dígito de control incorrecto.',
+  'epc.fields': 'El campo EPC "{field}" debe ser texto.',
+  'epc.scheme': 'El esquema "{scheme}" no puede codificar {input}; use {expected}.',
+  'epc.uri': 'URI EPC no válida: "{uri}" (se esperaba {expected}).',
+
+  'serial.empty': 'El número de serie está vacío.',
+  'serial.too_long': 'El número de serie tiene {length} caracteres; los de este artículo tienen como máximo {max}.',
+  'serial.too_short': 'El número de serie tiene {length} caracteres; los de este artículo tienen como mínimo {min}.',
+  'serial.whitespace': 'El número de serie tiene espacios al principio o al final.',
+  'serial.control': 'El número de serie contiene caracteres de control.',
+  'serial.charset': 'El número de serie solo puede contener {charset}.',
+  'serial.prefix': 'Los números de serie de este artículo empiezan por "{prefix}".',
+  'serial.pattern': 'El número de serie no sigue el patrón de este artículo {pattern}.',
+  'serial.is_gtin': 'El número de serie es el GTIN del artículo ({serial}): se escaneó el código del producto en lugar del número de serie.',
+  'serial.is_element_string': 'El número de serie "{serial}" es un código completo (cadena de elementos o URI EPC): escanee solo el número de serie.',
+  'serial.is_digital_link': 'El número de serie es una URI GS1 Digital Link: se escaneó un código completo, no el número de serie.',
+  'serial.is_url': 'El número de serie es una URL, no un número de serie.',
+  'serial.is_lot': 'El número de serie {serial} es un lote de este artículo: se escaneó el lote como número de serie.',
+  'serial.rule_invalid': 'La regla de números de serie no es válida: {field} "{value}" ({problem}).'
+} satisfies Record<keyof typeof codesEn, string>
