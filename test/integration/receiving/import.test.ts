@@ -6,6 +6,7 @@ import { applyBatch, importFile, importInWorker } from '../../../src/main/import
 import { createPutawayWorkflow } from '../../../src/main/workflows/putaway/workflow'
 import { openStore } from '../../../src/main/store/db'
 import type { ImportProgress } from '../../../src/shared/contract-areas/receiving'
+import { futureAi17 } from '../../helpers/clock'
 import { openRig, type Rig } from './rig'
 import { writeXlsx } from './xlsx'
 
@@ -216,7 +217,10 @@ describe('import: worker thread', () => {
   it('imports in a worker with its own connection while the station holds the data dir, with progress', async () => {
     rig = openRig()
     const lines = ['kind,asn', 'order,supplier,item,serial,lot,expiry']
-    for (let n = 0; n < 3000; n++) lines.push(`ASN-W1,SUP-MED,PEN-INS-5,${900000 + n},L2405,2027-06-30`)
+    // An expiry ahead of the station's clock (the suite also runs with the clock a year ahead).
+    const ai17 = futureAi17()
+    const expiry = `20${ai17.slice(0, 2)}-${ai17.slice(2, 4)}-${ai17.slice(4, 6)}`
+    for (let n = 0; n < 3000; n++) lines.push(`ASN-W1,SUP-MED,PEN-INS-5,${900000 + n},L2405,${expiry}`)
     const file = write(rig, 'big.csv', lines.join('\n'))
     const progress: ImportProgress[] = []
     const r = await importInWorker({ file, dataDir: rig.dataDir }, (p) => progress.push(p))
