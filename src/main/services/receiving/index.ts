@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { CloseResult } from '../../../shared/contract-areas/receiving'
 import { runWorker, startWorker } from '../../import/worker-host'
+import { workerUrl } from '../../paths'
 import { collectReportData, renderReportPdf, type ReportData } from './report'
 import { createReceivingService, type ReceivingDeps } from './service'
 
@@ -20,7 +21,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)
 
 /** Writes the report PDF, in a worker thread when one can be started (long orders make long reports). */
 export async function writeReport(data: ReportData, path: string, useWorker = true): Promise<void> {
-  const worker = useWorker ? startWorker(new URL('./report-worker.ts', import.meta.url), { data, path }) : null
+  const worker = useWorker ? startWorker(workerUrl('report-worker'), { data, path }) : null
   if (worker) {
     await runWorker(worker)
     return
