@@ -1,0 +1,122 @@
+/**
+ * Start-up of the `dockside` command (issue #9 item 6), measured as a user meets it: wall time from
+ * spawning `node bin/dockside.mjs …` in a fresh process. Beside each figure, the floor measured in the
+ * same run: `node -e ''`, a Node process that loads nothing (on a busy machine both move together).
+ * - one-shot `dockside gs1 parse '(01)09506000134352(21)ABC'` from the CLI build: target ≤ 300 ms
+ * - `dockside serve` on a 1 M-unit database from the CLI build, ready = the URL printed and the UI page
+ *   answered over HTTP: target ≤ 1 s
+ * The same two from source (tsx, DOCKSIDE_FROM_SOURCE=1) are printed for comparison — the "before".
+ * Run: npm run bench -- startup (builds the CLI first when it is stale; the UI needs `npm run build`).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { cliBuildState } from '../../bin/build-state.mjs'
+import { ensureCliBuild } from '../../scripts/build-cli'
+import { BIN, PROJECT_ROOT } from '../helpers/station-server'
+import { millionUnitDataDir } from './_million-units'
+import { report, summarize } from './_support'
+
+const ONE_SHOT_RUNS = 11
+const SERVE_RUNS = 6
+const SOURCE_RUNS = 3
+const GS1 = ['gs1', 'parse', '(01)09506000134352(21)ABC']
+
+if (!existsSync(join(PROJECT_ROOT, 'out/renderer/index.html'))) throw new Error('The UI is not built: run `npm run build` first.')
+await ensureCliBuild()
+if (!cliBuildState(PROJECT_ROOT).fresh) throw new Error('The CLI build is still stale after building it.')
+
+const env = (fromSource: boolean): NodeJS.ProcessEnv => {
+  const e = { ...process.env }
+  if (fromSource) e.DOCKSIDE_FROM_SOURCE = '1'
+  else delete e.DOCKSIDE_FROM_SOURCE
+  return e
+}
+
+/** Wall time of one fresh process, spawn to exit; throws when it fails. */
+function timeProcess(args: string[], options: { fromSource?: boolean; expectStdout?: string } = {}): number {
+  const t0 = performance.now()
+  const run = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: 'utf8', env: env(options.fromSource ?? false), timeout: 60_000 })
+  const ms = performance.now() - t0
+  if (run.status !== 0 || run.stderr !== '') throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`)
+  if (options.expectStdout !== undefined && !run.stdout.includes(options.expectStdout)) throw new Error(`${args.join(' ')} printed ${run.stdout}`)
+  return ms
+}
+
+/** Spawn → "Open the station at: URL" on stdout → the page answers 200; then SIGTERM and wait for exit. */
+async function timeServe(dataDir: string, fromSource: boolean): Promise<number> {
+  const t0 = performance.now()
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: PROJECT_ROOT, env: env(fromSource), stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`dockside serve printed no URL within 60 s:\n${output}`)), 60_000)
+      child.stdout.on('data', (d: Buffer) => {
+        output += d.toString()
+        const match = /Open the station at: (http:\/\/\S+)/.exec(output)
+        if (match?.[1]) {
+          clearTimeout(timer)
+          resolve(match[1])
+        }
+      })
+      void exited.then((code) => reject(new Error(`dockside serve exited with ${code}:\n${output}`)))
+    })
+    const page = await fetch(url)
+    await page.text()
+    if (page.status !== 200) throw new Error(`the UI page answered ${page.status}`)
+    return performance.now() - t0
+  } finally {
+    child.kill('SIGTERM')
+    await exited
+  }
+}
+
+const median = (xs: number[]) => summarize(xs).p50
+const ms = (n: number) => `${n.toFixed(0)} ms`
+
+// The floor, then the one-shot, interleaved so both see the same machine; the first of each warms caches.
+const floors: number[] = []
+const oneShots: number[] = []
+for (let i = 0; i < ONE_SHOT_RUNS; i++) {
+  floors.push(timeProcess(['-e', '']))
+  oneShots.push(timeProcess([BIN, ...GS1], { expectStdout: '"gtin":"09506000134352"' }))
+}
+const floor = median(floors.slice(1))
+const oneShot = summarize(oneShots.slice(1))
+console.log(`floor: node -e '' median ${ms(floor)}, max ${ms(Math.max(...floors.slice(1)))} (n=${floors.length - 1})`)
+report(
+  `dockside gs1 parse, one-shot from the build, median of ${oneShot.n}`,
+  oneShot.p50,
+  'ms',
+  300,
+  'lower',
+  `${ms(oneShot.p50 - floor)} above the floor (node -e '' ${ms(floor)} in this run); max ${ms(oneShot.max)}`
+)
+
+const dataDir = millionUnitDataDir()
+const serves: number[] = []
+const serveFloors: number[] = []
+for (let i = 0; i < SERVE_RUNS; i++) {
+  serveFloors.push(timeProcess(['-e', '']))
+  serves.push(await timeServe(dataDir, false))
+}
+const serve = summarize(serves.slice(1))
+const serveFloor = median(serveFloors.slice(1))
+report(
+  `dockside serve ready (URL printed, UI page answered), 1 M units, from the build, median of ${serve.n}`,
+  serve.p50,
+  'ms',
+  1000,
+  'lower',
+  `${ms(serve.p50 - serveFloor)} above the floor (node -e '' ${ms(serveFloor)} in this run); max ${ms(serve.max)}`
+)
+
+// The "before": the same from source through tsx (not a target).
+const sourceOneShot = median(Array.from({ length: SOURCE_RUNS }, () => timeProcess([BIN, ...GS1], { fromSource: true })))
+const sourceServes: number[] = []
+for (let i = 0; i < SOURCE_RUNS; i++) sourceServes.push(await timeServe(dataDir, true))
+console.log(
+  `for comparison, from source through tsx (DOCKSIDE_FROM_SOURCE=1), median of ${SOURCE_RUNS}: gs1 parse ${ms(sourceOneShot)}, serve ready at 1 M units ${ms(median(sourceServes))}`
+)
