@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CLI_ENTRY, CLI_OUT_DIR, CLI_STAMP, STAMP_FORMAT, cliBuildState } from '../../../bin/build-state.mjs'
+import { buildCli } from '../../../scripts/build-cli'
 import { WORKER_SOURCES } from '../../../src/main/paths'
 import { parseTrace, TRACE_NODE_ARGS } from '../../helpers/module-trace'
 import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
@@ -141,6 +142,14 @@ describe('bin/dockside.mjs chooses the build or the sources', () => {
     expect(loaded.length).toBeGreaterThan(1)
     // Neither the station, SQLite, the contract's zod (bundled) nor any other command's code.
     for (const url of loaded) expect(readFileSync(new URL(url), 'utf8'), url).not.toMatch(/createStation|better-sqlite3|\$ZodType|startHeadless|SerialPort/)
+  })
+
+  it('refuses to build broken sources, naming the file and line, and writes nothing', async () => {
+    const root = makeTempDir('dockside-broken-')
+    mkdirSync(join(root, 'src/main/cli'), { recursive: true })
+    writeFileSync(join(root, 'src/main/cli/index.ts'), 'export const x = ;\n')
+    await expect(buildCli(root)).rejects.toThrow(/src\/main\/cli\/index\.ts:1:\d+: ERROR: Unexpected ";"/)
+    expect(existsSync(join(root, 'out'))).toBe(false)
   })
 
   it('ships a flat build with every worker thread as its own entry', () => {
