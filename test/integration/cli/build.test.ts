@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -158,3 +159,19 @@ describe('bin/dockside.mjs chooses the build or the sources', () => {
     for (const name of Object.keys(WORKER_SOURCES)) expect(existsSync(join(dir, `${name}.mjs`)), name).toBe(true)
   })
 })
+
+describe('the Electron main build (out/main, electron-vite)', () => {
+  it('is flat and its workerUrl finds every worker entry', async () => {
+    const dir = join(PROJECT_ROOT, 'out/main')
+    if (!existsSync(join(dir, 'index.js'))) throw new Error('Build first: npm run build (npm test does it).')
+    expect(readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())).toEqual([])
+    // The chunk that holds src/main/paths.ts (it imports no electron, so plain Node can load it).
+    const chunk = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('function workerUrl('))
+    expect(chunk).toBeDefined()
+    const exported = Object.values((await import(pathToFileURL(join(dir, chunk!)).href)) as Record<string, unknown>)
+    const workerUrl = exported.find((v): v is (name: string) => URL => typeof v === 'function' && v.name === 'workerUrl')!
+    for (const name of Object.keys(WORKER_SOURCES)) expect(workerUrl(name).href).toBe(pathToFileURL(join(dir, `${name}.js`)).href)
+    for (const name of Object.keys(WORKER_SOURCES)) expect(existsSync(join(dir, `${name}.js`)), name).toBe(true)
+  })
+})
+
