@@ -1,20 +1,22 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import { WORKER_SOURCES } from './src/main/paths'
 
 // Native modules (better-sqlite3, serialport, node-hid, usb) stay external in main: electron-vite
 // externalizes dependencies by default. The preload is bundled as CommonJS, as sandboxed preloads must be.
-// Worker threads are entries of their own, emitted beside index.js under the name their caller resolves
-// (`new URL('./worker.ts', import.meta.url)` → out/main/worker.js; see src/main/import/worker-host.ts).
+// Worker threads are entries of their own, `out/main/<name>.js` for each name in WORKER_SOURCES
+// (src/main/paths.ts, whose workerUrl(name) finds them). The output is flat (chunks beside index.js):
+// paths.ts finds the project root and the worker entries relative to whichever chunk holds it.
+// The CLI is bundled apart, into out/cli/ (scripts/build-cli.ts).
+const workerEntries = Object.fromEntries(Object.entries(WORKER_SOURCES).map(([name, source]) => [name, resolve(__dirname, 'src/main', source)]))
+
 export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          worker: resolve(__dirname, 'src/main/import/worker.ts'),
-          'report-worker': resolve(__dirname, 'src/main/workflows/receiving/report-worker.ts')
-        }
+        input: { index: resolve(__dirname, 'src/main/index.ts'), ...workerEntries },
+        output: { chunkFileNames: '[name]-[hash].js' }
       }
     }
   },

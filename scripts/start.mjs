@@ -30,6 +30,12 @@ if (process.env.DOCKSIDE_SKIP_BUILD !== '1') {
     console.error('Building the station UI failed (see above).')
     process.exit(1)
   }
+  // The fallback below runs `dockside serve`, which starts from the CLI build when it is current.
+  const { ensureCliBuild } = await import('./build-cli.ts')
+  await ensureCliBuild(root).catch((error) => {
+    console.error(`Building the CLI failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
 }
 
 /** Returns null when Electron can be started, or the reason it cannot. */

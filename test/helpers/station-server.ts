@@ -21,9 +21,9 @@ export interface RunningServer {
 export const tempDataDir = (prefix = 'dockside-test-') => mkdtempSync(join(tmpdir(), prefix))
 
 /** Starts the real `dockside serve` as a child process and waits for the URL it prints. */
-export async function startServer(options: { dataDir?: string; demo?: boolean; extraArgs?: string[] } = {}): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string; demo?: boolean; extraArgs?: string[]; nodeArgs?: string[] } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir()
-  const args = [BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo']), ...(options.extraArgs ?? [])]
+  const args = [...(options.nodeArgs ?? []), BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo']), ...(options.extraArgs ?? [])]
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))

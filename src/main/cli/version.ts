@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { projectRoot } from '../paths'
 
 export function version(): string {
-  const pkgPath = fileURLToPath(new URL('../../../package.json', import.meta.url))
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }
   return pkg.version
 }

@@ -6,6 +6,7 @@ import type { EventLog } from '../store/event-log'
 import { applyBatch } from './apply'
 import { detectKind, validateSheet, type Cell } from './formats'
 import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
+import { workerUrl } from '../paths'
 import { runWorker, startWorker } from './worker-host'
 
 export { applyBatch, type ApplyOptions, type ApplyResult } from './apply'
@@ -128,7 +129,7 @@ export interface WorkerImportOptions {
  * connection waits for it through busy_timeout like for any other writer.
  */
 export async function importInWorker(options: WorkerImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
-  const worker = startWorker(new URL('./worker.ts', import.meta.url), options)
+  const worker = startWorker(workerUrl('import-worker'), options)
   if (!worker) {
     // No worker entry in this build: run here (still correct, only not off-thread).
     const { openStore } = await import('../store/db')

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Cell } from './formats'
 
 /** Files larger than this are refused before parsing (an ASN of 1 M serials is ~60 MB of CSV). */
@@ -84,7 +84,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 
 /** The first worksheet that has data, as rows of cells (row 1 first; empty rows kept for numbering). */
 export async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
-  const wb = new ExcelJS.Workbook()
+  // Loaded on first use: exceljs is the heaviest module the station has (a second of start-up).
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
   } catch (error) {

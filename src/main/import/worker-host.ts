@@ -17,26 +17,23 @@ export class WorkerFailure extends Error {
 }
 
 /**
- * Starts a worker thread on one of our modules. Run from source (tsx, vitest, the CLI) the module is
- * TypeScript: the worker registers tsx's loader first, then imports it. A bundled build must ship the
- * module as its own entry beside the main bundle (`<name>.js`); when neither exists the caller runs
- * the work in-process (returns null).
+ * Starts a worker thread on one of our modules (`workerUrl(name)` in ../paths). From source (tsx,
+ * vitest, the CLI's tsx fallback) the module is TypeScript: the worker registers tsx's loader first,
+ * then imports it. In a build it is the worker's own entry beside the bundle. When the file is missing
+ * (a build without that entry) the caller runs the work in-process (returns null).
  */
 export function startWorker(moduleUrl: URL, workerData: unknown): Worker | null {
-  const tsPath = fileURLToPath(moduleUrl)
-  const jsPath = tsPath.replace(/\.ts$/, '.js')
-  if (tsPath.endsWith('.ts') && existsSync(tsPath)) {
-    let tsxApi: string
-    try {
-      tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-    } catch {
-      return null
-    }
-    const source = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(moduleUrl.href)});`
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData })
+  const path = fileURLToPath(moduleUrl)
+  if (!existsSync(path)) return null
+  if (!path.endsWith('.ts')) return new Worker(moduleUrl, { workerData })
+  let tsxApi: string
+  try {
+    tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  } catch {
+    return null
   }
-  if (existsSync(jsPath)) return new Worker(pathToFileURL(jsPath), { workerData })
-  return null
+  const source = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(moduleUrl.href)});`
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), { workerData })
 }
 
 /** Runs a worker to completion: resolves with its `done` value, rejects with a WorkerFailure. */

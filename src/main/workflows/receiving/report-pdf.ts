@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import type { PDFFont, PDFPage } from 'pdf-lib'
 import type { LineCounts } from '../../../shared/contract-areas/receiving'
 
 /** Everything the discrepancy report shows; plain data so it can cross to a worker thread. */
@@ -25,6 +25,7 @@ const MARGIN = 40
 
 /** The discrepancy report as a PDF (A4, Helvetica): header, totals, lines, exceptions, missing serials. */
 export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib') // on first use: pdf-lib is heavy to load
   const doc = await PDFDocument.create()
   doc.setTitle(`Receiving report ${data.order.number}`)
   doc.setProducer('Dockside')

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { LineCounts } from '../../../shared/contract-areas/receiving'
 import { runWorker, startWorker } from '../../import/worker-host'
+import { workerUrl } from '../../paths'
 import { createReceivingRepository } from '../../store/repositories/receiving'
 import { createReceivingReportRepository } from '../../store/repositories/receiving-report'
 import type { Db } from '../../store/sql'
@@ -44,7 +45,7 @@ export function collectReportData(db: Db, orderId: number, meta: { stationId: st
 
 /** Writes the report PDF, in a worker thread when one can be started (long orders make long reports). */
 export async function writeReport(data: ReportData, path: string, useWorker = true): Promise<void> {
-  const worker = useWorker ? startWorker(new URL('./report-worker.ts', import.meta.url), { data, path }) : null
+  const worker = useWorker ? startWorker(workerUrl('report-worker'), { data, path }) : null
   if (worker) {
     await runWorker(worker)
     return
