@@ -1,0 +1,143 @@
+/**
+ * The upstream's schema, one numbered migration per entry; each runs in its own transaction.
+ * Never edit a released migration: add the next number.
+ */
+export interface ServerMigration {
+  version: number
+  name: string
+  sql: string
+}
+
+const m0001 = `
+CREATE TABLE stations (
+  id         bigserial PRIMARY KEY,
+  name       text NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Only the sha-256 of a token is kept; the token itself is shown once, at creation or rotation.
+CREATE TABLE station_tokens (
+  id          bigserial PRIMARY KEY,
+  station_id  bigint NOT NULL REFERENCES stations(id),
+  token_hash  bytea NOT NULL UNIQUE,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  revoked_at  timestamptz
+);
+CREATE INDEX station_tokens_station ON station_tokens(station_id);
+
+-- EPCIS 2.0 events, from POST /capture or mapped from station events. The document is kept as sent.
+CREATE TABLE epcis_events (
+  seq          bigserial PRIMARY KEY,
+  event_id     text NOT NULL UNIQUE,
+  event_type   text NOT NULL,
+  event_time   timestamptz NOT NULL,
+  record_time  timestamptz NOT NULL DEFAULT now(),
+  action       text,
+  biz_step     text,
+  disposition  text,
+  read_point   text,
+  biz_location text,
+  epcs         text[] NOT NULL DEFAULT '{}',
+  any_epcs     text[] NOT NULL DEFAULT '{}',
+  document     jsonb NOT NULL,
+  capture_id   uuid,
+  station_id   bigint REFERENCES stations(id)
+);
+CREATE INDEX epcis_events_time ON epcis_events(event_time);
+CREATE INDEX epcis_events_biz_step ON epcis_events(biz_step);
+CREATE INDEX epcis_events_biz_location ON epcis_events(biz_location);
+CREATE INDEX epcis_events_epcs ON epcis_events USING gin(epcs);
+CREATE INDEX epcis_events_any_epcs ON epcis_events USING gin(any_epcs);
+
+CREATE TABLE capture_jobs (
+  id                      uuid PRIMARY KEY,
+  station_id              bigint NOT NULL REFERENCES stations(id),
+  created_at              timestamptz NOT NULL,
+  finished_at             timestamptz,
+  running                 boolean NOT NULL,
+  success                 boolean NOT NULL,
+  capture_error_behaviour text NOT NULL,
+  event_count             integer NOT NULL,
+  stored_count            integer NOT NULL,
+  errors                  jsonb NOT NULL DEFAULT '[]'
+);
+
+-- Native station events pushed by the sync engine, exactly once by uuid.
+CREATE TABLE station_events (
+  seq           bigserial PRIMARY KEY,
+  uuid          uuid NOT NULL UNIQUE,
+  type          text NOT NULL,
+  occurred_at   timestamptz NOT NULL,
+  station_id    bigint NOT NULL REFERENCES stations(id),
+  gtin          text,
+  serial        text,
+  plate_code    text,
+  order_number  text,
+  location_code text,
+  payload       jsonb NOT NULL,
+  received_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX station_events_unit ON station_events(gtin, serial) WHERE serial IS NOT NULL;
+CREATE INDEX station_events_station ON station_events(station_id, occurred_at);
+
+-- The unit registry: where every unit is, across sites (last event by occurred_at wins).
+CREATE TABLE units (
+  gtin            text NOT NULL,
+  serial          text NOT NULL,
+  status          text NOT NULL,
+  condition       text,
+  location_code   text,
+  plate_code      text,
+  station_id      bigint NOT NULL REFERENCES stations(id),
+  last_event_uuid uuid NOT NULL,
+  last_event_at   timestamptz NOT NULL,
+  updated_at      timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (gtin, serial)
+);
+
+-- Who received which unit: the same GTIN + serial received at two stations is a conflict.
+CREATE TABLE unit_receipts (
+  gtin        text NOT NULL,
+  serial      text NOT NULL,
+  station_id  bigint NOT NULL REFERENCES stations(id),
+  event_uuid  uuid NOT NULL,
+  received_at timestamptz NOT NULL,
+  PRIMARY KEY (gtin, serial, station_id)
+);
+
+CREATE TABLE conflicts (
+  id          bigserial PRIMARY KEY,
+  kind        text NOT NULL CHECK (kind IN ('duplicate_receipt')),
+  gtin        text NOT NULL,
+  serial      text NOT NULL,
+  station_ids bigint[] NOT NULL,
+  event_uuids uuid[] NOT NULL,
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  updated_at  timestamptz NOT NULL DEFAULT now(),
+  resolved_at timestamptz,
+  UNIQUE (kind, gtin, serial)
+);
+
+-- Master data kept upstream and followed by every station.
+CREATE TABLE master_data (
+  kind       text NOT NULL CHECK (kind IN ('item','supplier','location','operator')),
+  key        text NOT NULL,
+  body       jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kind, key)
+);
+
+-- What stations pull. seq is handed out under an advisory lock held to commit, so it grows in commit
+-- order: a reader at cursor N never later sees a row below N appear. audience NULL = every station.
+CREATE TABLE changes (
+  seq        bigint PRIMARY KEY,
+  kind       text NOT NULL CHECK (kind IN ('unit','conflict','master')),
+  key        text NOT NULL,
+  body       jsonb NOT NULL,
+  audience   bigint[],
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE SEQUENCE changes_seq;
+`
+
+export const serverMigrations: readonly ServerMigration[] = [{ version: 1, name: 'upstream', sql: m0001 }]
