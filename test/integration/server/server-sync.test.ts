@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { syncChangesResponseSchema, syncPushResponseSchema } from '../../../src/shared/sync-protocol'
 import { POSTGRES_MISSING, postgresAvailable, startTestPostgres, type TestPostgres } from '../../helpers/postgres'
 import { startInProcessServer, type InProcessServer } from '../../helpers/server'
 import { changes, push, receivedUnits, syncEvent } from '../../helpers/sync-events'
+
+// Real PostgreSQL and child processes on a busy 2-core CI machine: generous bounds, never speed.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 
 const GTIN = '09521234543213'
 
