@@ -88,10 +88,11 @@ export function mapStationEvent(e: StationEventForEpcis, options: EpcisMapOption
   const txs = bizTransactions(e)
   const withTx = txs.length > 0 ? { bizTransactionList: txs } : {}
 
-  if (rule.shape === 'aggregation') {
+  const children = e.unit ? [e.unit] : (e.children ?? [])
+  if (rule.shape === 'aggregation' && !(children.length === 0 && rule.action === 'OBSERVE')) {
     // A unit onto a plate: the plate is the parent. A plate with its units: same, children listed.
+    // (The schema wants children on ADD/OBSERVE: a plate seen without its units is an ObjectEvent below.)
     if (!e.plate) return missing('plate')
-    const children = e.unit ? [e.unit] : (e.children ?? [])
     const event: AggregationEvent = {
       type: 'AggregationEvent',
       ...common,
@@ -100,12 +101,12 @@ export function mapStationEvent(e: StationEventForEpcis, options: EpcisMapOption
       childEPCs: [...new Set(children.map((u) => unitEpc(u, L)))],
       ...withTx
     }
-    if (rule.action !== 'OBSERVE' && event.childEPCs.length === 0) return missing('children')
+    if (event.childEPCs.length === 0 && rule.action !== 'DELETE') return missing('children')
     return { ok: true, event }
   }
 
   const epcs: string[] = []
-  if (e.unit) epcs.push(unitEpc(e.unit, L))
+  if (e.unit && rule.shape === 'object') epcs.push(unitEpc(e.unit, L))
   else if (e.plate) epcs.push(plateEpc(e.plate, L))
   const quantityList = e.quantity ? [{ epcClass: itemClass(e.quantity.gtin, e.quantity.lot, L), quantity: e.quantity.qty }] : undefined
   if (epcs.length === 0 && !quantityList && !e.type.startsWith('order.')) return missing('unit')

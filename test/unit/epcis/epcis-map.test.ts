@@ -56,6 +56,9 @@ describe('EPCIS 2.0 mapping of station events', () => {
       bizStep: 'receiving'
     })
     expect(by('unit.moved_to_plate')).toMatchObject({ type: 'AggregationEvent', action: 'ADD', bizStep: 'packing' })
+    const bare = mapStationEvent(base('plate.moved', { plate, location }), L)
+    expect(bare).toMatchObject({ ok: true, event: { type: 'ObjectEvent', epcList: ['urn:epc:id:sscc:0614141.1123456789'], bizStep: 'storing' } })
+    expect(mapStationEvent(base('plate.packed', { plate }), L)).toMatchObject({ ok: false, code: 'epcis.missing_reference', params: { ref: 'children' } })
     expect(by('order.quantity_received')).toMatchObject({ quantityList: [{ epcClass: 'urn:epc:class:lgtin:9521234.054321.L42', quantity: 5 }] })
   })
 
@@ -102,10 +105,15 @@ describe('EPCIS 2.0 mapping of station events', () => {
         fc.uuid(),
         (type, gtin, serial, code, gln, plate, cpl, uuid) => {
           const u = { gtin, serial }
-          const e = base(type, { uuid, unit: u, plate, children: [u], location: { code, gln }, order, quantity: { gtin, lot: serial, qty: 1 } })
+          const withChildren = type.startsWith('plate.') && Math.abs(cpl) % 2 === 0
+          const e = base(type, { uuid, unit: type.startsWith('plate.') ? null : u, plate, children: withChildren ? [u] : [], location: { code, gln }, order, quantity: { gtin, lot: serial, qty: 1 } })
           const m = mapStationEvent(e, { companyPrefixLength: cpl })
-          expect(m.ok).toBe(true)
-          const r = validate(epcisDocument([m.ok ? m.event : {}]))
+          if (!m.ok) {
+            // Only a plate packed without its units has nothing to aggregate.
+            expect(m).toMatchObject({ code: 'epcis.missing_reference', params: { ref: 'children' } })
+            return
+          }
+          const r = validate(epcisDocument([m.event]))
           expect(r.errors).toBe('')
         }
       ),

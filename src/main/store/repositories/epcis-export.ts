@@ -7,6 +7,8 @@ import type { StationEventForEpcis, UnitRef } from '../../../shared/epcis'
  */
 
 interface Row {
+  id: number
+  plate_id: number | null
   uuid: string
   type: string
   occurred_at: string
@@ -28,7 +30,7 @@ interface Row {
 }
 
 const SELECT = `
-  SELECT e.uuid, e.type, e.occurred_at, e.station_id, e.reason, e.payload,
+  SELECT e.id, e.plate_id, e.uuid, e.type, e.occurred_at, e.station_id, e.reason, e.payload,
          i.gtin, u.serial,
          p.code AS plate_code, p.kind AS plate_kind,
          l.code AS location_code, l.gln AS own_gln,
@@ -59,6 +61,12 @@ export function createEpcisExportRepository(db: Database.Database) {
         AND r.order_id = (SELECT id FROM inbound_orders WHERE number = ?)
       ORDER BY r.id`
   )
+  // Put-away writes plate.moved, then unit.stored for each of its `units` (same plate), in one transaction.
+  const movedUnits = db.prepare<[number, number, number], { gtin: string; serial: string }>(
+    `SELECT i.gtin, u.serial FROM events e JOIN units u ON u.id = e.unit_id JOIN items i ON i.id = u.item_id
+      WHERE e.type = 'unit.stored' AND e.plate_id = ? AND e.id > ? AND i.gtin IS NOT NULL
+      ORDER BY e.id LIMIT ?`
+  )
   const sscc = db.prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = 'sscc'`)
 
   return {
@@ -77,6 +85,8 @@ export function createEpcisExportRepository(db: Database.Database) {
         let children: UnitRef[] | undefined
         if (r.type === 'plate.received' && typeof payload.scanId === 'number' && r.order_number) {
           children = scanUnits.all(payload.scanId, r.order_number)
+        } else if (r.type === 'plate.moved' && r.plate_id !== null && typeof payload.units === 'number' && payload.units > 0) {
+          children = movedUnits.all(r.plate_id, r.id, payload.units)
         }
         const qty = typeof payload.qty === 'number' ? payload.qty : null
         yield {
