@@ -83,7 +83,7 @@ export type SyncChange = z.infer<typeof changeSchema>
 
 export const syncChangesResponseSchema = z.object({
   changes: z.array(changeSchema),
-  /** Pass back as `?cursor=` to get what came after; a decimal string of a monotonic sequence. */
+  /** Pass back as `?cursor=` to get what came after: a decimal string that only grows (a PostgreSQL transaction id). */
   cursor: z.string().regex(/^\d+$/),
   more: z.boolean()
 })

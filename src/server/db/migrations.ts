@@ -78,7 +78,6 @@ CREATE TABLE station_events (
   received_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX station_events_unit ON station_events(gtin, serial) WHERE serial IS NOT NULL;
-CREATE INDEX station_events_station ON station_events(station_id, occurred_at);
 
 -- The unit registry: where every unit is, across sites (last event by occurred_at wins).
 CREATE TABLE units (
@@ -127,17 +126,19 @@ CREATE TABLE master_data (
   PRIMARY KEY (kind, key)
 );
 
--- What stations pull. seq is handed out under an advisory lock held to commit, so it grows in commit
--- order: a reader at cursor N never later sees a row below N appear. audience NULL = every station.
+-- What stations pull. A reader sees only rows of transactions older than every transaction still
+-- running (xid < the snapshot's xmin), in (xid, seq) order, and its cursor is the last xid it read
+-- whole: a change that commits late can never land behind a cursor, and writers take no global lock.
 CREATE TABLE changes (
-  seq        bigint PRIMARY KEY,
+  seq        bigserial PRIMARY KEY,
+  xid        xid8 NOT NULL DEFAULT pg_current_xact_id(),
   kind       text NOT NULL CHECK (kind IN ('unit','conflict','master')),
   key        text NOT NULL,
   body       jsonb NOT NULL,
   audience   bigint[],
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE SEQUENCE changes_seq;
+CREATE INDEX changes_xid ON changes(xid, seq);
 `
 
 export const serverMigrations: readonly ServerMigration[] = [{ version: 1, name: 'upstream', sql: m0001 }]

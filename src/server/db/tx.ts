@@ -22,19 +22,12 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
   }
 }
 
-/** Advisory lock held to commit while rows get a `changes.seq`, so the sequence grows in commit order. */
-export const CHANGES_LOCK = 0x63686e67 // "chng"
-
-/**
- * Appends rows to the changes feed. Call last in a transaction (after every other lock), so the global
- * lock is held only for the commit.
- */
+/** Appends rows to the changes feed (they become visible to readers once every older transaction ended). */
 export async function appendChanges(client: PoolClient, rows: { kind: string; key: string; body: unknown; audience: number[] | null }[]): Promise<void> {
   if (rows.length === 0) return
-  await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGES_LOCK])
   await client.query(
-    `INSERT INTO changes (seq, kind, key, body, audience)
-     SELECT nextval('changes_seq'), k, key, body, CASE WHEN aud = '' THEN NULL ELSE string_to_array(aud, ',')::bigint[] END
+    `INSERT INTO changes (kind, key, body, audience)
+     SELECT k, key, body, CASE WHEN aud = '' THEN NULL ELSE string_to_array(aud, ',')::bigint[] END
        FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) WITH ORDINALITY AS t(k, key, body, aud, n)
       ORDER BY n`,
     [rows.map((r) => r.kind), rows.map((r) => r.key), rows.map((r) => JSON.stringify(r.body)), rows.map((r) => (r.audience ? r.audience.join(',') : ''))]

@@ -1,32 +1,9 @@
 import type { Pool, PoolClient } from 'pg'
-import { unitKey, type SyncChange, type SyncConflict, type SyncEvent, type SyncPushResponse, type UnitState } from '../../shared/sync-protocol'
+import { unitKey, type SyncChange, type SyncConflict, type SyncEvent, type SyncPushResponse } from '../../shared/sync-protocol'
 import type { StationIdentity } from '../auth/tokens'
 import { appendChanges, inTransaction } from '../db/tx'
 import { forbidden } from '../errors'
 import { foldUnits } from './projection'
-
-interface UnitRow {
-  gtin: string
-  serial: string
-  status: string
-  condition: string | null
-  location_code: string | null
-  plate_code: string | null
-  last_event_uuid: string
-  last_event_at: Date
-}
-
-const toUnitState = (r: UnitRow, station: string): UnitState => ({
-  gtin: r.gtin,
-  serial: r.serial,
-  status: r.status,
-  condition: r.condition,
-  locationCode: r.location_code,
-  plateCode: r.plate_code,
-  station,
-  lastEventUuid: r.last_event_uuid,
-  lastEventAt: r.last_event_at.toISOString()
-})
 
 /** Locks every unit of the batch (advisory, in one global order) so two batches on one unit never interleave. */
 async function lockUnits(client: PoolClient, events: readonly SyncEvent[]): Promise<void> {
@@ -62,25 +39,40 @@ async function insertEvents(client: PoolClient, stationId: number, events: reado
   return new Set(rows.map((r) => r.uuid.toLowerCase()))
 }
 
-async function projectUnits(client: PoolClient, identity: StationIdentity, events: readonly SyncEvent[]): Promise<UnitState[]> {
+/**
+ * Upserts the registry rows (last event by occurredAt wins) and, in the same statement, one `unit`
+ * change per row that moved; returns how many moved.
+ */
+async function projectUnits(client: PoolClient, identity: StationIdentity, events: readonly SyncEvent[]): Promise<number> {
   const folds = foldUnits(events)
-  if (folds.length === 0) return []
-  const { rows } = await client.query<UnitRow>(
-    `INSERT INTO units AS u (gtin, serial, status, condition, location_code, plate_code, station_id, last_event_uuid, last_event_at)
-     SELECT g, s, coalesce(st, 'seen'), c, l, p, $1, e, t
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::timestamptz[])
-         AS x(g, s, st, c, l, p, e, t)
-     ON CONFLICT (gtin, serial) DO UPDATE SET
-       status = CASE WHEN EXCLUDED.status = 'seen' THEN u.status ELSE EXCLUDED.status END,
-       condition = coalesce(EXCLUDED.condition, u.condition),
-       location_code = coalesce(EXCLUDED.location_code, u.location_code),
-       plate_code = coalesce(EXCLUDED.plate_code, u.plate_code),
-       station_id = EXCLUDED.station_id,
-       last_event_uuid = EXCLUDED.last_event_uuid,
-       last_event_at = EXCLUDED.last_event_at,
-       updated_at = now()
-     WHERE u.last_event_at <= EXCLUDED.last_event_at
-     RETURNING gtin, serial, status, condition, location_code, plate_code, last_event_uuid, last_event_at`,
+  if (folds.length === 0) return 0
+  const { rows } = await client.query<{ n: number }>(
+    `WITH up AS (
+       INSERT INTO units AS u (gtin, serial, status, condition, location_code, plate_code, station_id, last_event_uuid, last_event_at)
+       SELECT g, s, coalesce(st, 'seen'), c, l, p, $1, e, t
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::timestamptz[])
+           AS x(g, s, st, c, l, p, e, t)
+       ON CONFLICT (gtin, serial) DO UPDATE SET
+         status = CASE WHEN EXCLUDED.status = 'seen' THEN u.status ELSE EXCLUDED.status END,
+         condition = coalesce(EXCLUDED.condition, u.condition),
+         location_code = coalesce(EXCLUDED.location_code, u.location_code),
+         plate_code = coalesce(EXCLUDED.plate_code, u.plate_code),
+         station_id = EXCLUDED.station_id,
+         last_event_uuid = EXCLUDED.last_event_uuid,
+         last_event_at = EXCLUDED.last_event_at,
+         updated_at = now()
+       WHERE u.last_event_at <= EXCLUDED.last_event_at
+       RETURNING gtin, serial, status, condition, location_code, plate_code, last_event_uuid, last_event_at
+     ), ch AS (
+       INSERT INTO changes (kind, key, body)
+       SELECT 'unit', gtin || '/' || serial,
+              jsonb_build_object('gtin', gtin, 'serial', serial, 'status', status, 'condition', condition,
+                'locationCode', location_code, 'plateCode', plate_code, 'station', $10::text,
+                'lastEventUuid', last_event_uuid, 'lastEventAt', to_char(last_event_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+         FROM up ORDER BY gtin, serial
+       RETURNING 1
+     )
+     SELECT count(*)::int AS n FROM ch`,
     [
       identity.stationId,
       folds.map((f) => f.gtin),
@@ -90,11 +82,21 @@ async function projectUnits(client: PoolClient, identity: StationIdentity, event
       folds.map((f) => f.locationCode),
       folds.map((f) => f.plateCode),
       folds.map((f) => f.lastEventUuid),
-      folds.map((f) => f.lastEventAt)
+      folds.map((f) => f.lastEventAt),
+      identity.station
     ]
   )
-  return rows.map((r) => toUnitState(r, identity.station))
+  return rows[0]?.n ?? 0
 }
+
+interface ChangeRow {
+  seq: string
+  xid: string
+  kind: SyncChange['kind']
+  key: string
+  body: unknown
+}
+const toChange = (r: ChangeRow) => ({ seq: r.seq, kind: r.kind, key: r.key, body: r.body }) as SyncChange
 
 interface ConflictRow {
   id: string
@@ -166,32 +168,39 @@ export function createSyncStore(pool: Pool) {
         await lockUnits(client, unique)
         const inserted = await insertEvents(client, identity.stationId, unique)
         const fresh = unique.filter((e) => inserted.has(e.uuid.toLowerCase()))
-        const units = await projectUnits(client, identity, fresh)
+        await projectUnits(client, identity, fresh)
         const conflicts = await recordReceipts(client, identity, fresh)
-        await appendChanges(client, [
-          ...units.map((u) => ({ kind: 'unit', key: unitKey(u.gtin, u.serial), body: u, audience: null })),
-          ...conflicts.map((c) => ({ kind: 'conflict', key: unitKey(c.conflict.gtin, c.conflict.serial), body: c.conflict, audience: c.audience }))
-        ])
+        await appendChanges(
+          client,
+          conflicts.map((c) => ({ kind: 'conflict', key: unitKey(c.conflict.gtin, c.conflict.serial), body: c.conflict, audience: c.audience }))
+        )
         return { stored: fresh.length, duplicates: events.length - fresh.length, conflicts: conflicts.length }
       })
     },
 
-    /** Changes after `cursor` this station may see (all registry and master data; its own conflicts). */
+    /**
+     * Changes after `cursor` this station may see (all registry and master data; its own conflicts).
+     * Only transactions older than every running one are read, whole, in (xid, seq) order; the cursor
+     * is the last xid read, so a reader never skips a change that commits after it looked.
+     */
     async changes(identity: StationIdentity, cursor: bigint, limit: number): Promise<{ changes: SyncChange[]; cursor: string; more: boolean }> {
-      const { rows } = await pool.query<{ seq: string; kind: SyncChange['kind']; key: string; body: unknown }>(
-        `SELECT seq, kind, key, body FROM changes
-          WHERE seq > $1 AND (audience IS NULL OR $2 = ANY(audience))
-          ORDER BY seq LIMIT $3`,
+      const visible = `xid > $1::xid8 AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND (audience IS NULL OR $2::bigint = ANY(audience))`
+      const { rows } = await pool.query<ChangeRow>(
+        `SELECT seq::text, xid::text, kind, key, body FROM changes WHERE ${visible} ORDER BY xid, seq LIMIT $3`,
         [cursor.toString(), identity.stationId, limit + 1]
       )
-      const more = rows.length > limit
-      const page = rows.slice(0, limit)
-      const last = page[page.length - 1]
-      return {
-        changes: page.map((r) => ({ seq: r.seq, kind: r.kind, key: r.key, body: r.body }) as SyncChange),
-        cursor: last ? last.seq : cursor.toString(),
-        more
+      if (rows.length <= limit) {
+        const last = rows[rows.length - 1]
+        return { changes: rows.map(toChange), cursor: last ? last.xid : cursor.toString(), more: false }
       }
+      // The page is full: never split a transaction. Drop its last one, or, when one transaction
+      // alone fills the page, read that transaction whole.
+      const lastXid = rows[rows.length - 1]!.xid
+      let page = rows.filter((r) => r.xid !== lastXid)
+      if (page.length === 0) {
+        page = (await pool.query<ChangeRow>(`SELECT seq::text, xid::text, kind, key, body FROM changes WHERE xid = $1::xid8 AND (audience IS NULL OR $2::bigint = ANY(audience)) ORDER BY seq`, [lastXid, identity.stationId])).rows
+      }
+      return { changes: page.map(toChange), cursor: page[page.length - 1]!.xid, more: true }
     },
 
     /** A unit's registry row and its history across stations (oldest first). */

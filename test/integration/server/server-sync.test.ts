@@ -75,6 +75,19 @@ describe.skipIf(!postgresAvailable())(`upstream sync protocol on real PostgreSQL
     expect((await changes(server.url, c, cursorC)).changes.filter((ch) => ch.kind === 'conflict')).toEqual([])
   })
 
+  it('pages never split a pushed batch: a cursor always sits between whole transactions', async () => {
+    const start = (await changes(server.url, a)).cursor
+    await push(server.url, a, receivedUnits('dock-a', GTIN, Array.from({ length: 30 }, (_, i) => `PG-${i}`)))
+    await push(server.url, a, receivedUnits('dock-a', GTIN, ['PG-X1', 'PG-X2']))
+    const first = await changes(server.url, a, start, 10)
+    expect(first.changes).toHaveLength(30)
+    expect(first.more).toBe(true)
+    const second = await changes(server.url, a, first.cursor, 10)
+    expect(second.changes.map((ch) => ch.key)).toEqual([`${GTIN}/PG-X1`, `${GTIN}/PG-X2`])
+    expect(BigInt(second.cursor)).toBeGreaterThan(BigInt(first.cursor))
+    expect((await changes(server.url, a, second.cursor, 10)).changes).toEqual([])
+  })
+
   it('a station cannot write events as another station: 403, nothing stored', async () => {
     const before = await stored()
     const r = await push(server.url, a, [...receivedUnits('dock-a', GTIN, ['S-50']), ...receivedUnits('dock-b', GTIN, ['S-51'])])
