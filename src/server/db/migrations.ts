@@ -94,16 +94,8 @@ CREATE TABLE units (
   PRIMARY KEY (gtin, serial)
 );
 
--- Who received which unit: the same GTIN + serial received at two stations is a conflict.
-CREATE TABLE unit_receipts (
-  gtin        text NOT NULL,
-  serial      text NOT NULL,
-  station_id  bigint NOT NULL REFERENCES stations(id),
-  event_uuid  uuid NOT NULL,
-  received_at timestamptz NOT NULL,
-  PRIMARY KEY (gtin, serial, station_id)
-);
-
+-- The same GTIN + serial received (unit.received) at two stations is a conflict, found through
+-- station_events_unit; one row per unit, with every station that received it.
 CREATE TABLE conflicts (
   id          bigserial PRIMARY KEY,
   kind        text NOT NULL CHECK (kind IN ('duplicate_receipt')),

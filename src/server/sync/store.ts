@@ -5,16 +5,6 @@ import { appendChanges, inTransaction } from '../db/tx'
 import { forbidden } from '../errors'
 import { foldUnits } from './projection'
 
-/** Locks every unit of the batch (advisory, in one global order) so two batches on one unit never interleave. */
-async function lockUnits(client: PoolClient, events: readonly SyncEvent[]): Promise<void> {
-  const keys = [...new Set(events.filter((e) => e.unit).map((e) => unitKey(e.unit!.gtin, e.unit!.serial)))]
-  if (keys.length === 0) return
-  await client.query(
-    `SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) k ORDER BY h) s`,
-    [keys]
-  )
-}
-
 async function insertEvents(client: PoolClient, stationId: number, events: readonly SyncEvent[]): Promise<Set<string>> {
   const { rows } = await client.query<{ uuid: string }>(
     `INSERT INTO station_events (uuid, type, occurred_at, station_id, gtin, serial, plate_code, order_number, location_code, payload)
@@ -108,24 +98,25 @@ interface ConflictRow {
 }
 
 /**
- * Records receipts and raises a conflict for every unit now received at more than one station (a
- * counterfeit suspect). Units are locked by the caller, so two stations' receipts never miss each other.
+ * Raises a conflict for every unit now received at more than one station (a counterfeit suspect).
+ * Runs after projectUnits, whose upsert holds the row lock of every unit in the batch until commit:
+ * a concurrent batch on the same unit waits there, then sees this one's receipt (row locks live in
+ * the rows, so a 5,000-event batch needs no lock-table slots).
  */
-async function recordReceipts(client: PoolClient, identity: StationIdentity, events: readonly SyncEvent[]): Promise<{ conflict: SyncConflict; audience: number[] }[]> {
+async function findConflicts(client: PoolClient, events: readonly SyncEvent[]): Promise<{ conflict: SyncConflict; audience: number[] }[]> {
   const received = events.filter((e) => e.type === 'unit.received' && e.unit)
   if (received.length === 0) return []
-  await client.query(
-    `INSERT INTO unit_receipts (gtin, serial, station_id, event_uuid, received_at)
-     SELECT g, s, $1, e, t FROM unnest($2::text[], $3::text[], $4::uuid[], $5::timestamptz[]) AS x(g, s, e, t)
-     ON CONFLICT (gtin, serial, station_id) DO NOTHING`,
-    [identity.stationId, received.map((e) => e.unit!.gtin), received.map((e) => e.unit!.serial), received.map((e) => e.uuid), received.map((e) => e.occurredAt)]
-  )
   const { rows } = await client.query<ConflictRow>(
     `WITH keys AS (SELECT DISTINCT g, s FROM unnest($1::text[], $2::text[]) AS x(g, s)),
+     firsts AS (
+       SELECT DISTINCT ON (e.gtin, e.serial, e.station_id) e.gtin, e.serial, e.station_id, e.uuid
+         FROM station_events e JOIN keys k ON k.g = e.gtin AND k.s = e.serial
+        WHERE e.type = 'unit.received'
+        ORDER BY e.gtin, e.serial, e.station_id, e.occurred_at, e.seq
+     ),
      multi AS (
-       SELECT r.gtin, r.serial, array_agg(r.station_id ORDER BY r.station_id) AS station_ids, array_agg(r.event_uuid ORDER BY r.station_id) AS event_uuids
-         FROM unit_receipts r JOIN keys k ON k.g = r.gtin AND k.s = r.serial
-        GROUP BY r.gtin, r.serial HAVING count(*) > 1
+       SELECT gtin, serial, array_agg(station_id ORDER BY station_id) AS station_ids, array_agg(uuid ORDER BY station_id) AS event_uuids
+         FROM firsts GROUP BY gtin, serial HAVING count(*) > 1
      )
      INSERT INTO conflicts AS c (kind, gtin, serial, station_ids, event_uuids)
      SELECT 'duplicate_receipt', gtin, serial, station_ids, event_uuids FROM multi
@@ -165,11 +156,10 @@ export function createSyncStore(pool: Pool) {
       }
       const unique = [...new Map(events.map((e) => [e.uuid.toLowerCase(), e])).values()]
       return await inTransaction(pool, async (client) => {
-        await lockUnits(client, unique)
         const inserted = await insertEvents(client, identity.stationId, unique)
         const fresh = unique.filter((e) => inserted.has(e.uuid.toLowerCase()))
-        await projectUnits(client, identity, fresh)
-        const conflicts = await recordReceipts(client, identity, fresh)
+        await projectUnits(client, identity, fresh) // locks every unit row of the batch, in key order
+        const conflicts = await findConflicts(client, fresh)
         await appendChanges(
           client,
           conflicts.map((c) => ({ kind: 'conflict', key: unitKey(c.conflict.gtin, c.conflict.serial), body: c.conflict, audience: c.audience }))
