@@ -172,6 +172,29 @@ describe.skipIf(!ready)(`upstream EPCIS 2.0 REST binding on real PostgreSQL${rea
     expect((await fetch(`${server.url}/events?nextPageToken=bogus`, { headers: auth() })).status).toBe(400)
   })
 
+  it("a station's `dockside export epcis` document is captured, once, and found by its units' EPCs", async () => {
+    const { execFile } = await import('node:child_process')
+    const { promisify } = await import('node:util')
+    const { BIN, PROJECT_ROOT } = await import('../../helpers/station-server')
+    const { dm, MONITOR_GTIN, openRig } = await import('../receiving/rig')
+    const rig = openRig()
+    try {
+      rig.svc.open('PO-1001')
+      rig.svc.submit(dm(MONITOR_GTIN, 'MN00004001'))
+      rig.svc.submit(dm(MONITOR_GTIN, 'MN00004002'))
+      const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'export', 'epcis', '--data-dir', rig.dataDir], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 })
+      const doc = JSON.parse(stdout) as { epcisBody: { eventList: unknown[] } }
+      const before = await count()
+      for (let i = 0; i < 2; i++) expect((await capture(doc)).status).toBe(202)
+      expect(await count()).toBe(before + doc.epcisBody.eventList.length)
+      const found = await events(`?MATCH_epc=${encodeURIComponent('urn:epc:id:sgtin:9521234.054321.MN00004002')}&EQ_bizStep=receiving`)
+      expect(found.list).toHaveLength(1)
+      expect(found.list[0]).toMatchObject({ type: 'ObjectEvent', 'dockside:stationEventType': 'unit.received', 'dockside:stationId': rig.stationId })
+    } finally {
+      rig.close()
+    }
+  })
+
   it('serves its OpenAPI description', async () => {
     const res = await fetch(`${server.url}/openapi.json`)
     expect(res.status).toBe(200)
