@@ -31,12 +31,12 @@ async function insertEvents(client: PoolClient, stationId: number, events: reado
 
 /**
  * Upserts the registry rows (last event by occurredAt wins) and, in the same statement, one `unit`
- * change per row that moved; returns how many moved.
+ * change per row that moved; returns the keys of units this batch created (new to the registry).
  */
-async function projectUnits(client: PoolClient, identity: StationIdentity, events: readonly SyncEvent[]): Promise<number> {
+async function projectUnits(client: PoolClient, identity: StationIdentity, events: readonly SyncEvent[]): Promise<Set<string>> {
   const folds = foldUnits(events)
-  if (folds.length === 0) return 0
-  const { rows } = await client.query<{ n: number }>(
+  if (folds.length === 0) return new Set()
+  const { rows } = await client.query<{ gtin: string; serial: string }>(
     `WITH up AS (
        INSERT INTO units AS u (gtin, serial, status, condition, location_code, plate_code, station_id, last_event_uuid, last_event_at)
        SELECT g, s, coalesce(st, 'seen'), c, l, p, $1, e, t
@@ -52,7 +52,7 @@ async function projectUnits(client: PoolClient, identity: StationIdentity, event
          last_event_at = EXCLUDED.last_event_at,
          updated_at = now()
        WHERE u.last_event_at <= EXCLUDED.last_event_at
-       RETURNING gtin, serial, status, condition, location_code, plate_code, last_event_uuid, last_event_at
+       RETURNING gtin, serial, status, condition, location_code, plate_code, last_event_uuid, last_event_at, (xmax = 0) AS created
      ), ch AS (
        INSERT INTO changes (kind, key, body)
        SELECT 'unit', gtin || '/' || serial,
@@ -60,9 +60,8 @@ async function projectUnits(client: PoolClient, identity: StationIdentity, event
                 'locationCode', location_code, 'plateCode', plate_code, 'station', $10::text,
                 'lastEventUuid', last_event_uuid, 'lastEventAt', to_char(last_event_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
          FROM up ORDER BY gtin, serial
-       RETURNING 1
      )
-     SELECT count(*)::int AS n FROM ch`,
+     SELECT gtin, serial FROM up WHERE created`,
     [
       identity.stationId,
       folds.map((f) => f.gtin),
@@ -76,7 +75,7 @@ async function projectUnits(client: PoolClient, identity: StationIdentity, event
       identity.station
     ]
   )
-  return rows[0]?.n ?? 0
+  return new Set(rows.map((r) => unitKey(r.gtin, r.serial)))
 }
 
 interface ChangeRow {
@@ -103,8 +102,9 @@ interface ConflictRow {
  * a concurrent batch on the same unit waits there, then sees this one's receipt (row locks live in
  * the rows, so a 5,000-event batch needs no lock-table slots).
  */
-async function findConflicts(client: PoolClient, events: readonly SyncEvent[]): Promise<{ conflict: SyncConflict; audience: number[] }[]> {
-  const received = events.filter((e) => e.type === 'unit.received' && e.unit)
+async function findConflicts(client: PoolClient, events: readonly SyncEvent[], created: Set<string>): Promise<{ conflict: SyncConflict; audience: number[] }[]> {
+  // A unit this batch brought into the registry was received nowhere else: nothing to compare.
+  const received = events.filter((e) => e.type === 'unit.received' && e.unit && !created.has(unitKey(e.unit.gtin, e.unit.serial)))
   if (received.length === 0) return []
   const { rows } = await client.query<ConflictRow>(
     `WITH keys AS (SELECT DISTINCT g, s FROM unnest($1::text[], $2::text[]) AS x(g, s)),
@@ -158,8 +158,8 @@ export function createSyncStore(pool: Pool) {
       return await inTransaction(pool, async (client) => {
         const inserted = await insertEvents(client, identity.stationId, unique)
         const fresh = unique.filter((e) => inserted.has(e.uuid.toLowerCase()))
-        await projectUnits(client, identity, fresh) // locks every unit row of the batch, in key order
-        const conflicts = await findConflicts(client, fresh)
+        const created = await projectUnits(client, identity, fresh) // locks every unit row of the batch, in key order
+        const conflicts = await findConflicts(client, fresh, created)
         await appendChanges(
           client,
           conflicts.map((c) => ({ kind: 'conflict', key: unitKey(c.conflict.gtin, c.conflict.serial), body: c.conflict, audience: c.audience }))
