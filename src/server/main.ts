@@ -7,6 +7,7 @@ import { readConfig, redactUrl, type ServerConfig } from './config'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded'
 import { migrate } from './db/migrate'
 import { ServerError } from './errors'
+import { masterFileSchema, putMasterData, type MasterRecord } from './sync/master'
 
 export interface ServerIo {
   out(text: string): void
@@ -18,6 +19,7 @@ const HELP = `Usage: dockside-server [serve]                       start the ups
        dockside-server token create --station NAME   register a station (if new) and print a new token
        dockside-server token revoke --station NAME   revoke every token of the station
        dockside-server token rotate --station NAME   revoke every token of the station and print a new one
+       dockside-server master load FILE.json         upsert master data [{"kind":"item"|"supplier"|"location"|"operator","key","body"}]
 
 Environment: DATABASE_URL (PostgreSQL; absent → an embedded PostgreSQL in DOCKSIDE_SERVER_DATA_DIR),
 PORT (default 8680), HOST (default 127.0.0.1), DOCKSIDE_SERVER_TLS_KEY + DOCKSIDE_SERVER_TLS_CERT (PEM, for HTTPS).
@@ -94,6 +96,26 @@ async function token(argv: string[], config: ServerConfig, io: ServerIo): Promis
   }
 }
 
+async function master(argv: string[], config: ServerConfig, io: ServerIo): Promise<number> {
+  const [verb, file, ...extra] = argv
+  if (verb !== 'load' || file === undefined || extra.length > 0) throw new ServerError('server.usage', { verb: verb ?? null }, 'usage: dockside-server master load FILE.json', 2)
+  let records: MasterRecord[]
+  try {
+    records = masterFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.slice(0, 500) : String(error)
+    throw new ServerError('server.bad_master_file', { file, reason }, `${file} is not a master data file: ${reason}`, 2)
+  }
+  const db = await openDatabase(config, io)
+  try {
+    await migrate(db.pool)
+    io.out(JSON.stringify({ file, records: records.length, changed: await putMasterData(db.pool, records) }))
+    return 0
+  } finally {
+    await closeDatabase(db)
+  }
+}
+
 export async function main(argv: string[], io: ServerIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command = 'serve', ...rest] = argv
   try {
@@ -104,6 +126,7 @@ export async function main(argv: string[], io: ServerIo, env: NodeJS.ProcessEnv 
     const config = readConfig(env)
     if (command === 'serve') return await serve(config, io)
     if (command === 'token') return await token(rest, config, io)
+    if (command === 'master') return await master(rest, config, io)
     if (command === 'migrate') {
       const db = await openDatabase(config, io)
       try {

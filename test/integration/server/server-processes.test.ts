@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -109,6 +109,24 @@ describe.skipIf(!postgresAvailable())(`dockside-server processes on real Postgre
     expect(seen.size).toBe(800)
     function i2() {
       return Math.random() < 0.5 ? one.url : two.url
+    }
+  })
+
+  it('master load: a JSON file of master data is applied all or nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dockside-master-'))
+    try {
+      const good = join(dir, 'master.json')
+      writeFileSync(good, JSON.stringify([{ kind: 'supplier', key: 'SUP-ACME', body: { name: 'ACME Displays Ltd.', gln: '9521234000008' } }]))
+      const ok = await runServerCli(['master', 'load', good], { DATABASE_URL: pgc.url })
+      expect(ok.code, ok.stderr).toBe(0)
+      expect(JSON.parse(ok.stdout)).toEqual({ file: good, records: 1, changed: 1 })
+      const bad = join(dir, 'bad.json')
+      writeFileSync(bad, JSON.stringify([{ kind: 'supplier', key: 'S-2', body: {} }, { kind: 'spaceship', key: 'X', body: {} }]))
+      const refused = await runServerCli(['master', 'load', bad], { DATABASE_URL: pgc.url })
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain('server.bad_master_file')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 

@@ -88,6 +88,23 @@ describe.skipIf(!postgresAvailable())(`upstream sync protocol on real PostgreSQL
     expect((await changes(server.url, a, second.cursor, 10)).changes).toEqual([])
   })
 
+  it('master data follows upstream: every station pulls each changed record once', async () => {
+    const { putMasterData } = await import('../../../src/server/sync/master')
+    const before = (await changes(server.url, c)).cursor
+    const items = [
+      { kind: 'item' as const, key: 'MON-27-BLK', body: { gtin: GTIN, description: '27" monitor, black', tracking: 'serial' } },
+      { kind: 'location' as const, key: 'DOCK-1', body: { name: 'Dock 1', kind: 'dock', gln: '0614141000012' } }
+    ]
+    expect(await putMasterData(server.pool, items)).toBe(2)
+    expect(await putMasterData(server.pool, items)).toBe(0) // unchanged: no new change
+    const feed = await changes(server.url, c, before)
+    expect(feed.changes.map((ch) => [ch.kind, ch.key])).toEqual([
+      ['master', 'item/MON-27-BLK'],
+      ['master', 'location/DOCK-1']
+    ])
+    expect(feed.changes[0]!.body).toMatchObject({ kind: 'item', key: 'MON-27-BLK', gtin: GTIN })
+  })
+
   it('a station cannot write events as another station: 403, nothing stored', async () => {
     const before = await stored()
     const r = await push(server.url, a, [...receivedUnits('dock-a', GTIN, ['S-50']), ...receivedUnits('dock-b', GTIN, ['S-51'])])
