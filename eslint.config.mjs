@@ -66,6 +66,21 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [ELECTRON],
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The upstream server imports only src/shared (and node:, npm packages).' },
+            { group: NATIVE, message: 'The upstream server has no devices and no SQLite.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [

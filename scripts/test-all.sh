@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything the tests need — Debian packages (Chromium, socat, udev, barcode readers, poppler)
-# and the npm dependencies — then runs lint, the type check and the whole test suite.
+# PostgreSQL 15 for the upstream server tests (each starts a throwaway cluster on 127.0.0.1), and the npm
+# dependencies — then runs lint, the type check and the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium socat udev zbar-tools dmtx-utils poppler-utils)
+APT_PACKAGES=(chromium socat udev zbar-tools dmtx-utils poppler-utils postgresql)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

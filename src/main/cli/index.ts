@@ -22,6 +22,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   devices: { summary: 'List serial ports, HID POS scanners and USB printers as JSON', load: async () => (await import('./commands/devices')).default },
   scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default },
   import: { summary: 'Import items, suppliers, locations, POs or ASNs from CSV/XLSX (all rows or none)', load: async () => (await import('./commands/import')).default },
+  export: { summary: 'Export the station’s events as a GS1 EPCIS 2.0 document (JSON-LD)', load: async () => (await import('./commands/export')).default },
   lookup: { summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON", load: async () => (await import('./commands/lookup')).default }
 }
 
