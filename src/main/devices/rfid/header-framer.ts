@@ -11,6 +11,14 @@ export interface HeaderProtocol<F> {
   frameLength(buf: Buffer, at: number): number
   /** Whether the frame at `buf[start, end)` passes its check (CRC, check byte). */
   check(buf: Buffer, start: number, end: number): boolean
+  /**
+   * Whether a frame that passed its check must also prove its boundaries before it is believed (a
+   * weak check such as a one-byte sum can pass by chance over a truncated frame plus the start of
+   * the next one). Such a frame is accepted only when no header byte inside it starts a frame that
+   * also checks out, and the byte after it is a header byte (or, with nothing after it, never when
+   * a header inside it announces a frame still incomplete).
+   */
+  mustProveBoundaries?(buf: Buffer, start: number, end: number): boolean
   /** The emitted object of a frame that passed its check. */
   toFrame(buf: Buffer, start: number, end: number): F
 }
@@ -133,6 +141,16 @@ export class HeaderFramer<F> extends Transform {
         continue
       }
       if (p.check(buf, h, h + total)) {
+        const proof = p.mustProveBoundaries?.(buf, h, h + total) ? this.boundaries(buf, h, h + total, final) : 'ok'
+        if (proof === 'wait') {
+          i = h
+          break
+        }
+        if (proof === 'bad') {
+          this.fail(buf, h, h + total, true)
+          i = h + 1
+          continue
+        }
         this.settle(this.base + h)
         this.push(p.toFrame(buf, h, h + total))
         i = h + total
@@ -143,6 +161,22 @@ export class HeaderFramer<F> extends Transform {
     }
     this.base += i
     this.buf = i >= buf.length ? Buffer.alloc(0) : buf.subarray(i)
+  }
+
+  /** See HeaderProtocol.mustProveBoundaries. */
+  private boundaries(buf: Buffer, start: number, end: number, final: boolean): 'ok' | 'bad' | 'wait' {
+    const p = this.protocol
+    let j = buf.indexOf(p.header, start + 1)
+    if (j < 0 || j >= end) return 'ok'
+    for (; j >= 0 && j < end; j = buf.indexOf(p.header, j + 1)) {
+      if (buf.length - j < p.lengthBytes) return final ? 'bad' : 'wait'
+      const total = p.frameLength(buf, j)
+      if (total < 0) continue
+      if (buf.length - j < total) return final ? 'bad' : 'wait'
+      if (p.check(buf, j, j + total)) return 'bad'
+    }
+    if (end < buf.length) return buf[end] === p.header ? 'ok' : 'bad'
+    return final ? 'ok' : 'wait'
   }
 
   /** Bytes outside any frame candidate: noise, unless a failed candidate is still open. */

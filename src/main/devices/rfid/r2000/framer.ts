@@ -23,6 +23,8 @@ export const r2000Protocol: HeaderProtocol<R2kFrame> = {
     for (let i = start; i < end; i++) sum += buf[i]!
     return (sum & 0xff) === 0
   },
+  // A tag record (inventory answer with PC + EPC) rides on an 8-bit sum: make it prove its boundaries.
+  mustProveBoundaries: (buf, start, end) => end - start >= 11 && end - start !== 12 && (buf[start + 3] === 0x89 || buf[start + 3] === 0x8a || buf[start + 3] === 0x8b),
   toFrame: (buf, start, end) => ({ kind: 'frame', address: buf[start + 2]!, cmd: buf[start + 3]!, data: buf.subarray(start + 4, end - 1) })
 }
 
