@@ -166,17 +166,16 @@ export class HeaderFramer<F> extends Transform {
   /** See HeaderProtocol.mustProveBoundaries. */
   private boundaries(buf: Buffer, start: number, end: number, final: boolean): 'ok' | 'bad' | 'wait' {
     const p = this.protocol
-    let j = buf.indexOf(p.header, start + 1)
-    if (j < 0 || j >= end) return 'ok'
-    for (; j >= 0 && j < end; j = buf.indexOf(p.header, j + 1)) {
-      if (buf.length - j < p.lengthBytes) return final ? 'bad' : 'wait'
-      const total = p.frameLength(buf, j)
+    let incomplete = false
+    for (let j = buf.indexOf(p.header, start + 1); j >= 0 && j < end; j = buf.indexOf(p.header, j + 1)) {
+      const total = buf.length - j < p.lengthBytes ? Infinity : p.frameLength(buf, j)
       if (total < 0) continue
-      if (buf.length - j < total) return final ? 'bad' : 'wait'
-      if (p.check(buf, j, j + total)) return 'bad'
+      if (buf.length - j < total) incomplete = true
+      else if (p.check(buf, j, j + total)) return 'bad'
     }
+    if (incomplete && !final) return 'wait'
     if (end < buf.length) return buf[end] === p.header ? 'ok' : 'bad'
-    return final ? 'ok' : 'wait'
+    return final && !incomplete ? 'ok' : final ? 'bad' : 'wait'
   }
 
   /** Bytes outside any frame candidate: noise, unless a failed candidate is still open. */

@@ -1,6 +1,7 @@
 import type { ProtocolSession, SessionContext } from '../session'
 import { RfidFailure, type ReaderSettings } from '../types'
 import { classifyR2kFrame, parseR2kVersion, R2K_BROADCAST, R2K_CMD, R2K_ERRORS, R2K_REGIONS, R2K_SUCCESS, r2kGetFirmwareVersion, r2kRealTimeInventory, r2kSetGpio, r2kSetOutputPower, r2kSetRegion, r2kSetWorkAntenna } from './commands'
+import { createReadConfirmer } from './confirm'
 import { R2000Framer, type R2kFrame } from './framer'
 
 const isFrame = (f: unknown): f is R2kFrame => (f as R2kFrame).kind === 'frame'
@@ -11,6 +12,8 @@ export interface R2000SessionOptions {
   staleMs?: number
   /** Inventory rounds per real-time inventory command (default 4). */
   repeat?: number
+  /** Pass an EPC on only from its second read within this many ms (default 3000; 0 = every read at once). */
+  confirmWindowMs?: number
 }
 
 /**
@@ -24,6 +27,8 @@ export function createR2000Session(ctx: SessionContext, options: R2000SessionOpt
   let antennas: readonly number[] = []
   let next = 0
   let round: Promise<void> | null = null
+  const confirmMs = options.confirmWindowMs ?? 3000
+  const confirmer = createReadConfirmer<Parameters<SessionContext['tag']>[0]>({ windowMs: confirmMs })
 
   const command = async (bytes: Buffer, cmd: number, what: string) => {
     const f = await ctx.request(bytes, (x) => (isFrame(x) && x.cmd === cmd && x.data.length === 1 ? x : undefined), what)
@@ -54,9 +59,12 @@ export function createR2000Session(ctx: SessionContext, options: R2000SessionOpt
       if (!isFrame(frame)) return
       const m = classifyR2kFrame(frame)
       switch (m.kind) {
-        case 'tag':
-          ctx.tag({ epc: m.tag.epc, antenna: m.tag.antenna, rssi: m.tag.rssi, frequencyKhz: m.tag.frequencyKhz, phase: null, readerMs: null, pc: m.tag.pc })
+        case 'tag': {
+          const read = { epc: m.tag.epc, antenna: m.tag.antenna, rssi: m.tag.rssi, frequencyKhz: m.tag.frequencyKhz, phase: null, readerMs: null, pc: m.tag.pc }
+          if (confirmMs <= 0) ctx.tag(read)
+          else for (const r of confirmer.offer(read.epc, read, Date.now())) ctx.tag(r)
           return
+        }
         case 'bad_record':
           ctx.rejected('rfid.bad_record', frame.data.length + 5, '')
           return
