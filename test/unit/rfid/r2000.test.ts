@@ -62,7 +62,7 @@ describe('R2000Framer + classification', () => {
 
   it('a wrong check byte, a truncated frame and noise: rejected and counted, the good frames survive', () => {
     const bad = Buffer.from(TAG)
-    bad[10] ^= 0x04
+    bad[10]! ^= 0x04
     const f = new R2000Framer({ staleMs: 0 })
     const out = collect<R2kFramerOutput>(f)
     f.write(Buffer.concat([hex('13 37'), bad, TAG, TAG.subarray(0, 9), TAG, DONE, hex('55')]))

@@ -22,7 +22,7 @@ export interface SerialReaderOptions {
   watchdogMs?: number
   /** Watchdog restarts in a row without a frame before the port is closed and reopened (default 2). */
   watchdogLimit?: number
-  /** Give up an incomplete frame after this much silence (framer staleMs, default 60). */
+  /** Give up an incomplete frame after this much silence (framer staleMs, default 100). */
   staleMs?: number
   backoff?: Backoff
   openPort?: OpenRfidPort

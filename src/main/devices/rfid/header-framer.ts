@@ -19,6 +19,8 @@ export interface HeaderProtocol<F> {
    * a header inside it announces a frame still incomplete).
    */
   mustProveBoundaries?(buf: Buffer, start: number, end: number): boolean
+  /** Whether bytes from a header at `at` could be a real frame (its command is one the protocol has); absent = any. */
+  plausible?(buf: Buffer, at: number): boolean
   /** The emitted object of a frame that passed its check. */
   toFrame(buf: Buffer, start: number, end: number): F
 }
@@ -27,7 +29,7 @@ export interface HeaderFramerOptions {
   /**
    * A frame still incomplete after this much silence is given up (the reader stopped mid-frame, or a
    * stray header byte announced a long frame): it is counted as truncated and the bytes after its
-   * header are searched again. 0 = only when the stream ends. Default 60 ms.
+   * header are searched again. 0 = only when the stream ends. Default 100 ms.
    */
   staleMs?: number
 }
@@ -64,7 +66,7 @@ export class HeaderFramer<F> extends Transform {
     options: HeaderFramerOptions = {}
   ) {
     super({ readableObjectMode: true, readableHighWaterMark: 4096 })
-    this.staleMs = options.staleMs ?? 60
+    this.staleMs = options.staleMs ?? 100
   }
 
   override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -72,14 +74,23 @@ export class HeaderFramer<F> extends Transform {
     this.clearTimer()
     this.buf = this.buf.length === 0 ? data : Buffer.concat([this.buf, data])
     this.scan(false)
-    if ((this.buf.length > 0 || this.failure !== null || this.noiseBytes > 0) && this.staleMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timer = null
-        this.giveUp()
-      }, this.staleMs)
-      this.timer.unref?.()
-    }
+    if ((this.buf.length > 0 || this.failure !== null || this.noiseBytes > 0) && this.staleMs > 0) this.arm()
     callback()
+  }
+
+  /**
+   * Silence is measured by a timer that must fire on time: when it fires late (the event loop was
+   * busy, and the rest of the frame may be waiting unread in the port), it is armed again instead
+   * of cutting a frame that was never cut.
+   */
+  private arm(): void {
+    const armedAt = performance.now()
+    this.timer = setTimeout(() => {
+      this.timer = null
+      if (performance.now() - armedAt - this.staleMs > Math.max(10, this.staleMs / 2)) this.arm()
+      else this.giveUp()
+    }, this.staleMs)
+    this.timer.unref?.()
   }
 
   override _flush(callback: TransformCallback): void {
@@ -169,7 +180,7 @@ export class HeaderFramer<F> extends Transform {
     let incomplete = false
     for (let j = buf.indexOf(p.header, start + 1); j >= 0 && j < end; j = buf.indexOf(p.header, j + 1)) {
       const total = buf.length - j < p.lengthBytes ? Infinity : p.frameLength(buf, j)
-      if (total < 0) continue
+      if (total < 0 || (p.plausible && j + 3 < buf.length && !p.plausible(buf, j))) continue
       if (buf.length - j < total) incomplete = true
       else if (p.check(buf, j, j + total)) return 'bad'
     }

@@ -80,6 +80,8 @@ export function startSimCore(options: ReaderSimOptions, protocol: SimProtocol): 
   let reading = false
   let startedAt = 0
   let sentThisRun = 0
+  let paced = 0
+  let stoppedAt = -Infinity
   let frameNo = 0
   let kindNo = 0
   let pumping = false
@@ -91,9 +93,15 @@ export function startSimCore(options: ReaderSimOptions, protocol: SimProtocol): 
     },
     setReading(on) {
       if (on && !reading) {
-        startedAt = performance.now()
         sentThisRun = 0
+        // Pacing carries over a short pause (the gap between two R2000 inventory rounds): the
+        // rate is a rate of the stream, not of each round.
+        if (performance.now() - stoppedAt > 250) {
+          startedAt = performance.now()
+          paced = 0
+        }
       }
+      if (!on && reading) stoppedAt = performance.now()
       reading = on
       if (on && options.rate === 'max') pump()
     },
@@ -110,6 +118,7 @@ export function startSimCore(options: ReaderSimOptions, protocol: SimProtocol): 
     const good = protocol.tagFrame(t, Math.round(performance.now() - startedAt))
     frameNo++
     sentThisRun++
+    paced++
     if (every > 0 && frameNo % every === 0 && kinds.length > 0) {
       const kind = kinds[kindNo++ % kinds.length]!
       stats.corrupted[kind]++
@@ -165,7 +174,7 @@ export function startSimCore(options: ReaderSimOptions, protocol: SimProtocol): 
       return
     }
     const rate = options.rate ?? 200
-    const due = Math.floor(((performance.now() - startedAt) / 1000) * rate) - sentThisRun
+    const due = Math.floor(((performance.now() - startedAt) / 1000) * rate) - paced
     if (due <= 0) return
     const b = batch(Math.min(due, Math.ceil(rate / 10) + 1))
     if (b.length > 0) link.write(b)
