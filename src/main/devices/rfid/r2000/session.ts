@@ -4,6 +4,7 @@ import { classifyR2kFrame, parseR2kVersion, R2K_BROADCAST, R2K_CMD, R2K_ERRORS, 
 import { createReadConfirmer } from './confirm'
 import { R2000Framer, type R2kFrame } from './framer'
 
+const ERROR_PAUSE_MS = 100
 const isFrame = (f: unknown): f is R2kFrame => (f as R2kFrame).kind === 'frame'
 const hex = (n: number) => `0x${n.toString(16).toUpperCase().padStart(2, '0')}`
 const errorName = (code: number) => R2K_ERRORS[code] ?? hex(code)
@@ -27,6 +28,7 @@ export function createR2000Session(ctx: SessionContext, options: R2000SessionOpt
   let antennas: readonly number[] = []
   let next = 0
   let round: Promise<void> | null = null
+  const reported = new Map<string, number>()
   const confirmMs = options.confirmWindowMs ?? 3000
   const confirmer = createReadConfirmer<Parameters<SessionContext['tag']>[0]>({ windowMs: confirmMs })
 
@@ -72,12 +74,23 @@ export function createR2000Session(ctx: SessionContext, options: R2000SessionOpt
           round = null
           issueRound()
           return
-        case 'inventory_error':
-          round = null
-          if (m.error === 0x22) ctx.issue('rfid.antenna_missing', { antenna: antennas.length > 1 ? antennas[(next - 1 + antennas.length) % antennas.length]! : (antennas[0] ?? 1) })
-          else ctx.issue('rfid.reader_error', { command: 'inventory', error: errorName(m.error) })
-          issueRound()
+        case 'inventory_error': {
+          const antenna = antennas.length > 1 ? antennas[(next - 1 + antennas.length) % antennas.length]! : (antennas[0] ?? 1)
+          const key = `${m.error}:${antenna}`
+          const now = Date.now()
+          // Reported once per 10 s per error and antenna: a missing antenna answers every round.
+          if (now - (reported.get(key) ?? -Infinity) > 10_000) {
+            reported.set(key, now)
+            if (m.error === 0x22) ctx.issue('rfid.antenna_missing', { antenna })
+            else ctx.issue('rfid.reader_error', { command: 'inventory', error: errorName(m.error) })
+          }
+          // The next round after a pause, so that a reader answering only errors is not hammered.
+          round = new Promise<void>((resolve) => setTimeout(resolve, ERROR_PAUSE_MS).unref?.()).then(() => {
+            round = null
+            issueRound()
+          })
           return
+        }
         case 'response':
           return
       }

@@ -25,8 +25,7 @@ export function startR2000Simulator(options: R2000SimOptions): RfidSimulator {
   const protocol: SimProtocol = {
     kinds: ['crc', 'truncate', 'noise'],
     onBytes(data, control) {
-      framer.removeAllListeners('data')
-      framer.on('data', (f: { kind: string }) => {
+      if (framer.listenerCount('data') === 0) framer.on('data', (f: { kind: string }) => {
         if (f.kind !== 'frame') return
         const frame = f as R2kFrame
         control.countCommand()

@@ -24,8 +24,7 @@ export function startThingMagicSimulator(options: ThingMagicSimOptions): RfidSim
   const protocol: SimProtocol = {
     kinds: ['crc', 'tag_crc', 'truncate', 'noise'],
     onBytes(data, control) {
-      framer.removeAllListeners('data')
-      framer.on('data', (f: { kind: string }) => {
+      if (framer.listenerCount('data') === 0) framer.on('data', (f: { kind: string }) => {
         if (f.kind !== 'frame') return
         const frame = f as TmFrame
         control.countCommand()
