@@ -7,7 +7,9 @@
  *      streams at the wire rate into the serial driver here; reads/s and this process's CPU
  *      (process.cpuUsage) beside a floor measured in the same run: serialport alone on a pty at the
  *      same rate, counting bytes (what the transport costs before any of our code runs);
- *   3. ceiling through the pty: the simulator writes as fast as the pty takes it.
+ *   3. ceiling through the pty: the simulator writes as fast as the pty takes it;
+ *   4. backlog: 66,000 tag frames dumped at once (a reader emptying its buffer after an outage) —
+ *      every one must come out (no loss), and how long it takes.
  * Persistence of reads (gate sessions) is not part of this device layer yet.
  * Run: node --import tsx test/bench/rfid.ts [--quick]
  */
@@ -23,6 +25,7 @@ import { sampleTags } from '../../src/main/devices/rfid/sim/sim-population'
 import { ThingMagicFramer, type TmFramerOutput } from '../../src/main/devices/rfid/thingmagic/framer'
 import { classifyTmFrame, tmTagRecord } from '../../src/main/devices/rfid/thingmagic/records'
 import { openPtyPair } from '../helpers/pty'
+import { startRfidSimRig } from '../helpers/rfid-sim'
 import { BIN, PROJECT_ROOT } from '../helpers/station-server'
 import { report } from './_support'
 
@@ -167,6 +170,40 @@ async function nullReader(protocol: 'thingmagic' | 'r2000', rate: number): Promi
   }
 }
 
+/** 4. A 66,000-frame backlog written into the pty in one go while the driver reads. */
+async function backlog(protocol: 'thingmagic' | 'r2000'): Promise<{ received: number; sent: number; seconds: number; bad: number }> {
+  const rig = await startRfidSimRig(protocol, { tags: [], rate: 1 })
+  const reader = createSerialReader({ id: 'backlog', path: rig.devicePath, protocol, baudRate: 921_600 })
+  let received = 0
+  reader.on('tag', () => received++)
+  try {
+    await reader.open()
+    await reader.startInventory()
+    const sent = 66_000
+    const parts: Buffer[] = []
+    for (let i = 0; i < sent; i++) {
+      const t = tags[i % tags.length]!
+      parts.push(protocol === 'thingmagic' ? tmTagRecord({ epc: t.epc, rssi: -50 }) : r2kTagRecord({ epc: t.epc, rssi: -50 }))
+    }
+    const t0 = performance.now()
+    rig.sim().sendRaw(Buffer.concat(parts))
+    const end = Date.now() + 60_000
+    let last = -1
+    let lastChange = Date.now()
+    while (received < sent && Date.now() < end && Date.now() - lastChange < 5000) {
+      await sleep(20)
+      if (received !== last) {
+        last = received
+        lastChange = Date.now()
+      }
+    }
+    return { received, sent, seconds: (performance.now() - t0) / 1000, bad: reader.counters().badFrames }
+  } finally {
+    await reader.close()
+    await rig.close()
+  }
+}
+
 async function main() {
   console.log(`RFID readers: ${tags.length} tags (SGTIN-96 + one SSCC-96), ${SECONDS} s per measurement${quick ? ' (quick)' : ''}`)
   for (const protocol of ['thingmagic', 'r2000'] as const) {
@@ -181,6 +218,8 @@ async function main() {
     report(`${protocol} CPU at the wire rate`, run.cpuPct, '% of one core', CPU_TARGET, 'lower', `floor in this run: serialport alone on a pty at the same rate, bytes only (writer in-process) ${floor.cpuPct.toFixed(1)} % for ${fmt(floor.framesPerSecond)} frames/s`)
     const max = await throughPty(protocol, 'max')
     console.log(`${protocol} ceiling through a pty (simulator writing as fast as the pty takes it): ${fmt(max.perSecond)} frames/s at ${max.cpuPct.toFixed(0)} % of one core (${(max.perSecond / wire).toFixed(1)}× the wire rate; ${max.unique} unique, ${max.bad} bad frames)`)
+    const b = await backlog(protocol)
+    console.log(`${protocol} backlog of ${fmt(b.sent)} frames dumped at once: ${fmt(b.received)} received, ${fmt(b.sent - b.received)} lost, ${b.bad} bad frames, in ${b.seconds.toFixed(2)} s ${b.received === b.sent && b.bad === 0 ? 'PASS' : 'FAIL'}`)
   }
 }
 
