@@ -215,7 +215,7 @@ async function main() {
     // Paced 2 % above the wire rate so that timer jitter on a busy machine does not read as a shortfall.
     const run = await throughPty(protocol, Math.ceil(wire * 1.02))
     report(`${protocol} end to end through a pty at the wire rate`, run.perSecond, 'frames/s', wire, 'higher', `${run.unique} unique tags, ${run.bad} bad frames`)
-    report(`${protocol} CPU at the wire rate`, run.cpuPct, '% of one core', CPU_TARGET, 'lower', `floor in this run: serialport alone on a pty at the same rate, bytes only (writer in-process) ${floor.cpuPct.toFixed(1)} % for ${fmt(floor.framesPerSecond)} frames/s`)
+    report(`${protocol} CPU at the wire rate`, run.cpuPct, '% of one core', CPU_TARGET, 'lower', `floor in this run: serialport alone on a pty at the same rate, bytes only (writer in-process) ${floor.cpuPct.toFixed(1)} % for ${fmt(floor.framesPerSecond)} frames/s; our code alone at this rate (from the in-memory rate) ${((wire / mem) * 100).toFixed(1)} %`)
     const max = await throughPty(protocol, 'max')
     console.log(`${protocol} ceiling through a pty (simulator writing as fast as the pty takes it): ${fmt(max.perSecond)} frames/s at ${max.cpuPct.toFixed(0)} % of one core (${(max.perSecond / wire).toFixed(1)}× the wire rate; ${max.unique} unique, ${max.bad} bad frames)`)
     const b = await backlog(protocol)
