@@ -120,3 +120,40 @@ describe('r2000 antenna switching', () => {
     expect(new Set(reads.map((x) => x.antenna))).toEqual(new Set([1, 2]))
   })
 })
+
+describe('settings and the ASCII driver', () => {
+  it('a setting the reader cannot take is reported as a code, not a crash', async () => {
+    const { r } = await setup('thingmagic', { tags: [] }, { settings: { region: 'MARS' } })
+    await r.open()
+    expect(r.status()).toMatchObject({ state: 'error', issue: { code: 'rfid.bad_setting', params: { setting: 'region', value: 'MARS' } } })
+  })
+
+  it('ascii reader through a pty: tags while reading, bad lines counted, nothing before the inventory starts', async () => {
+    const { openPtyPair } = await import('../../helpers/pty')
+    const pty = await openPtyPair()
+    try {
+      const r = createSerialReader({ id: 'ascii-1', path: pty.devicePath, protocol: 'ascii', backoff: FAST_BACKOFF })
+      reader = r
+      const reads: TagRead[] = []
+      r.on('tag', (t) => reads.push(t))
+      await r.open()
+      expect(r.status()).toMatchObject({ state: 'connected', info: { protocol: 'ascii' } })
+      pty.write('3074257BF7194E4000001A85\r\n')
+      await new Promise((res) => setTimeout(res, 300))
+      expect(reads).toEqual([])
+      await r.startInventory()
+      pty.write('3074257BF7194E4000001A85,2,-48\r\nGARBAGE\r\n3174257BF4499602D2000000\r\n')
+      await until(() => reads.length === 2, 10_000, 'two reads')
+      expect(reads.map((x) => [x.epc, x.antenna, x.rssi])).toEqual([
+        ['3074257BF7194E4000001A85', 2, -48],
+        ['3174257BF4499602D2000000', null, null]
+      ])
+      await until(() => r.counters().badLines === 1, 10_000, 'the bad line counted')
+      await expect(r.setOutput(1, true)).rejects.toMatchObject({ code: 'rfid.no_outputs' })
+    } finally {
+      await reader?.close()
+      reader = null
+      await pty.close()
+    }
+  })
+})
