@@ -20,6 +20,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
   migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default },
   devices: { summary: 'List serial ports, HID POS scanners and USB printers as JSON', load: async () => (await import('./commands/devices')).default },
+  rfid: { summary: 'Read UHF RFID tags from a serial reader (one JSON line per EPC), or simulate a reader', load: async () => (await import('./commands/rfid')).default },
   scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default },
   import: { summary: 'Import items, suppliers, locations, POs or ASNs from CSV/XLSX (all rows or none)', load: async () => (await import('./commands/import')).default },
   export: { summary: 'Export the station’s events as a GS1 EPCIS 2.0 document (JSON-LD)', load: async () => (await import('./commands/export')).default },

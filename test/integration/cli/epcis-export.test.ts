@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createPutawayService } from '../../../src/main/services/putaway'
+import { createPutawayWorkflow } from '../../../src/main/workflows/putaway/workflow'
 import { MAPPED_EVENT_TYPES } from '../../../src/shared/epcis'
 import { EPCIS_MISSING, epcisFilesPresent, officialValidator } from '../../helpers/epcis-schema'
 import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
@@ -40,9 +40,10 @@ function busyStation(): Rig {
   r.svc.submit(dm(MONITOR_GTIN, 'MN00004002'))
   r.svc.open('ASN-2001')
   r.svc.submit(PALLET)
-  const pa = createPutawayService({ db: r.db, eventLog: r.eventLog, operatorId: () => r.operatorIds()[0]! })
-  pa.submit(PALLET)
-  pa.submit('A01-01-01')
+  const pa = createPutawayWorkflow({ db: r.db, eventLog: r.eventLog, now: () => new Date() })
+  const call = { terminalId: 'pa-1', operatorId: r.operatorIds()[0]! }
+  pa.submit(call, PALLET)
+  pa.submit(call, 'A01-01-01')
   const unitId = (r.db.prepare("SELECT id FROM units WHERE serial = 'MN00004001'").get() as { id: number }).id
   r.eventLog.append({ type: 'label.printed', unitId, payload: { template: 'unit', jobId: 1 } })
   return r

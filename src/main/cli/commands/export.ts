@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSy
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EPCIS_CONTEXT, mapStationEvent } from '../../../shared/epcis'
-import { AppFailure } from '../../errors'
+import { StoreError } from '../../store/store-error'
 import { DATABASE_FILE, openStore } from '../../store/db'
 import { createEpcisExportRepository } from '../../store/repositories/epcis-export'
 import { UsageError, wantsHelp, type CliCommand, type CliIo } from '../command'
@@ -45,7 +45,7 @@ function exportEpcis(argv: string[], io: CliIo): number {
   const { values } = parseArgs({ args: argv, options: { since: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: true })
   const since = parseSince(values.since)
   const dataDir = resolveDataDir(values['data-dir'])
-  if (!existsSync(join(dataDir, DATABASE_FILE))) throw new AppFailure('store.missing', `No Dockside database in ${dataDir}.`)
+  if (!existsSync(join(dataDir, DATABASE_FILE))) throw new StoreError('store.missing', `No Dockside database in ${dataDir}.`)
   const store = openStore({ dataDir, readonly: true })
   try {
     const repo = createEpcisExportRepository(store.db)
