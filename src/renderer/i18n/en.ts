@@ -119,31 +119,14 @@ export const en = {
     suffix: { Enter: 'Enter', Tab: 'Tab', none: 'none (silence)' },
     outcome: { accepted: 'accepted', rejected: 'rejected', warning: 'warning', ignored: 'ignored' }
   },
-  scan: { plain: 'Scanned: {{text}}' },
-  scanCode: {
-    'scan.too_long': 'Scan too long: rejected',
-    'scan.binary': 'Not a barcode (noise): rejected',
-    'scan.partial': 'Scan cut off (scanner disconnected): scan again',
-    'scan.empty': 'Empty scan',
-    'hid.bad_report': 'Scanner sent a broken report: scan again',
-    'scan.workflow_failed': 'The scan could not be processed: scan again'
-  },
   label: {
     title: 'Labels',
     printer: 'Printer',
     ready: 'ready',
     queuedCount: '{{count}} queued',
     checkPrinter: 'Check printer',
-    pickPrinter: 'Pick this workstation’s printer first.',
     scanHint: 'Scan or type a serial, GS1 code, SSCC or location',
     find: 'Find',
-    found: {
-      unit: 'Unit found.',
-      plate: 'License plate found.',
-      location: 'Location found.',
-      gs1: 'Not in the store yet: data taken from the scan.',
-      none: 'Nothing found: type the data.'
-    },
     template: 'Template',
     field: { gtin: 'GTIN', serial: 'Serial', lot: 'Lot', expiry: 'Expiry', sscc: 'SSCC', location: 'Location', description: 'Description' },
     preview: 'Preview',
@@ -155,7 +138,6 @@ export const en = {
     batch: 'Batch',
     batchHint: 'Serials, one per line (GTIN, lot and expiry from the form)',
     batchPrint: 'Print batch',
-    batchEmpty: 'Type at least one serial.',
     batchTitle: 'Batch of {{count}} labels',
     batchProgress: '{{done}} of {{total}} printed · {{uncertain}} to check · {{cancelled}} cancelled',
     batchCancel: 'Cancel batch',

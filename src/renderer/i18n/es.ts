@@ -121,31 +121,14 @@ export const es: Dictionary = {
     suffix: { Enter: 'Intro', Tab: 'Tab', none: 'ninguna (silencio)' },
     outcome: { accepted: 'aceptado', rejected: 'rechazado', warning: 'aviso', ignored: 'ignorado' }
   },
-  scan: { plain: 'Escaneado: {{text}}' },
-  scanCode: {
-    'scan.too_long': 'Escaneo demasiado largo: rechazado',
-    'scan.binary': 'No es un código de barras (ruido): rechazado',
-    'scan.partial': 'Escaneo cortado (escáner desconectado): escanee de nuevo',
-    'scan.empty': 'Escaneo vacío',
-    'hid.bad_report': 'El escáner envió un informe dañado: escanee de nuevo',
-    'scan.workflow_failed': 'No se pudo procesar el escaneo: escanee de nuevo'
-  },
   label: {
     title: 'Etiquetas',
     printer: 'Impresora',
     ready: 'lista',
     queuedCount: '{{count}} en cola',
     checkPrinter: 'Comprobar impresora',
-    pickPrinter: 'Primero elija la impresora de este puesto.',
     scanHint: 'Escanee o escriba un número de serie, código GS1, SSCC o ubicación',
     find: 'Buscar',
-    found: {
-      unit: 'Unidad encontrada.',
-      plate: 'Matrícula encontrada.',
-      location: 'Ubicación encontrada.',
-      gs1: 'Aún no está en el almacén: datos tomados del escaneo.',
-      none: 'No se encontró nada: escriba los datos.'
-    },
     template: 'Plantilla',
     field: { gtin: 'GTIN', serial: 'Número de serie', lot: 'Lote', expiry: 'Caducidad', sscc: 'SSCC', location: 'Ubicación', description: 'Descripción' },
     preview: 'Vista previa',
@@ -157,7 +140,6 @@ export const es: Dictionary = {
     batch: 'Lote de impresión',
     batchHint: 'Números de serie, uno por línea (GTIN, lote y caducidad del formulario)',
     batchPrint: 'Imprimir lote',
-    batchEmpty: 'Escriba al menos un número de serie.',
     batchTitle: 'Lote de {{count}} etiquetas',
     batchProgress: '{{done}} de {{total}} impresas · {{uncertain}} por comprobar · {{cancelled}} canceladas',
     batchCancel: 'Cancelar lote',
