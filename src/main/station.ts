@@ -1,6 +1,7 @@
 import type { StationHandlers } from '../shared/contract'
 import type { HostKind, StationInfo } from '../shared/model/station'
 import { createDeviceRegistry, type DeviceRegistry } from './devices/registry'
+import { createImportService, type ImportService } from './import/service'
 import { createEventBus, type EventBus } from './event-bus'
 import type { Logger } from './logging'
 import { createDispatcher, type Dispatch } from './rpc/dispatch'
@@ -12,6 +13,7 @@ import { createScanning, type Scanning, type ScanningOptions } from './services/
 import { createSessionService } from './services/session'
 import { createSyncStatus } from './services/sync-status'
 import { openStore, type Store } from './store/db'
+import { createStorageHealth, diskFullFailure } from './store/storage-health'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
 import { createEventLog, type EventLog } from './store/event-log'
 import { createOperatorRepository } from './store/repositories/operators'
@@ -31,6 +33,8 @@ export interface StationDeps {
   scanners?: ScanningOptions
   /** Printer seams (status poll period, transports); the emulator in tests. */
   printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
+  /** Let imports name a path on this machine (tests of the core; Electron allows it by itself). */
+  importPaths?: boolean
 }
 
 export interface Station {
@@ -43,6 +47,7 @@ export interface Station {
   scanning: Scanning
   printing: Printing
   receiving: ReceivingArea
+  imports: ImportService
   close(): void
 }
 
@@ -66,6 +71,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       deps.logger.info({ dataDir: deps.dataDir }, 'demo data seeded')
     }
 
+    const storage = createStorageHealth({ dataDir: deps.dataDir, onChange: (state) => bus.emit('station.storage', state) })
     const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s))
 
     const scanning = createScanning({
@@ -77,6 +83,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       updateSettings: (patch) => settings.update(patch, eventLog, session.operatorId()),
       operatorId: () => session.operatorId(),
       demo: settings.isDemo(),
+      isBadge: (text) => text.length <= 64 && operators.findByBadge(text) !== null,
+      storage,
       ...(deps.scanners ? { options: deps.scanners } : {})
     })
 
@@ -103,10 +111,17 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
       operatorId: () => session.operatorId(),
       gsSubstitutes: () => settings.get().wedgeGsSubstitutes,
-      onReceivingChanged: (state) => bus.emit('receiving.changed', state),
-      onImportProgress: (progress) => bus.emit('imports.progress', progress)
+      onReceivingChanged: (state) => bus.emit('receiving.changed', state)
     })
     receiving.registerScanHandlers(scanning.pipeline.router)
+    const imports = createImportService({
+      dataDir: deps.dataDir,
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+      allowPaths: deps.host === 'electron' || deps.importPaths === true,
+      operatorId: () => session.operatorId(),
+      onProgress: (progress) => bus.emit('imports.progress', progress),
+      onApplied: () => bus.emit('receiving.changed', receiving.receiving.service.state())
+    })
 
     const info = (): StationInfo => ({
       stationId,
@@ -115,7 +130,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       demo: settings.isDemo(),
       dataDir: deps.dataDir,
       schemaVersion: store.migration.to,
-      settings: settings.get()
+      settings: settings.get(),
+      storage: storage.state()
     })
 
     const handlers: StationHandlers = {
@@ -139,13 +155,14 @@ export async function createStation(deps: StationDeps): Promise<Station> {
         ),
       ...scanning.handlers,
       ...printing.handlers,
-      ...receiving.handlers
+      ...receiving.handlers,
+      ...imports.handlers
     }
 
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
     return {
       handlers,
-      dispatch: createDispatcher(handlers, deps.logger),
+      dispatch: createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? diskFullFailure(deps.dataDir) : null)),
       events: bus,
       store,
       eventLog,
@@ -153,7 +170,10 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       scanning,
       printing,
       receiving,
+      imports,
       close: () => {
+        imports.close()
+        storage.close()
         void scanning.close()
         void printing.close()
         store.close()

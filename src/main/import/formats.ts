@@ -213,6 +213,13 @@ export const normalizeHeader = (h: string): string => {
 const cellText = (c: Cell | undefined): string => (c === undefined ? '' : typeof c === 'string' ? c : '')
 const isBlankRow = (cells: readonly Cell[]) => cells.every((c) => typeof c === 'string' && c.trim() === '')
 
+const COLUMN_NAME = /^[a-z][a-z0-9_]{0,39}$/
+
+function headerHint(cols: ReadonlySet<string>): string {
+  const names = [...cols].filter((c) => COLUMN_NAME.test(c)).slice(0, 8)
+  return names.length > 0 ? ` (${names.join(', ')})` : ''
+}
+
 /** The kind from a `kind,<kind>` line, else from the header columns; plus where the header is. */
 export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKind): { kind: ImportKind; headerIndex: number } | ImportIssue {
   let i = 0
@@ -227,7 +234,7 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
   else if (/^#?\s*kind$/.test(c0) && rest && cellText(first[1]).trim() !== '' && !['code', 'name'].includes(normalizeHeader(cellText(first[1])))) declared = cellText(first[1]).trim().toLowerCase()
   if (declared !== null) {
     if (!(IMPORT_KINDS as readonly string[]).includes(declared)) {
-      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind "${declared}": one of ${IMPORT_KINDS.join(', ')}.`, value: declared }
+      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind: one of ${IMPORT_KINDS.join(', ')}.`, ...(COLUMN_NAME.test(declared) ? { value: declared } : {}) }
     }
     if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but "${forced}" was asked for.` }
     let h = i + 1
@@ -250,7 +257,9 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
       row: i + 1,
       column: null,
       rule: 'kind',
-      message: `Cannot tell what this file holds from its header (${[...cols].filter(Boolean).slice(0, 8).join(', ')}): put a first line "kind,<${IMPORT_KINDS.join('|')}>" or use the documented columns.`
+      // Only names that look like column names are echoed: a file that is not an import at all
+      // (a password file, a key) must never come back in a message.
+      message: `Cannot tell what this file holds from its header${headerHint(cols)}: put a first line "kind,<${IMPORT_KINDS.join('|')}>" or use the documented columns.`
     }
   }
   return { kind, headerIndex: i }

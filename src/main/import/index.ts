@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3'
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ImportIssue, ImportKind, ImportProgress, ImportReport } from '../../shared/contract-areas/receiving'
 import type { EventLog } from '../store/event-log'
 import { applyBatch } from './apply'
 import { detectKind, validateSheet, type Cell } from './formats'
+import { OPEN_REFUSAL_TEXT, openRegularFile, readOpened } from './open-file'
 import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
 import { runWorker, startWorker } from './worker-host'
 
@@ -23,6 +23,8 @@ export interface ImportOptions {
   operatorId?: number | null
   onProgress?: (p: ImportProgress) => void
   now?: () => Date
+  /** The name to report and to tell CSV from XLSX by (an upload is stored under an opaque id). */
+  name?: string
 }
 
 function report(file: string, started: number, partial: Partial<ImportReport>): ImportReport {
@@ -44,7 +46,7 @@ function report(file: string, started: number, partial: Partial<ImportReport>): 
 
 /** Parsed rows → validated records → checked against the store → written (all or nothing). */
 export function importRows(db: Database.Database, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
-  const name = basename(file)
+  const name = options.name ?? basename(file)
   const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
   const detected = detectKind(rows, options.kind)
   if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
@@ -92,19 +94,22 @@ const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
 /** Reads a CSV or XLSX file and imports it in the calling thread (the CLI, the worker, tests). */
 export async function importFile(db: Database.Database, eventLog: EventLog, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now()
-  const name = basename(file)
+  const name = options.name ?? basename(file)
+  const opened = openRegularFile(file, MAX_IMPORT_BYTES)
+  if (!opened.ok) {
+    const limit = opened.reason === 'too_large' ? ` It is ${((opened.size ?? 0) / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` : ''
+    return report(name, started, { errors: [{ row: 1, column: null, rule: `file.${opened.reason}`, message: `${OPEN_REFUSAL_TEXT[opened.reason]}${limit}` }], valid: false })
+  }
   let bytes: Uint8Array
   try {
-    const size = statSync(file).size
-    if (size > MAX_IMPORT_BYTES) return report(name, started, { errors: [{ row: 1, column: null, rule: 'file', message: `The file is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` }], valid: false })
-    bytes = readFileSync(file)
-  } catch (error) {
-    return report(name, started, { errors: [{ row: 1, column: null, rule: 'file', message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` }], valid: false })
+    bytes = readOpened(opened.fd)
+  } catch {
+    return report(name, started, { errors: [{ row: 1, column: null, rule: 'file.unreadable', message: OPEN_REFUSAL_TEXT.unreadable }], valid: false })
   }
   options.onProgress?.({ file: name, phase: 'read', done: 0, total: bytes.length })
   let rows: Cell[][]
   try {
-    rows = (await readSheet(file, bytes)).rows
+    rows = (await readSheet(name, bytes)).rows
   } catch (error) {
     if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
     throw error
@@ -120,6 +125,7 @@ export interface WorkerImportOptions {
   dryRun?: boolean
   kind?: ImportKind
   operatorId?: number | null
+  name?: string
 }
 
 /**
@@ -127,7 +133,7 @@ export interface WorkerImportOptions {
  * that serves scans. The write is one short IMMEDIATE transaction at the end; the station's
  * connection waits for it through busy_timeout like for any other writer.
  */
-export async function importInWorker(options: WorkerImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+export async function importInWorker(options: WorkerImportOptions, onProgress?: (p: ImportProgress) => void, signal?: AbortSignal): Promise<ImportReport> {
   const worker = startWorker(new URL('./worker.ts', import.meta.url), options)
   if (!worker) {
     // No worker entry in this build: run here (still correct, only not off-thread).
@@ -137,10 +143,10 @@ export async function importInWorker(options: WorkerImportOptions, onProgress?: 
     const store = openStore({ dataDir: options.dataDir, stationLock: false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
     try {
       const events = createEventLog(store.db, createSettingsRepository(store.db).stationId())
-      return await importFile(store.db, events, options.file, { dryRun: options.dryRun ?? false, ...(options.kind ? { kind: options.kind } : {}), operatorId: options.operatorId ?? null, ...(onProgress ? { onProgress } : {}) })
+      return await importFile(store.db, events, options.file, { dryRun: options.dryRun ?? false, ...(options.kind ? { kind: options.kind } : {}), ...(options.name ? { name: options.name } : {}), operatorId: options.operatorId ?? null, ...(onProgress ? { onProgress } : {}) })
     } finally {
       store.close()
     }
   }
-  return runWorker<ImportProgress, ImportReport>(worker, onProgress)
+  return runWorker<ImportProgress, ImportReport>(worker, onProgress, signal)
 }

@@ -12,7 +12,7 @@ export interface DispatchLogger {
  * The one main-side boundary: every call from IPC or WebSocket passes here. It checks the method,
  * the size and the input schema, runs the handler and turns any failure into a typed error result.
  */
-export function createDispatcher(handlers: StationHandlers, logger: DispatchLogger): Dispatch {
+export function createDispatcher(handlers: StationHandlers, logger: DispatchLogger, translate?: (error: unknown) => AppFailure | null): Dispatch {
   return async (method, input, payloadBytes) => {
     if (!isMethodName(method)) {
       return err('unknown_method', `There is no station method called ${JSON.stringify(String(method).slice(0, 80))}.`)
@@ -33,6 +33,8 @@ export function createDispatcher(handlers: StationHandlers, logger: DispatchLogg
       return ok(await handler(parsed.data))
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.toAppError() }
+      const known = translate?.(error)
+      if (known) return { ok: false, error: known.toAppError() }
       logger.error({ err: error, method }, 'station method failed')
       return err('internal', `The station could not complete ${method}: ${error instanceof Error ? error.message : String(error)}`)
     }

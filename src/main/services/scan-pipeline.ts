@@ -73,7 +73,14 @@ export interface ScanPipelineDeps {
   now?: () => Date
   maxBytes?: number
   onError?: (error: unknown) => void
+  /** Whether the text is an operator's sign-in badge: such scans are never journaled (a credential). */
+  isBadge?: (text: string) => boolean
+  /** Told of every failed and successful journal write: a full disk is reported, not thrown. */
+  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void }
 }
+
+/** journalId of a scan that was not written (a badge, or a full disk). */
+export const NOT_JOURNALED = 0
 
 export interface SubmitInput {
   deviceId: string
@@ -129,9 +136,18 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
   }
 
   /** A rejection decided before classification (too long, noise, cut off by an unplug, bad report). */
-  const reject = (input: { deviceId: string; source: ScanSourceName; raw: Uint8Array; at: Date; code: string; message: string; text?: string | null; symbology?: string | null }): ScanResult => {
+  const reject = (input: { deviceId: string; source: ScanSourceName; raw: Uint8Array; at: Date; code: string; message: string; text?: string | null; symbology?: string | null; journaled?: boolean }): ScanResult => {
     const evidence = input.raw.length > maxBytes ? input.raw.subarray(0, maxBytes) : input.raw
-    const journalId = journal({ at: input.at, deviceId: input.deviceId, raw: evidence, text: input.text ?? null, symbology: input.symbology ?? null, outcome: 'rejected', message: `[${input.code}] ${input.message}`, eventId: null })
+    let journalId = NOT_JOURNALED
+    if (input.journaled !== false) {
+      try {
+        journalId = journal({ at: input.at, deviceId: input.deviceId, raw: evidence, text: input.text ?? null, symbology: input.symbology ?? null, outcome: 'rejected', message: `[${input.code}] ${input.message}`, eventId: null })
+        deps.storage?.noteSuccess()
+      } catch (error) {
+        // The rejection is still announced: a journal that cannot be written never loses the answer.
+        if (!deps.storage?.noteFailure(error)) deps.onError?.(error)
+      }
+    }
     return finish({
       journalId,
       deviceId: input.deviceId,
@@ -165,6 +181,24 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
     const decoded = decodeScanBytes(input.raw)
     if ('error' in decoded) return reject({ ...base, code: 'scan.binary', message: decoded.error })
     const text = decoded.text
+    if (deps.isBadge?.(text.trim())) {
+      // An operator badge is a credential: kept out of the journal, the result and so the diagnostics bundle.
+      return finish({
+        journalId: NOT_JOURNALED,
+        deviceId: input.deviceId,
+        source: input.source,
+        at: at.toISOString(),
+        text: null,
+        bytes: input.raw.length,
+        symbology: null,
+        outcome: 'ignored',
+        tone: null,
+        code: 'scan.badge',
+        message: 'An operator badge was scanned; it was not recorded. Sign in on the sign-in screen.',
+        classification: null,
+        workflow: activeName ?? 'default'
+      })
+    }
     const withAim = input.symbology && !text.startsWith(']') ? input.symbology + text : text
     const disabled = deps.isDisabled?.(input.deviceId) ?? false
     const classification = classifyScan(withAim, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] })
@@ -180,7 +214,11 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
       // IMMEDIATE: take the write lock up front (waiting on busy_timeout) rather than failing at the first write
       // when an import worker holds it.
       ;({ verdict, journalId } = handleTx.immediate(scan, input.raw, handler))
+      deps.storage?.noteSuccess()
     } catch (error) {
+      if (deps.storage?.noteFailure(error)) {
+        return reject({ ...base, code: 'store.disk_full', message: 'The disk is full: this scan was not saved. Free some space; the station resumes by itself.', text, symbology, journaled: false })
+      }
       deps.onError?.(error)
       return reject({ ...base, code: 'scan.workflow_failed', message: `The ${workflow} workflow failed on this scan: ${error instanceof Error ? error.message : String(error)}`, text, symbology })
     }

@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '../model/devices'
-import type { OperatorSummary, Session, StationInfo, StationSettings } from '../model/station'
+import type { OperatorSummary, Session, StationInfo, StationSettings, StorageState } from '../model/station'
 import type { SyncStatus } from '../model/sync'
 import { diagnosticsInput, noInput, settingsPatch, signInInput } from '../schemas'
 
@@ -35,4 +35,6 @@ export interface StationAreaEvents {
   'sync.changed': SyncStatus
   'settings.changed': StationSettings
   'session.changed': Session
+  /** The disk became full (writes refused) or has space again. */
+  'station.storage': StorageState
 }

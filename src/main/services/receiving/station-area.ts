@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3'
 import { join } from 'node:path'
 import type { StationHandlers } from '../../../shared/contract'
-import type { ImportProgress, ReceivingOutputs, ReceivingState } from '../../../shared/contract-areas/receiving'
+import type { ReceivingOutputs, ReceivingState } from '../../../shared/contract-areas/receiving'
 import { AppFailure } from '../../errors'
-import { importInWorker } from '../../import'
-import { WorkerFailure } from '../../import/worker-host'
 import type { EventLog } from '../../store/event-log'
 import type { SettingsRepository } from '../../store/repositories/settings'
 import { createLookup, type Lookup } from '../lookup'
@@ -25,14 +23,14 @@ export interface ReceivingAreaDeps {
   gsSubstitutes: () => readonly string[]
   /** Receiving state after a change (after the commit). */
   onReceivingChanged: (state: ReceivingState) => void
-  onImportProgress: (progress: ImportProgress) => void
 }
 
 export interface ReceivingArea {
   receiving: Receiving
   putaway: PutawayService
   lookup: Lookup
-  handlers: Pick<StationHandlers, keyof ReceivingOutputs>
+  /** Imports are wired in createStation (import/service.ts): they depend on the host. */
+  handlers: Pick<StationHandlers, Exclude<keyof ReceivingOutputs, `imports.${string}`>>
   /** The `receiving`, `putaway` and `lookup` scan workflows. */
   scanHandlers: Record<'receiving' | 'putaway' | 'lookup', ScanHandler>
   registerScanHandlers(router: ScanRouter): () => void
@@ -55,26 +53,6 @@ export function createReceivingArea(deps: ReceivingAreaDeps): ReceivingArea {
   const lookup = createLookup(deps.db, { gsSubstitutes: deps.gsSubstitutes })
   const svc = receiving.service
 
-  let importing: string | null = null
-  const runImport = async (path: string, dryRun: boolean) => {
-    // One import at a time per station: two writers of master data would only wait for each other.
-    if (importing) throw new AppFailure('imports.busy', `An import of ${importing} is running; wait for it to finish.`)
-    importing = path
-    try {
-      const report = await importInWorker(
-        { file: path, dataDir: deps.dataDir, dryRun, operatorId: deps.operatorId(), ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) },
-        deps.onImportProgress
-      )
-      if (report.applied) deps.onReceivingChanged(svc.state())
-      return report
-    } catch (error) {
-      if (error instanceof WorkerFailure) throw new AppFailure(error.code, error.message, error.details)
-      throw error
-    } finally {
-      importing = null
-    }
-  }
-
   const handlers: ReceivingArea['handlers'] = {
     'receiving.orders': (input) => svc.orders(input),
     'receiving.open': ({ order }) => svc.open(order),
@@ -91,9 +69,7 @@ export function createReceivingArea(deps: ReceivingAreaDeps): ReceivingArea {
     'putaway.submit': ({ text }) => putaway.submit(text),
     'putaway.state': () => putaway.state(),
     'putaway.cancel': () => putaway.cancel(),
-    'lookup.find': ({ code }) => lookup.find(code),
-    'imports.preview': ({ path }) => runImport(path, true),
-    'imports.run': ({ path }) => runImport(path, false)
+    'lookup.find': ({ code }) => lookup.find(code)
   }
 
   const scanHandlers: ReceivingArea['scanHandlers'] = {
