@@ -10,11 +10,12 @@ while (Date.now() < startAt) {
 try {
   const lock = lockDataDir(dir!)
   process.stdout.write('WON\n')
-  // Hold it while the slower starters try.
-  setTimeout(() => {
+  // Hold it until the race is over: the parent closes our stdin once every starter has answered.
+  process.stdin.resume()
+  process.stdin.on('end', () => {
     lock.release()
     process.exit(0)
-  }, 4000)
+  })
 } catch (error) {
   process.stdout.write(`LOST ${(error as { code?: string }).code ?? 'error'}\n`)
   process.exit(0)
