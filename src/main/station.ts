@@ -12,7 +12,9 @@ import { createReceivingArea, type ReceivingArea } from './services/receiving/st
 import { createScanning, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
 import { createSyncStatus } from './services/sync-status'
+import { scheduleBackups, takeBackup } from './store/backups'
 import { openStore, type Store } from './store/db'
+import { integrityCheckInWorker } from './store/integrity'
 import { createStorageHealth, diskFullFailure } from './store/storage-health'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
 import { createEventLog, type EventLog } from './store/event-log'
@@ -33,6 +35,8 @@ export interface StationDeps {
   scanners?: ScanningOptions
   /** Printer seams (status poll period, transports); the emulator in tests. */
   printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
+  /** Automatic backups at start and daily (default on). */
+  backups?: boolean
   /** Let imports name a path on this machine (tests of the core; Electron allows it by itself). */
   importPaths?: boolean
 }
@@ -150,14 +154,26 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'sync.status': () => sync.status(),
       'diagnostics.export': (input) =>
         exportDiagnostics(
-          { db, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
+          { db, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list(), logger: deps.logger },
           input.scanJournalRows
         ),
+      'diagnostics.integrityCheck': () => integrityCheckInWorker(store.file, deps.nativeBinding),
+      'diagnostics.backup': () => takeBackup(db, deps.dataDir, 'manual'),
       ...scanning.handlers,
       ...printing.handlers,
       ...receiving.handlers,
       ...imports.handlers
     }
+
+    const backups =
+      deps.backups === false
+        ? null
+        : scheduleBackups(db, deps.dataDir, {
+            onError: (error) => {
+              if (!storage.noteFailure(error)) deps.logger.error({ err: error }, 'backup failed')
+            },
+            onDone: (b) => deps.logger.info({ backup: b.path, bytes: b.bytes }, 'backup written')
+          })
 
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
     return {
@@ -174,6 +190,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       close: () => {
         imports.close()
         storage.close()
+        backups?.stop()
         void scanning.close()
         void printing.close()
         store.close()

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3'
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import type { DeviceStatus } from '../../shared/model/devices'
 import type { StationSettings } from '../../shared/model/station'
-import { logDir } from '../logging'
+import { logDir, logHealth, type Logger } from '../logging'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../store/file-modes'
 
 const MAX_LOG_BYTES = 2 * 1024 * 1024
 
@@ -15,6 +16,8 @@ export interface DiagnosticsSources {
   stationId: string
   settings: () => StationSettings
   devices: () => DeviceStatus[]
+  /** The station's logger: the bundle says how many log lines were dropped (full disk…). */
+  logger?: Logger
 }
 
 function recentLogs(dataDir: string): { file: string; text: string }[] {
@@ -43,7 +46,10 @@ export function exportDiagnostics(src: DiagnosticsSources, scanJournalRows = 500
   const journal = src.db
     .prepare(
       `SELECT id, scanned_at AS scannedAt, device_id AS deviceId, hex(raw) AS rawHex, text, symbology, outcome, message
-       FROM scan_journal ORDER BY id DESC LIMIT ?`
+       FROM scan_journal
+       -- an operator badge is a credential: never in a bundle that leaves the site
+       WHERE text IS NULL OR text NOT IN (SELECT badge FROM operators WHERE badge IS NOT NULL)
+       ORDER BY id DESC LIMIT ?`
     )
     .all(scanJournalRows)
   const bundle = {
@@ -59,13 +65,14 @@ export function exportDiagnostics(src: DiagnosticsSources, scanJournalRows = 500
     },
     settings: src.settings(),
     devices: src.devices(),
+    logging: src.logger ? logHealth(src.logger) : null,
     scanJournal: journal,
     logs: recentLogs(src.dataDir)
   }
   const dir = join(src.dataDir, 'diagnostics')
-  mkdirSync(dir, { recursive: true })
+  ensurePrivateDir(dir)
   const path = join(dir, `dockside-diagnostics-${bundle.createdAt.replace(/[:.]/g, '-')}.json`)
   const text = JSON.stringify(bundle, null, 2)
-  writeFileSync(path, text)
+  writeFileSync(path, text, { mode: PRIVATE_FILE_MODE, flag: 'wx' })
   return { path, bytes: Buffer.byteLength(text) }
 }
