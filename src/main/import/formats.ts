@@ -234,7 +234,9 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
   else if (/^#?\s*kind$/.test(c0) && rest && cellText(first[1]).trim() !== '' && !['code', 'name'].includes(normalizeHeader(cellText(first[1])))) declared = cellText(first[1]).trim().toLowerCase()
   if (declared !== null) {
     if (!(IMPORT_KINDS as readonly string[]).includes(declared)) {
-      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind: one of ${IMPORT_KINDS.join(', ')}.`, ...(COLUMN_NAME.test(declared) ? { value: declared } : {}) }
+      // Echoed only when it looks like a kind name: never a line of some other file.
+      const named = COLUMN_NAME.test(declared)
+      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind${named ? ` "${declared}"` : ''}: one of ${IMPORT_KINDS.join(', ')}.`, ...(named ? { value: declared } : {}) }
     }
     if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but "${forced}" was asked for.` }
     let h = i + 1
