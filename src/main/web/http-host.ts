@@ -6,9 +6,9 @@ import { isAllowedHost, isAllowedOrigin } from './origin-check'
 import { parseRequestTarget } from './request-target'
 import { plainAnswer, serveStatic } from './static-files'
 
-export const UPLOAD_PATH = '/upload'
-export const UPLOAD_TOKEN_HEADER = 'x-dockside-token'
-export const UPLOAD_NAME_HEADER = 'x-dockside-file-name'
+import { UPLOAD_NAME_HEADER, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../shared/ws-protocol'
+
+export { UPLOAD_PATH }
 
 export interface HttpHostOptions {
   rendererDir: string
