@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
+import { closeSync, readSync } from 'node:fs'
 import type { ImportIssue, ImportKind, ImportProgress, ImportReport } from '../../shared/contract-areas/receiving'
 import type { EventLog } from '../store/event-log'
 import { applyBatch } from './apply'
-import { detectKind, validateSheet, type Cell } from './formats'
+import { csvRows } from './csv-stream'
+import { createSheetValidator, detectKind, validateSheet, type Cell, type SheetValidator, type ValidationOutput } from './formats'
 import { OPEN_REFUSAL_TEXT, openRegularFile, readOpened } from './open-file'
 import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
 import { runWorker, startWorker } from './worker-host'
@@ -44,21 +46,17 @@ function report(file: string, started: number, partial: Partial<ImportReport>): 
   }
 }
 
-/** Parsed rows → validated records → checked against the store → written (all or nothing). */
-export function importRows(db: Database.Database, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
-  const name = options.name ?? basename(file)
-  const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
-  const detected = detectKind(rows, options.kind)
-  if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
-  const { kind, headerIndex } = detected
-  const total = Math.max(0, rows.length - headerIndex - 1)
-  progress('validate', 0, total)
-  const v = validateSheet(rows, kind, headerIndex, (done, t) => progress('validate', done, t))
-  const preview = v.batch.records.slice(0, PREVIEW_ROWS).map((r) => {
+const previewOf = (records: ReadonlyArray<object>) =>
+  records.slice(0, PREVIEW_ROWS).map((r) => {
     const out: Record<string, string | number | null> = {}
     for (const [k, value] of Object.entries(r)) out[k] = value === null || typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)
     return out
   })
+
+/** Validated rows → checked against the store → written (all or nothing). */
+function finishImport(db: Database.Database, eventLog: EventLog, name: string, kind: ImportKind, headerIndex: number, v: ValidationOutput, options: ImportOptions, started: number): ImportReport {
+  const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
+  const preview = previewOf(v.batch.records)
   if (v.rows === 0 && v.errors.length === 0) {
     return report(name, started, { kind, rows: 0, errors: [{ row: headerIndex + 2, column: null, rule: 'empty', message: 'The file has a header but no data rows.' }], valid: false })
   }
@@ -81,6 +79,56 @@ export function importRows(db: Database.Database, eventLog: EventLog, file: stri
   return report(name, started, { kind, rows: v.rows, errors: applied.errors, applied: applied.applied, preview, summary: applied.summary })
 }
 
+/** Parsed rows → validated records → checked against the store → written (all or nothing). */
+export function importRows(db: Database.Database, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
+  const name = options.name ?? basename(file)
+  const detected = detectKind(rows, options.kind)
+  if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
+  const { kind, headerIndex } = detected
+  const total = Math.max(0, rows.length - headerIndex - 1)
+  options.onProgress?.({ file: name, phase: 'validate', done: 0, total })
+  const v = validateSheet(rows, kind, headerIndex, (done, t) => options.onProgress?.({ file: name, phase: 'validate', done, total: t }))
+  return finishImport(db, eventLog, name, kind, headerIndex, v, options, started)
+}
+
+/**
+ * A CSV streamed from disk: rows are validated as they are parsed, so neither the file's bytes nor
+ * its text nor its cells are ever held whole — only the validated records (and the problems).
+ */
+async function importCsvStream(db: Database.Database, eventLog: EventLog, name: string, fd: number, size: number, options: ImportOptions, started: number): Promise<ImportReport> {
+  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'validate', done, total: size })
+  const head: Cell[][] = []
+  let validator: SheetValidator | null = null
+  let kind: ImportKind | null = null
+  let headerIndex = 0
+  const nonBlank = () => head.filter((r) => r.some((c) => typeof c !== 'string' || c.trim() !== '')).length
+  try {
+    for await (const { cells, index } of csvRows(fd, progress)) {
+      if (validator) {
+        validator.row(cells, index)
+        continue
+      }
+      head.push(cells)
+      // The kind line and the header are the first two non-blank rows; then rows stream.
+      if (nonBlank() < 2) continue
+      const detected = detectKind(head, options.kind)
+      if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
+      ;({ kind, headerIndex } = detected)
+      if (headerIndex >= head.length) continue
+      validator = createSheetValidator(kind, head[headerIndex]!, headerIndex)
+      for (let r = headerIndex + 1; r < head.length; r++) validator.row(head[r]!, r)
+    }
+  } catch (error) {
+    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
+    throw error
+  }
+  if (!validator) {
+    // Fewer than two non-blank rows: the in-memory path gives the right refusal.
+    return importRows(db, eventLog, name, head, { ...options, name }, started)
+  }
+  return finishImport(db, eventLog, name, kind!, headerIndex, validator.finish(), options, started)
+}
+
 const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
   const seen = new Set<string>()
   return errors.filter((e) => {
@@ -99,6 +147,17 @@ export async function importFile(db: Database.Database, eventLog: EventLog, file
   if (!opened.ok) {
     const limit = opened.reason === 'too_large' ? ` It is ${((opened.size ?? 0) / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` : ''
     return report(name, started, { errors: [{ row: 1, column: null, rule: `file.${opened.reason}`, message: `${OPEN_REFUSAL_TEXT[opened.reason]}${limit}` }], valid: false })
+  }
+  // XLSX (a zip: "PK\x03\x04", or named .xlsx/.xls) is read whole; CSV streams.
+  const magic = Buffer.alloc(4)
+  readSync(opened.fd, magic, 0, 4, 0)
+  const zip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04
+  if (!zip && !/\.xlsx?$/i.test(name)) {
+    try {
+      return await importCsvStream(db, eventLog, name, opened.fd, opened.size, options, started)
+    } finally {
+      closeSync(opened.fd)
+    }
   }
   let bytes: Uint8Array
   try {

@@ -59,7 +59,7 @@ const CSV_PROBLEMS: Record<string, string> = {
 }
 
 /** Comma, semicolon (European Excel) or tab, whichever the first line uses most outside quotes. */
-function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): string {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
   const bare = firstLine.replace(/"[^"]*"/g, '')
   const counts = [',', ';', '\t'].map((d) => [d, bare.split(d).length - 1] as const)
@@ -77,10 +77,12 @@ export function readCsv(bytes: Uint8Array): Cell[][] {
   } catch (error) {
     const e = error as { code?: string; lines?: number; records?: number }
     const row = typeof e.records === 'number' ? e.records + 1 : typeof e.lines === 'number' ? e.lines : 1
-    const problem = (e.code && CSV_PROBLEMS[e.code]) ?? 'the text is not valid CSV'
+    const problem = csvProblem(e.code)
     throw new ReadError(row, `The CSV cannot be read near row ${row}: ${problem}.`)
   }
 }
+
+export const csvProblem = (code: string | undefined): string => (code && CSV_PROBLEMS[code]) ?? 'the text is not valid CSV'
 
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return ''
