@@ -1,20 +1,31 @@
-import { createReadStream } from 'node:fs'
+import { readSync } from 'node:fs'
 import { parse } from 'csv-parse'
 import type { Cell } from './formats'
 import { bomEncoding, csvProblem, detectDelimiter, ReadError } from './read'
 
 const CHUNK = 1024 * 1024
 
-/** Bytes of an open file from `start`, without closing the descriptor. */
-const bytesOf = (fd: number, start = 0) => createReadStream('', { fd, start, autoClose: false, highWaterMark: CHUNK })
+/**
+ * Bytes of an open file in 1 MB chunks, read at explicit positions (the descriptor stays open and
+ * unmoved). A plain generator: stopping early never waits on a stream's close.
+ */
+function* bytesOf(fd: number): Generator<Buffer> {
+  let position = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK)
+    const n = readSync(fd, chunk, 0, CHUNK, position)
+    if (n === 0) return
+    position += n
+    yield n === CHUNK ? chunk : chunk.subarray(0, n)
+  }
+}
 
 /** UTF-8 unless the file says UTF-16 (BOM) or is not valid UTF-8 (then Latin-1, as Excel's ANSI CSV). */
 async function sniffEncoding(fd: number): Promise<'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be'> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   let first = true
   try {
-    for await (const chunk of bytesOf(fd)) {
-      const bytes = chunk as Buffer
+    for (const bytes of bytesOf(fd)) {
       if (first) {
         first = false
         const bom = bomEncoding(bytes)
@@ -60,8 +71,7 @@ export async function* csvRows(fd: number, onBytes?: (done: number) => void): As
     throw new ReadError(row, `The CSV cannot be read near row ${row}: ${csvProblem(e.code)}.`)
   }
   let done = 0
-  for await (const chunk of bytesOf(fd)) {
-    const bytes = chunk as Buffer
+  for (const bytes of bytesOf(fd)) {
     done += bytes.length
     onBytes?.(done)
     let text: string
@@ -79,8 +89,19 @@ export async function* csvRows(fd: number, onBytes?: (done: number) => void): As
       text = pending
       pending = ''
     }
-    // Respect back-pressure: wait for the parser to drain before feeding more.
-    if (!parser.write(text)) await new Promise<void>((resolve) => parser!.once('drain', () => resolve()))
+    // Respect back-pressure; a parser that failed never drains, so its error ends the wait too.
+    if (!parser.write(text) && !failure) {
+      const p = parser
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          p.off('drain', done)
+          p.off('error', done)
+          resolve()
+        }
+        p.once('drain', done)
+        p.once('error', done)
+      })
+    }
     if (failure) fail(failure)
     while (queue.length > 0) yield { cells: queue.shift()!, index: index++ }
   }
@@ -90,6 +111,7 @@ export async function* csvRows(fd: number, onBytes?: (done: number) => void): As
     parser = startParser(detectDelimiter(pending))
     parser.write(pending)
   }
+  if (failure) fail(failure)
   await new Promise<void>((resolve) => {
     parser!.once('end', () => resolve())
     parser!.once('error', () => resolve())

@@ -96,7 +96,8 @@ export function importRows(db: Database.Database, eventLog: EventLog, file: stri
  * its text nor its cells are ever held whole — only the validated records (and the problems).
  */
 async function importCsvStream(db: Database.Database, eventLog: EventLog, name: string, fd: number, size: number, options: ImportOptions, started: number): Promise<ImportReport> {
-  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'validate', done, total: size })
+  // Reading and checking happen together: progress counts bytes read, then the rows checked.
+  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'read', done, total: size })
   const head: Cell[][] = []
   let validator: SheetValidator | null = null
   let kind: ImportKind | null = null
@@ -126,7 +127,9 @@ async function importCsvStream(db: Database.Database, eventLog: EventLog, name: 
     // Fewer than two non-blank rows: the in-memory path gives the right refusal.
     return importRows(db, eventLog, name, head, { ...options, name }, started)
   }
-  return finishImport(db, eventLog, name, kind!, headerIndex, validator.finish(), options, started)
+  const checked = validator.finish()
+  options.onProgress?.({ file: name, phase: 'validate', done: checked.rows, total: checked.rows })
+  return finishImport(db, eventLog, name, kind!, headerIndex, checked, options, started)
 }
 
 const dedupe = (errors: ImportIssue[]): ImportIssue[] => {

@@ -63,13 +63,15 @@ export function createUploadStore(dataDir: string, maxBytes = MAX_IMPORT_BYTES):
         const finish = (outcome: UploadOutcome) => {
           if (done) return
           done = true
-          if (!outcome.ok) {
-            body.unpipe(out)
-            body.resume()
-            out.destroy()
+          if (outcome.ok) return resolve(outcome)
+          body.unpipe(out)
+          body.resume()
+          // The file may still be opening: remove it once the stream has closed, then answer.
+          out.once('close', () => {
             removeFile(path)
-          }
-          resolve(outcome)
+            resolve(outcome)
+          })
+          out.destroy()
         }
         body.on('data', (chunk: Buffer) => {
           bytes += chunk.length
