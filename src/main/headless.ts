@@ -4,8 +4,7 @@ import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import type { Logger } from './logging'
 import { createStation, type Station } from './station'
-import { isAllowedHost } from './web/origin-check'
-import { serveStatic } from './web/static-files'
+import { createRequestHandler } from './web/http-host'
 import { attachWsHost } from './web/ws-host'
 
 export interface HeadlessOptions {
@@ -47,16 +46,14 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   const station = await createStation({ dataDir: options.dataDir, host: 'headless', version: options.version, logger: options.logger, demo: options.demo, ...(options.now ? { now: options.now } : {}) })
   const token = randomBytes(24).toString('hex')
   let boundPort = options.port
-  const server = createServer((req, res) => {
-    if (!isAllowedHost(req.headers.host, boundPort)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Host not allowed.\n')
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end()
-      return
-    }
-    serveStatic(options.rendererDir, req, res)
+  const server = createServer(
+    { requestTimeout: 10 * 60_000, headersTimeout: 30_000 },
+    createRequestHandler({ rendererDir: options.rendererDir, port: () => boundPort, token, uploads: station.imports.uploads, logger: options.logger })
+  )
+  // A request the HTTP parser cannot read gets 400 and its socket closed; it never reaches a handler.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
   const ws = attachWsHost({ server, port: () => boundPort, token, dispatch: (method, input, ctx, bytes) => station.dispatch(method, input, ctx, bytes), events: station.events, logger: options.logger })
   try {

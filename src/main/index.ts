@@ -2,7 +2,9 @@ import { app, dialog } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { installCrashHandlers } from './crash-log'
 import { createLogger } from './logging'
+import { createAppUrlCheck } from './shell/app-url'
 import { electronSqliteBinding } from './shell/native-binding'
 import { hardenApp } from './shell/security'
 import { bridgeIpc } from './shell/ipc'
@@ -14,7 +16,7 @@ import { DATABASE_FILE } from './store/db'
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
 const rendererIndex = rendererIndexPath(mainDir)
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const isAppUrl = (url: string) => (devServerUrl ? url.startsWith(devServerUrl) : url.startsWith('file://') && url.includes('/renderer/index.html'))
+const isAppUrl = createAppUrlCheck({ rendererIndex, ...(devServerUrl ? { devServerUrl } : {}) })
 
 app.setName('Dockside')
 hardenApp(isAppUrl)
@@ -23,6 +25,7 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 app.whenReady().then(async () => {
   const dataDir = process.env.DOCKSIDE_DATA_DIR ?? app.getPath('userData')
+  installCrashHandlers(dataDir, (code) => app.exit(code))
   const demo = process.argv.includes('--demo') || (!process.argv.includes('--no-demo') && !existsSync(join(dataDir, DATABASE_FILE)))
   const logger = createLogger({ dataDir })
   try {

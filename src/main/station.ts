@@ -11,8 +11,11 @@ import { hashPin } from './services/pin-hash'
 import { createScanning, STATION_TERMINAL, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
 import { createSyncStatus } from './services/sync-status'
+import { scheduleBackups, takeBackup } from './store/backups'
 import { openStore, type Store } from './store/db'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
+import { integrityCheckInWorker } from './store/integrity'
+import { createStorageHealth, diskFullFailure } from './store/storage-health'
 import { createEventLog, type EventLog } from './store/event-log'
 import { createDiagnosticsRepository } from './store/repositories/diagnostics'
 import { createOperatorRepository } from './store/repositories/operators'
@@ -20,7 +23,7 @@ import { createOutboxRepository } from './store/repositories/outbox'
 import { createSettingsRepository } from './store/repositories/settings'
 import { createTerminalRepository } from './store/repositories/terminals'
 import { createTerminals, type Terminals } from './terminals/terminals'
-import { createImportsModule } from './workflows/imports/module'
+import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
 import type { AnyWorkflowModule } from './workflows/module'
 import { createPrintingModule, type PrintingDeps, type PrintingModule } from './workflows/printing/module'
@@ -43,6 +46,10 @@ export interface StationDeps {
   printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
   /** The station's clock (tests run it a year ahead; default: the system clock). */
   now?: () => Date
+  /** Automatic backups at start and daily (default on). */
+  backups?: boolean
+  /** Let imports name a path on this machine (tests of the core; Electron allows it by itself). */
+  importPaths?: boolean
 }
 
 export interface Station {
@@ -58,6 +65,7 @@ export interface Station {
   scanning: Scanning
   printing: PrintingModule
   receiving: ReturnType<typeof createReceivingModule>
+  imports: ImportsModule
   /** Closes devices, workers and modules in reverse order of creation, then the store. */
   close(): Promise<void>
 }
@@ -89,6 +97,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       deps.logger.info({ dataDir: deps.dataDir }, 'demo data seeded')
     }
 
+    const storage = createStorageHealth({ dataDir: deps.dataDir, onChange: (state) => bus.emit('station.storage', state) })
+    disposables.add('storage health', () => storage.close())
     const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s), now)
     const operatorId = () => session.operatorId()
 
@@ -103,6 +113,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       updateSettings: (patch) => settings.update(patch, eventLog, operatorId()),
       operatorId,
       demo: settings.isDemo(),
+      isBadge: (text) => text.length <= 64 && operators.findByBadge(text) !== null,
+      storage,
       ...(deps.scanners ? { options: deps.scanners } : {})
     })
     disposables.add('scanners', () => scanning.close())
@@ -125,19 +137,15 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
-    const modules: AnyWorkflowModule[] = [
-      printing,
-      receiving,
-      createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
-      createLookupModule({ db, gsSubstitutes }),
-      createImportsModule({
-        dataDir: deps.dataDir,
-        operatorId,
-        emit,
-        onApplied: () => receiving.workflow.notifyAll(),
-        ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
-      })
-    ]
+    const imports = createImportsModule({
+      dataDir: deps.dataDir,
+      allowPaths: deps.host === 'electron' || deps.importPaths === true,
+      operatorId,
+      emit,
+      onApplied: () => receiving.workflow.notifyAll(),
+      ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
+    })
+    const modules: AnyWorkflowModule[] = [printing, receiving, createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }), createLookupModule({ db, gsSubstitutes }), imports]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
       if (module.close) disposables.add(`workflow ${module.name}`, () => module.close?.())
@@ -150,7 +158,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       demo: settings.isDemo(),
       dataDir: deps.dataDir,
       schemaVersion: store.migration.to,
-      settings: settings.get()
+      settings: settings.get(),
+      storage: storage.state()
     })
 
     const handlers = {
@@ -169,20 +178,33 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'sync.status': () => sync.status(),
       'diagnostics.export': (input) =>
         exportDiagnostics(
-          { store: createDiagnosticsRepository(db), now, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
+          { store: createDiagnosticsRepository(db), now, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list(), logger: deps.logger },
           input.scanJournalRows
         ),
+      'diagnostics.integrityCheck': () => integrityCheckInWorker(store.file, deps.nativeBinding),
+      'diagnostics.backup': () => takeBackup(db, deps.dataDir, 'manual'),
       ...scanning.handlers,
       ...Object.assign({}, ...modules.map((m) => m.handlers))
     } as StationHandlers
 
     const missing = METHOD_NAMES.filter((m) => typeof (handlers as Partial<StationHandlers>)[m] !== 'function')
     if (missing.length > 0) throw new Error(`No module implements ${missing.join(', ')}: list its workflow module in createStation.`)
-    const dispatch = createDispatcher(handlers, deps.logger)
+    const backups =
+      deps.backups === false
+        ? null
+        : scheduleBackups(db, deps.dataDir, {
+            onError: (error) => {
+              if (!storage.noteFailure(error)) deps.logger.error({ err: error }, 'backup failed')
+            },
+            onDone: (b) => deps.logger.info({ backup: b.path, bytes: b.bytes }, 'backup written')
+          })
+    if (backups) disposables.add('backups', () => backups.stop())
+    const dispatch = createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? diskFullFailure(deps.dataDir) : null))
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
     return {
       printing,
       receiving,
+      imports,
       handlers: withDefaultContext(handlers),
       dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,

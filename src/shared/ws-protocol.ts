@@ -13,3 +13,14 @@ export type WsServerMessage = { id: number | null; result: Result<unknown> } | {
 export const WS_PROTOCOL = 'dockside.v1'
 export const WS_TOKEN_PREFIX = 'token.'
 export const WS_PATH = '/ws'
+
+/** The served UI uploads an import file's bytes here (POST; same Host, Origin and token checks). */
+export const UPLOAD_PATH = '/upload'
+export const UPLOAD_TOKEN_HEADER = 'x-dockside-token'
+export const UPLOAD_NAME_HEADER = 'x-dockside-file-name'
+/** The answer to an upload: the id imports.preview/run take. */
+export interface UploadAnswer {
+  upload: string
+  name: string
+  bytes: number
+}

@@ -363,7 +363,8 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     const dir = mkdtempSync(join(tmpdir(), 'dockside-import-'))
     const bad = join(dir, 'po-bad.csv')
     writeFileSync(bad, 'kind,po\norder,supplier,expected_at,line,item,qty,lot\nPO-9001,SUP-ACME,2026-07-01,1,NO-SUCH-ITEM,5,\nPO-9001,SUP-ACME,2026-07-01,2,MON-27-BLK,-3,\n')
-    await page.fill('[data-testid=import-path]', bad)
+    // The served UI uploads the file's bytes: the station never reads a path a browser names.
+    await page.setInputFiles('[data-testid=import-file]', bad)
     await page.click('[data-testid=import-preview]')
     await page.waitForSelector('[data-testid=import-report][data-valid=false]')
     const rows = await page.$$eval('[data-testid=import-errors] tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent))
@@ -372,7 +373,7 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     expect(await page.isDisabled('[data-testid=import-run]')).toBe(true)
     // The samples, in dependency order: checked, then imported with the progress bar.
     for (const kind of ['locations', 'suppliers', 'items', 'po']) {
-      await page.fill('[data-testid=import-path]', join(PROJECT_ROOT, 'resources/import-samples', `${kind}.csv`))
+      await page.setInputFiles('[data-testid=import-file]', join(PROJECT_ROOT, 'resources/import-samples', `${kind}.csv`))
       await page.click('[data-testid=import-preview]')
       await page.waitForSelector('[data-testid=import-report][data-valid=true][data-applied=false]')
       expect(await page.$$eval('[data-testid=import-preview-table] tbody tr', (trs) => trs.length)).toBeGreaterThan(0)

@@ -12,13 +12,14 @@ export function openTempStore(dataDir = makeTempDir()): Store {
   return openStore({ dataDir })
 }
 
-export function startTestStation(options: { dataDir?: string; demo?: boolean } = {}): Promise<Station> {
+export function startTestStation(options: { dataDir?: string; demo?: boolean; importPaths?: boolean } = {}): Promise<Station> {
   return createStation({
     dataDir: options.dataDir ?? makeTempDir(),
     host: 'headless',
     version: 'test',
     logger: silentLogger(),
     demo: options.demo ?? false,
+    importPaths: options.importPaths ?? false,
     now: testNow
   })
 }

@@ -19,6 +19,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   printer: { summary: 'Printer status (~HS) and a Zebra emulator for demos', load: async () => (await import('./commands/printer')).default },
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
   migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default },
+  db: { summary: 'Check, back up or restore the station database', load: async () => (await import('./commands/db')).default },
   devices: { summary: 'List serial ports, HID POS scanners and USB printers as JSON', load: async () => (await import('./commands/devices')).default },
   rfid: { summary: 'Read UHF RFID tags from a serial reader (one JSON line per EPC), or simulate a reader', load: async () => (await import('./commands/rfid')).default },
   scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default },

@@ -213,6 +213,13 @@ export const normalizeHeader = (h: string): string => {
 const cellText = (c: Cell | undefined): string => (c === undefined ? '' : typeof c === 'string' ? c : '')
 const isBlankRow = (cells: readonly Cell[]) => cells.every((c) => typeof c === 'string' && c.trim() === '')
 
+const COLUMN_NAME = /^[a-z][a-z0-9_]{0,39}$/
+
+function headerHint(cols: ReadonlySet<string>): string {
+  const names = [...cols].filter((c) => COLUMN_NAME.test(c)).slice(0, 8)
+  return names.length > 0 ? ` (${names.join(', ')})` : ''
+}
+
 /** The kind from a `kind,<kind>` line, else from the header columns; plus where the header is. */
 export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKind): { kind: ImportKind; headerIndex: number } | ImportIssue {
   let i = 0
@@ -227,7 +234,9 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
   else if (/^#?\s*kind$/.test(c0) && rest && cellText(first[1]).trim() !== '' && !['code', 'name'].includes(normalizeHeader(cellText(first[1])))) declared = cellText(first[1]).trim().toLowerCase()
   if (declared !== null) {
     if (!(IMPORT_KINDS as readonly string[]).includes(declared)) {
-      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind "${declared}": one of ${IMPORT_KINDS.join(', ')}.`, value: declared }
+      // Echoed only when it looks like a kind name: never a line of some other file.
+      const named = COLUMN_NAME.test(declared)
+      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind${named ? ` "${declared}"` : ''}: one of ${IMPORT_KINDS.join(', ')}.`, ...(named ? { value: declared } : {}) }
     }
     if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but "${forced}" was asked for.` }
     let h = i + 1
@@ -250,7 +259,9 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
       row: i + 1,
       column: null,
       rule: 'kind',
-      message: `Cannot tell what this file holds from its header (${[...cols].filter(Boolean).slice(0, 8).join(', ')}): put a first line "kind,<${IMPORT_KINDS.join('|')}>" or use the documented columns.`
+      // Only names that look like column names are echoed: a file that is not an import at all
+      // (a password file, a key) must never come back in a message.
+      message: `Cannot tell what this file holds from its header${headerHint(cols)}: put a first line "kind,<${IMPORT_KINDS.join('|')}>" or use the documented columns.`
     }
   }
   return { kind, headerIndex: i }
@@ -262,68 +273,89 @@ export interface ValidationOutput {
   rows: number
 }
 
-/** Checks every cell and row of a sheet (no database) → records of the kind, and every problem found. */
-export function validateSheet(rows: readonly (readonly Cell[])[], kind: ImportKind, headerIndex: number, onRow?: (done: number, total: number) => void): ValidationOutput {
+/** Row-at-a-time validation: rows stream in, only the compact records and problems are kept. */
+export interface SheetValidator {
+  /** Validates one row (`index` 0-based as in the file); returns false when the header itself was refused. */
+  row(cells: readonly Cell[], index: number): void
+  finish(): ValidationOutput
+}
+
+/** Checks the header of a sheet and returns a validator for its data rows (no database). */
+export function createSheetValidator(kind: ImportKind, headerCells: readonly Cell[], headerIndex: number): SheetValidator {
   const errors: ImportIssue[] = []
   const columns = COLUMNS[kind]
-  const header = rows[headerIndex]!.map((c) => normalizeHeader(cellText(c)))
+  const header = headerCells.map((c) => normalizeHeader(cellText(c)))
   const headerRow = headerIndex + 1
   const index = new Map<string, number>()
   header.forEach((name, i) => {
     if (name === '') return
     if (!columns.some((c) => c.name === name)) {
-      errors.push({ row: headerRow, column: cellText(rows[headerIndex]![i]), rule: 'unknown_column', message: `Unknown column "${cellText(rows[headerIndex]![i])}" for kind ${kind}: the columns are ${columns.map((c) => c.name).join(', ')}.` })
+      errors.push({ row: headerRow, column: cellText(headerCells[i]), rule: 'unknown_column', message: `Unknown column "${cellText(headerCells[i])}" for kind ${kind}: the columns are ${columns.map((c) => c.name).join(', ')}.` })
     } else if (index.has(name)) {
       errors.push({ row: headerRow, column: name, rule: 'duplicate_column', message: `Column "${name}" appears twice.` })
     } else index.set(name, i)
   })
   for (const c of columns) if (c.required && !index.has(c.name)) errors.push({ row: headerRow, column: c.name, rule: 'missing_column', message: `Column "${c.name}" is required for kind ${kind}.` })
+  const headerRefused = errors.length > 0
   const records: Array<Record<string, unknown> & { row: number }> = []
-  const total = rows.length - headerIndex - 1
-  if (errors.length) return { batch: { kind, records: [] } as unknown as ImportBatch, errors, rows: Math.max(0, total) }
   let dataRows = 0
-  for (let r = headerIndex + 1; r < rows.length; r++) {
-    const cells = rows[r]!
-    if (isBlankRow(cells)) continue
-    dataRows++
-    const row = r + 1
-    const rec: Record<string, unknown> & { row: number } = { row }
-    let rowOk = true
-    for (let i = header.length; i < cells.length; i++) {
-      if (cellText(cells[i]).trim() !== '' || typeof cells[i] !== 'string') {
-        errors.push({ row, column: null, rule: 'extra_cell', message: `Cell ${i + 1} has a value but no column header.`, value: cellText(cells[i]).slice(0, 100) })
-        rowOk = false
-        break
-      }
-    }
-    for (const c of columns) {
-      const at = index.get(c.name)
-      const raw = at === undefined ? '' : cells[at]
-      if (raw !== undefined && typeof raw !== 'string') {
-        errors.push({ row, column: c.name, rule: 'cell', message: `${c.name}: ${raw.error}` })
-        rowOk = false
-        continue
-      }
-      const v = (raw ?? '').trim()
-      if (v === '') {
-        if (c.required) {
-          errors.push({ row, column: c.name, rule: 'required', message: `${c.name} is required.` })
+  let seenRows = 0
+  return {
+    row(cells, r) {
+      seenRows++
+      if (headerRefused || isBlankRow(cells)) return
+      dataRows++
+      const row = r + 1
+      const rec: Record<string, unknown> & { row: number } = { row }
+      let rowOk = true
+      for (let i = header.length; i < cells.length; i++) {
+        if (cellText(cells[i]).trim() !== '' || typeof cells[i] !== 'string') {
+          errors.push({ row, column: null, rule: 'extra_cell', message: `Cell ${i + 1} has a value but no column header.`, value: cellText(cells[i]).slice(0, 100) })
           rowOk = false
+          break
         }
-        rec[c.name] = null
-        continue
       }
-      const p = c.parse(v)
-      if (!p.ok) {
-        errors.push({ row, column: c.name, rule: p.rule, message: `${c.name} ${p.message}.`, value: v.length > 100 ? `${v.slice(0, 100)}…` : v })
-        rowOk = false
-      } else rec[c.name] = p.value
+      for (const c of columns) {
+        const at = index.get(c.name)
+        const raw = at === undefined ? '' : cells[at]
+        if (raw !== undefined && typeof raw !== 'string') {
+          errors.push({ row, column: c.name, rule: 'cell', message: `${c.name}: ${raw.error}` })
+          rowOk = false
+          continue
+        }
+        const v = (raw ?? '').trim()
+        if (v === '') {
+          if (c.required) {
+            errors.push({ row, column: c.name, rule: 'required', message: `${c.name} is required.` })
+            rowOk = false
+          }
+          rec[c.name] = null
+          continue
+        }
+        const p = c.parse(v)
+        if (!p.ok) {
+          errors.push({ row, column: c.name, rule: p.rule, message: `${c.name} ${p.message}.`, value: v.length > 100 ? `${v.slice(0, 100)}…` : v })
+          rowOk = false
+        } else rec[c.name] = p.value
+      }
+      if (rowOk) records.push(rec)
+    },
+    finish() {
+      if (headerRefused) return { batch: { kind, records: [] } as unknown as ImportBatch, errors, rows: seenRows }
+      return { batch: toBatch(kind, records, errors), errors, rows: dataRows }
     }
-    if (rowOk) records.push(rec)
-    if (onRow && dataRows % 2000 === 0) onRow(r - headerIndex, total)
   }
-  const batch = toBatch(kind, records, errors)
-  return { batch, errors, rows: dataRows }
+}
+
+/** Checks every cell and row of a sheet held in memory (no database) → records of the kind, and every problem found. */
+export function validateSheet(rows: readonly (readonly Cell[])[], kind: ImportKind, headerIndex: number, onRow?: (done: number, total: number) => void): ValidationOutput {
+  const validator = createSheetValidator(kind, rows[headerIndex]!, headerIndex)
+  const total = rows.length - headerIndex - 1
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    validator.row(rows[r]!, r)
+    if (onRow && (r - headerIndex) % 2000 === 0) onRow(r - headerIndex, total)
+  }
+  return validator.finish()
 }
 
 function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: number }>, errors: ImportIssue[]): ImportBatch {

@@ -1,12 +1,14 @@
 import type { Db } from '../store/sql'
-import { readFileSync, statSync } from 'node:fs'
+import { workerUrl } from '../paths'
 import { basename } from 'node:path'
+import { closeSync, readSync } from 'node:fs'
 import type { ImportIssue, ImportKind, ImportProgress, ImportReport } from '../../shared/contract-areas/receiving'
 import type { EventLog } from '../store/event-log'
 import { applyBatch } from './apply'
-import { detectKind, validateSheet, type Cell } from './formats'
+import { csvRows } from './csv-stream'
+import { createSheetValidator, detectKind, validateSheet, type Cell, type SheetValidator, type ValidationOutput } from './formats'
+import { OPEN_REFUSAL_TEXT, openRegularFile, readOpened } from './open-file'
 import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
-import { workerUrl } from '../paths'
 import { runWorker, startWorker } from './worker-host'
 
 export { applyBatch, type ApplyOptions, type ApplyResult } from './apply'
@@ -24,6 +26,8 @@ export interface ImportOptions {
   operatorId?: number | null
   onProgress?: (p: ImportProgress) => void
   now?: () => Date
+  /** The name to report and to tell CSV from XLSX by (an upload is stored under an opaque id). */
+  name?: string
 }
 
 function report(file: string, started: number, partial: Partial<ImportReport>): ImportReport {
@@ -43,21 +47,17 @@ function report(file: string, started: number, partial: Partial<ImportReport>): 
   }
 }
 
-/** Parsed rows → validated records → checked against the store → written (all or nothing). */
-export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
-  const name = basename(file)
-  const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
-  const detected = detectKind(rows, options.kind)
-  if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
-  const { kind, headerIndex } = detected
-  const total = Math.max(0, rows.length - headerIndex - 1)
-  progress('validate', 0, total)
-  const v = validateSheet(rows, kind, headerIndex, (done, t) => progress('validate', done, t))
-  const preview = v.batch.records.slice(0, PREVIEW_ROWS).map((r) => {
+const previewOf = (records: ReadonlyArray<object>) =>
+  records.slice(0, PREVIEW_ROWS).map((r) => {
     const out: Record<string, string | number | null> = {}
     for (const [k, value] of Object.entries(r)) out[k] = value === null || typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)
     return out
   })
+
+/** Validated rows → checked against the store → written (all or nothing). */
+function finishImport(db: Db, eventLog: EventLog, name: string, kind: ImportKind, headerIndex: number, v: ValidationOutput, options: ImportOptions, started: number): ImportReport {
+  const progress = (phase: ImportProgress['phase'], done: number, total: number) => options.onProgress?.({ file: name, phase, done, total })
+  const preview = previewOf(v.batch.records)
   if (v.rows === 0 && v.errors.length === 0) {
     return report(name, started, { kind, rows: 0, errors: [{ row: headerIndex + 2, column: null, rule: 'empty', message: 'The file has a header but no data rows.' }], valid: false })
   }
@@ -80,6 +80,59 @@ export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[
   return report(name, started, { kind, rows: v.rows, errors: applied.errors, applied: applied.applied, preview, summary: applied.summary })
 }
 
+/** Parsed rows → validated records → checked against the store → written (all or nothing). */
+export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
+  const name = options.name ?? basename(file)
+  const detected = detectKind(rows, options.kind)
+  if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
+  const { kind, headerIndex } = detected
+  const total = Math.max(0, rows.length - headerIndex - 1)
+  options.onProgress?.({ file: name, phase: 'validate', done: 0, total })
+  const v = validateSheet(rows, kind, headerIndex, (done, t) => options.onProgress?.({ file: name, phase: 'validate', done, total: t }))
+  return finishImport(db, eventLog, name, kind, headerIndex, v, options, started)
+}
+
+/**
+ * A CSV streamed from disk: rows are validated as they are parsed, so neither the file's bytes nor
+ * its text nor its cells are ever held whole — only the validated records (and the problems).
+ */
+async function importCsvStream(db: Db, eventLog: EventLog, name: string, fd: number, size: number, options: ImportOptions, started: number): Promise<ImportReport> {
+  // Reading and checking happen together: progress counts bytes read, then the rows checked.
+  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'read', done, total: size })
+  const head: Cell[][] = []
+  let validator: SheetValidator | null = null
+  let kind: ImportKind | null = null
+  let headerIndex = 0
+  const nonBlank = () => head.filter((r) => r.some((c) => typeof c !== 'string' || c.trim() !== '')).length
+  try {
+    for await (const { cells, index } of csvRows(fd, progress)) {
+      if (validator) {
+        validator.row(cells, index)
+        continue
+      }
+      head.push(cells)
+      // The kind line and the header are the first two non-blank rows; then rows stream.
+      if (nonBlank() < 2) continue
+      const detected = detectKind(head, options.kind)
+      if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
+      ;({ kind, headerIndex } = detected)
+      if (headerIndex >= head.length) continue
+      validator = createSheetValidator(kind, head[headerIndex]!, headerIndex)
+      for (let r = headerIndex + 1; r < head.length; r++) validator.row(head[r]!, r)
+    }
+  } catch (error) {
+    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
+    throw error
+  }
+  if (!validator) {
+    // Fewer than two non-blank rows: the in-memory path gives the right refusal.
+    return importRows(db, eventLog, name, head, { ...options, name }, started)
+  }
+  const checked = validator.finish()
+  options.onProgress?.({ file: name, phase: 'validate', done: checked.rows, total: checked.rows })
+  return finishImport(db, eventLog, name, kind!, headerIndex, checked, options, started)
+}
+
 const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
   const seen = new Set<string>()
   return errors.filter((e) => {
@@ -93,19 +146,33 @@ const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
 /** Reads a CSV or XLSX file and imports it in the calling thread (the CLI, the worker, tests). */
 export async function importFile(db: Db, eventLog: EventLog, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now()
-  const name = basename(file)
+  const name = options.name ?? basename(file)
+  const opened = openRegularFile(file, MAX_IMPORT_BYTES)
+  if (!opened.ok) {
+    const limit = opened.reason === 'too_large' ? ` It is ${((opened.size ?? 0) / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` : ''
+    return report(name, started, { errors: [{ row: 1, column: null, rule: `file.${opened.reason}`, message: `${OPEN_REFUSAL_TEXT[opened.reason]}${limit}` }], valid: false })
+  }
+  // XLSX (a zip: "PK\x03\x04", or named .xlsx/.xls) is read whole; CSV streams.
+  const magic = Buffer.alloc(4)
+  readSync(opened.fd, magic, 0, 4, 0)
+  const zip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04
+  if (!zip && !/\.xlsx?$/i.test(name)) {
+    try {
+      return await importCsvStream(db, eventLog, name, opened.fd, opened.size, options, started)
+    } finally {
+      closeSync(opened.fd)
+    }
+  }
   let bytes: Uint8Array
   try {
-    const size = statSync(file).size
-    if (size > MAX_IMPORT_BYTES) return report(name, started, { errors: [{ row: 1, column: null, rule: 'file', message: `The file is ${(size / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` }], valid: false })
-    bytes = readFileSync(file)
-  } catch (error) {
-    return report(name, started, { errors: [{ row: 1, column: null, rule: 'file', message: `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.` }], valid: false })
+    bytes = readOpened(opened.fd)
+  } catch {
+    return report(name, started, { errors: [{ row: 1, column: null, rule: 'file.unreadable', message: OPEN_REFUSAL_TEXT.unreadable }], valid: false })
   }
   options.onProgress?.({ file: name, phase: 'read', done: 0, total: bytes.length })
   let rows: Cell[][]
   try {
-    rows = (await readSheet(file, bytes)).rows
+    rows = (await readSheet(name, bytes)).rows
   } catch (error) {
     if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
     throw error
@@ -121,6 +188,7 @@ export interface WorkerImportOptions {
   dryRun?: boolean
   kind?: ImportKind
   operatorId?: number | null
+  name?: string
 }
 
 /**
@@ -128,7 +196,7 @@ export interface WorkerImportOptions {
  * that serves scans. The write is one short IMMEDIATE transaction at the end; the station's
  * connection waits for it through busy_timeout like for any other writer.
  */
-export async function importInWorker(options: WorkerImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportReport> {
+export async function importInWorker(options: WorkerImportOptions, onProgress?: (p: ImportProgress) => void, signal?: AbortSignal): Promise<ImportReport> {
   const worker = startWorker(workerUrl('import-worker'), options)
   if (!worker) {
     // No worker entry in this build: run here (still correct, only not off-thread).
@@ -138,10 +206,10 @@ export async function importInWorker(options: WorkerImportOptions, onProgress?: 
     const store = openStore({ dataDir: options.dataDir, stationLock: false, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
     try {
       const events = createEventLog(store.db, createSettingsRepository(store.db).stationId())
-      return await importFile(store.db, events, options.file, { dryRun: options.dryRun ?? false, ...(options.kind ? { kind: options.kind } : {}), operatorId: options.operatorId ?? null, ...(onProgress ? { onProgress } : {}) })
+      return await importFile(store.db, events, options.file, { dryRun: options.dryRun ?? false, ...(options.kind ? { kind: options.kind } : {}), ...(options.name ? { name: options.name } : {}), operatorId: options.operatorId ?? null, ...(onProgress ? { onProgress } : {}) })
     } finally {
       store.close()
     }
   }
-  return runWorker<ImportProgress, ImportReport>(worker, onProgress)
+  return runWorker<ImportProgress, ImportReport>(worker, onProgress, signal)
 }

@@ -24,7 +24,22 @@ export function formatOf(file: string, bytes: Uint8Array): FileFormat {
   return 'csv'
 }
 
+/** The text encoding a byte-order mark names, if any (Excel's "Unicode text" export is UTF-16 LE). */
+export function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  return null
+}
+
 function decodeText(bytes: Uint8Array): string {
+  const utf16 = bomEncoding(bytes)
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes)
+    } catch {
+      throw new ReadError(1, `The file starts with a ${utf16.toUpperCase()} byte-order mark but is not valid ${utf16.toUpperCase()} text.`)
+    }
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
@@ -33,8 +48,18 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** csv-parse's own messages quote the offending field: only its code and row go back to the user. */
+const CSV_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  CSV_INVALID_OPENING_QUOTE: 'a quote appears inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by other characters',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by other characters',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a row has a different number of cells',
+  CSV_MAX_RECORD_SIZE: 'a row is too long'
+}
+
 /** Comma, semicolon (European Excel) or tab, whichever the first line uses most outside quotes. */
-function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): string {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
   const bare = firstLine.replace(/"[^"]*"/g, '')
   const counts = [',', ';', '\t'].map((d) => [d, bare.split(d).length - 1] as const)
@@ -44,16 +69,20 @@ function detectDelimiter(text: string): string {
 
 export function readCsv(bytes: Uint8Array): Cell[][] {
   if (bytes.length === 0) return []
-  if (bytes.includes(0)) throw new ReadError(1, 'The file holds NUL bytes: it is binary, not CSV text.')
+  if (bomEncoding(bytes) === null && bytes.includes(0)) throw new ReadError(1, 'The file holds NUL bytes: it is binary, not CSV text.')
   const text = decodeText(bytes)
+  if (text.includes('\u0000')) throw new ReadError(1, 'The file holds NUL characters: it is binary, not CSV text.')
   try {
     return parse(text, { bom: true, delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][]
   } catch (error) {
-    const e = error as { message?: string; lines?: number; records?: number }
+    const e = error as { code?: string; lines?: number; records?: number }
     const row = typeof e.records === 'number' ? e.records + 1 : typeof e.lines === 'number' ? e.lines : 1
-    throw new ReadError(row, `The CSV cannot be read near row ${row}: ${String(e.message ?? error).replace(/^Invalid /, 'invalid ')}`)
+    const problem = csvProblem(e.code)
+    throw new ReadError(row, `The CSV cannot be read near row ${row}: ${problem}.`)
   }
 }
+
+export const csvProblem = (code: string | undefined): string => (code && CSV_PROBLEMS[code]) ?? 'the text is not valid CSV'
 
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return ''

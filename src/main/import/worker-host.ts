@@ -37,9 +37,19 @@ export function startWorker(moduleUrl: URL, workerData: unknown): Worker | null 
 }
 
 /** Runs a worker to completion: resolves with its `done` value, rejects with a WorkerFailure. */
-export function runWorker<P, T>(worker: Worker, onProgress?: (p: P) => void): Promise<T> {
+export function runWorker<P, T>(worker: Worker, onProgress?: (p: P) => void, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false
+    // Cancelling terminates the thread: an open transaction dies with its connection (rolled back).
+    const onAbort = () => {
+      if (settled) return
+      settled = true
+      reject(new WorkerFailure('imports.cancelled', 'The work was cancelled.'))
+      void worker.terminate()
+    }
+    if (signal?.aborted) onAbort()
+    signal?.addEventListener('abort', onAbort, { once: true })
+    worker.once('exit', () => signal?.removeEventListener('abort', onAbort))
     worker.on('message', (m: WorkerMessage<P, T>) => {
       if (m.type === 'progress') onProgress?.(m.progress)
       else if (m.type === 'done') {

@@ -15,6 +15,7 @@ try {
     const report = await importFile(store.db, events, options.file, {
       dryRun: options.dryRun ?? false,
       ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.name ? { name: options.name } : {}),
       operatorId: options.operatorId ?? null,
       onProgress: (progress: ImportProgress) => post({ type: 'progress', progress })
     })

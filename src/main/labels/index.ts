@@ -4,7 +4,10 @@ import { failure } from './failure'
 import { layoutLabel, type LabelLayout } from './layout'
 import { builtinTemplatesDir, userTemplatesDir } from './paths'
 import { loadTemplates, type LabelTemplate, type TemplateSet } from './template'
-import { isDpi, renderZpl, type Dpi } from './zpl'
+import { dotsPerMm, isDpi, renderZpl, type Dpi } from './zpl'
+
+/** Most dots a PNG label may have: an A4 sheet at 600 dpi fits (36 M); a metre-long label does not. */
+export const MAX_RASTER_DOTS = 40_000_000
 
 export type LabelFormat = 'zpl' | 'pdf' | 'png'
 
@@ -53,6 +56,11 @@ export function createLabelService(options: { dataDir?: string; builtinDir?: str
       const { layout: l, zpl: text } = z.value
       if (format === 'zpl') return ok({ format, bytes: Buffer.from(text, 'utf8'), zpl: text, layout: l })
       if (format === 'png') {
+        // The raster is width × height × (dots per mm)²: bounded so one label cannot take gigabytes.
+        const dots = Math.ceil(l.width * dotsPerMm(dpiInput)) * Math.ceil(l.height * dotsPerMm(dpiInput))
+        if (dots > MAX_RASTER_DOTS) {
+          return failure('label.too_large', { width: l.width, height: l.height, dpi: dpiInput, dots, limit: MAX_RASTER_DOTS }, { width: l.width, height: l.height, dpi: dpiInput, dots, limit: MAX_RASTER_DOTS })
+        }
         const { zplToPng } = await import('./png')
         return ok({ format, bytes: await zplToPng(text, l.width, l.height, dpiInput), zpl: text, layout: l })
       }

@@ -15,6 +15,9 @@ import { isLabelField, LABEL_FIELDS, type FieldRule, type LabelField } from './f
 
 const mm = z.number().min(0).max(1000)
 const positive = z.number().positive().max(1000)
+/** Label size bounds: a template past them is refused before any layout or raster work. */
+export const MAX_LABEL_WIDTH_MM = 220
+export const MAX_LABEL_HEIGHT_MM = 600
 /** Checked after parsing (so the message names the field): see `parseTemplate`. */
 const fieldName = z.string().max(40)
 
@@ -105,7 +108,8 @@ const templateSchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a template name is lower-case letters, digits and dashes'),
     title: z.string().min(1).max(80),
     description: z.string().max(400).optional(),
-    size: z.object({ width: positive, height: positive }).strict(),
+    /** Label size in mm: at most 220 mm wide (an A4 sheet; industrial printheads are narrower) and 600 mm long. */
+    size: z.object({ width: positive.max(MAX_LABEL_WIDTH_MM), height: positive.max(MAX_LABEL_HEIGHT_MM) }).strict(),
     /** Data fields this template uses and whether each is required. */
     fields: z.record(z.string(), fieldRule),
     /** RFID labels: the EPC written into the tag (SGTIN-96 from gtin + serial). */

@@ -19,7 +19,8 @@ const fail = <C extends MessageCode>(code: C, params: ParamsOf<C>, details?: Rec
  * the size and the input schema, runs the handler with the caller's terminal and turns any failure
  * into a typed error result (a code with parameters).
  */
-export function createDispatcher(handlers: StationHandlers, logger: DispatchLogger): Dispatch {
+/** `translate` turns a known low-level failure (a full disk) into a typed one instead of `internal`. */
+export function createDispatcher(handlers: StationHandlers, logger: DispatchLogger, translate?: (error: unknown) => AppFailure | null): Dispatch {
   return async (method, input, ctx, payloadBytes) => {
     if (!isMethodName(method)) return fail('unknown_method', { method: JSON.stringify(String(method).slice(0, 80)) })
     if (payloadBytes !== undefined && payloadBytes > MAX_CALL_BYTES) {
@@ -39,6 +40,8 @@ export function createDispatcher(handlers: StationHandlers, logger: DispatchLogg
       return ok(await handler(parsed.data, ctx))
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.toAppError() }
+      const known = translate?.(error)
+      if (known) return { ok: false, error: known.toAppError() }
       logger.error({ err: error, method, terminal: ctx.terminalId }, 'station method failed')
       return fail('internal', { method, detail: error instanceof Error ? error.message : String(error) })
     }

@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 import type { DeviceStatus } from '../../shared/model/devices'
 import type { StationSettings } from '../../shared/model/station'
-import { logDir } from '../logging'
+import { logDir, logHealth, type Logger } from '../logging'
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../store/file-modes'
 import type { createDiagnosticsRepository } from '../store/repositories/diagnostics'
 
 const MAX_LOG_BYTES = 2 * 1024 * 1024
@@ -16,6 +17,8 @@ export interface DiagnosticsSources {
   stationId: string
   settings: () => StationSettings
   devices: () => DeviceStatus[]
+  /** The station's logger: the bundle says how many log lines were dropped (full disk…). */
+  logger?: Logger
 }
 
 function recentLogs(dataDir: string): { file: string; text: string }[] {
@@ -55,13 +58,14 @@ export function exportDiagnostics(src: DiagnosticsSources, scanJournalRows = 500
     },
     settings: src.settings(),
     devices: src.devices(),
+    logging: src.logger ? logHealth(src.logger) : null,
     scanJournal: journal,
     logs: recentLogs(src.dataDir)
   }
   const dir = join(src.dataDir, 'diagnostics')
-  mkdirSync(dir, { recursive: true })
+  ensurePrivateDir(dir)
   const path = join(dir, `dockside-diagnostics-${bundle.createdAt.replace(/[:.]/g, '-')}.json`)
   const text = JSON.stringify(bundle, null, 2)
-  writeFileSync(path, text)
+  writeFileSync(path, text, { mode: PRIVATE_FILE_MODE, flag: 'wx' })
   return { path, bytes: Buffer.byteLength(text) }
 }

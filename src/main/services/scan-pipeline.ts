@@ -71,7 +71,14 @@ export interface ScanPipelineDeps {
   now?: () => Date
   maxBytes?: number
   onError?: (error: unknown) => void
+  /** Whether the text is an operator's sign-in badge: such scans are never journaled (a credential). */
+  isBadge?: (text: string) => boolean
+  /** Told of every failed and successful journal write: a full disk is reported, not thrown. */
+  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void }
 }
+
+/** journalId of a scan that was not written (a badge, or a full disk). */
+export const NOT_JOURNALED = 0
 
 export interface SubmitInput {
   deviceId: string
@@ -153,11 +160,20 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
   }
 
   /** A rejection decided before classification (too long, noise, cut off by an unplug, bad report). */
-  const reject = (input: { deviceId: string; source: ScanSourceName; terminalId: string; raw: Uint8Array; at: Date; code: string; params: Params; text?: string | null; symbology?: string | null }): ScanResult => {
+  const reject = (input: { deviceId: string; source: ScanSourceName; terminalId: string; raw: Uint8Array; at: Date; code: string; params: Params; text?: string | null; symbology?: string | null; journaled?: boolean }): ScanResult => {
     const evidence = input.raw.length > maxBytes ? input.raw.subarray(0, maxBytes) : input.raw
     const text = input.text ?? null
     const symbology = input.symbology ?? null
-    const journalId = journal({ ...input, raw: evidence, text, symbology, outcome: 'rejected', eventId: null })
+    let journalId = NOT_JOURNALED
+    if (input.journaled !== false) {
+      try {
+        journalId = journal({ ...input, raw: evidence, text, symbology, outcome: 'rejected', eventId: null })
+        deps.storage?.noteSuccess()
+      } catch (error) {
+        // The rejection is still announced: a journal that cannot be written never loses the answer.
+        if (!deps.storage?.noteFailure(error)) deps.onError?.(error)
+      }
+    }
     return finish({
       journalId,
       deviceId: input.deviceId,
@@ -190,6 +206,25 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
     const decoded = decodeScanBytes(input.raw)
     if ('error' in decoded) return reject({ ...base, code: 'scan.binary', params: { byte: decoded.byte, position: decoded.position } })
     const text = decoded.text
+    if (deps.isBadge?.(text.trim())) {
+      // An operator badge is a credential: kept out of the journal, the result and so the diagnostics bundle.
+      return finish({
+        journalId: NOT_JOURNALED,
+        deviceId: input.deviceId,
+        source: input.source,
+        terminalId: input.terminalId,
+        at: at.toISOString(),
+        text: null,
+        bytes: input.raw.length,
+        symbology: null,
+        outcome: 'ignored',
+        tone: null,
+        code: 'scan.badge',
+        params: {},
+        classification: null,
+        workflow: router.active(input.terminalId)
+      })
+    }
     const withAim = input.symbology && !text.startsWith(']') ? input.symbology + text : text
     const disabled = deps.isDisabled?.(input.deviceId) ?? false
     const classification = classifyScan(withAim, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] })
@@ -204,7 +239,9 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
       // IMMEDIATE: take the write lock up front (waiting on busy_timeout) rather than failing at the first write
       // when an import worker holds it.
       ;({ verdict, journalId } = handleTx(scan, input.raw, handler))
+      deps.storage?.noteSuccess()
     } catch (error) {
+      if (deps.storage?.noteFailure(error)) return reject({ ...base, code: 'store.disk_full', params: {}, text, symbology, journaled: false })
       deps.onError?.(error)
       return reject({ ...base, code: 'scan.workflow_failed', params: { workflow, detail: error instanceof Error ? error.message : String(error) }, text, symbology })
     }

@@ -45,6 +45,8 @@ interface ScanningDeps {
   operatorId: () => number | null
   demo: boolean
   options?: ScanningOptions
+  isBadge?: (text: string) => boolean
+  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void }
 }
 
 export interface Scanning {
@@ -74,7 +76,9 @@ export function createScanning(deps: ScanningDeps): Scanning {
     operatorId: deps.operatorId,
     gsSubstitutes: () => deps.settings().wedgeGsSubstitutes,
     isDisabled: disabled,
-    onError: (error) => deps.logger.error({ err: error }, 'scan pipeline error')
+    onError: (error) => deps.logger.error({ err: error }, 'scan pipeline error'),
+    ...(deps.isBadge ? { isBadge: deps.isBadge } : {}),
+    ...(deps.storage ? { storage: deps.storage } : {})
   })
   const handle = <T>(what: string, fn: () => T) => {
     try {

@@ -1,4 +1,19 @@
-import { app, session, shell, type WebContents } from 'electron'
+import { app, dialog, session, shell, type WebContents } from 'electron'
+import { isAllowedExternalUrl } from './app-url'
+
+/** Opens a listed https page in the system browser, only after the operator says yes. */
+async function openExternalAfterAsking(url: string): Promise<void> {
+  if (!isAllowedExternalUrl(url)) return
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this page in your web browser?',
+    detail: url
+  })
+  if (response === 0) await shell.openExternal(url)
+}
 
 /**
  * Locks every web contents down: no navigation away from the app, no new windows, no permission
@@ -14,7 +29,7 @@ export function hardenApp(isAppUrl: (url: string) => boolean): void {
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url)
+      void openExternalAfterAsking(url).catch(() => undefined)
       return { action: 'deny' }
     })
   })

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { newestBackup } from './backups'
+import { ensurePrivateDir, tighten } from './file-modes'
 import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './checkpointer'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import { assertNotNewer, migrate, type MigrationReport } from './migrate'
@@ -32,14 +34,35 @@ export interface Store {
   close(): void
 }
 
-function assertSqliteFile(file: string): void {
+/** Files only a station that has run leaves in its data folder. */
+const STATION_TRACES = ['logs', 'backups', 'reports', 'diagnostics', `${DATABASE_FILE}-wal`]
+
+const restoreHint = (dataDir: string): string => {
+  const backup = newestBackup(dataDir)
+  return backup
+    ? ` The newest backup is ${backup}: stop the station and run \`dockside db restore ${backup} --data-dir ${dataDir}\`.`
+    : ' No backup was found in the data folder; restore one from your own backups.'
+}
+
+function assertSqliteFile(file: string, dataDir: string): void {
   let size: number
   try {
     size = statSync(file).size
   } catch {
     return
   }
-  if (size === 0) return
+  if (size === 0) {
+    // Zero bytes beside a station's other files is a damaged database, not a new station: taking it
+    // as new would give the station a new id and hide the loss.
+    const traces = STATION_TRACES.filter((t) => existsSync(join(dataDir, t)))
+    if (traces.length > 0) {
+      throw new StoreError('store.empty_database', `The database ${file} is empty (0 bytes) but this data folder has been used by a station (${traces.join(', ')}). It was left untouched.${restoreHint(dataDir)}`, {
+        file,
+        backup: newestBackup(dataDir)
+      })
+    }
+    return
+  }
   const header = Buffer.alloc(16)
   const fd = openSync(file, 'r')
   try {
@@ -50,7 +73,8 @@ function assertSqliteFile(file: string): void {
   if (header.toString('latin1') !== SQLITE_MAGIC) {
     throw new StoreError(
       'store.not_a_database',
-      `${file} is not a Dockside database (it is not an SQLite file). It was left untouched; restore it from a backup or choose another data directory.`
+      `${file} is not a Dockside database (it is not an SQLite file). It was left untouched; restore it from a backup or choose another data directory.`,
+      { file, backup: newestBackup(dataDir) }
     )
   }
 }
@@ -66,12 +90,45 @@ function applyPragmas(db: Database.Database, readonly: boolean): void {
   db.pragma('temp_store = MEMORY')
 }
 
+/** `PRAGMA quick_check` (or the full integrity_check): 'ok' or the first problems SQLite lists. */
+export function checkIntegrity(db: Database.Database, full = false, maxProblems = 20): string[] {
+  const rows = db.pragma(`${full ? 'integrity_check' : 'quick_check'}(${maxProblems})`) as Array<Record<string, string>>
+  const problems = rows.map((r) => Object.values(r)[0] ?? '').filter((p) => p !== 'ok')
+  return problems
+}
+
+function assertIntact(db: Database.Database, file: string, dataDir: string): void {
+  let problems: string[]
+  try {
+    problems = checkIntegrity(db)
+  } catch (error) {
+    problems = [(error as { code?: string }).code ?? String(error)]
+  }
+  if (problems.length > 0) {
+    throw new StoreError('store.corrupt', `The database ${file} is damaged (quick_check: ${problems.slice(0, 3).join('; ')}). It was left untouched.${restoreHint(dataDir)}`, {
+      file,
+      problems: problems.slice(0, 5),
+      backup: newestBackup(dataDir)
+    })
+  }
+}
+
+/** The database and its WAL/SHM files are the station user's only (0600). */
+export function tightenStoreFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) tighten(f)
+}
+
 export function openStore(options: StoreOptions): Store {
   const readonly = options.readonly ?? false
-  if (!readonly) mkdirSync(options.dataDir, { recursive: true })
   const file = join(options.dataDir, DATABASE_FILE)
-  assertSqliteFile(file)
-  const lock: DataDirLock | null = readonly || options.stationLock === false ? null : lockDataDir(options.dataDir)
+  let lock: DataDirLock | null = null
+  try {
+    if (!readonly) ensurePrivateDir(options.dataDir)
+    assertSqliteFile(file, options.dataDir)
+    lock = readonly || options.stationLock === false ? null : lockDataDir(options.dataDir)
+  } catch (error) {
+    throw translateOpenError(error, file, options.dataDir)
+  }
   let db: Database.Database | undefined
   try {
     db = new Database(file, {
@@ -82,8 +139,12 @@ export function openStore(options: StoreOptions): Store {
     db.pragma('busy_timeout = 5000')
     // Check before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
     assertNotNewer(db, migrations, file)
+    // The station (the lock holder) checks the file before it serves: damage is found at start, not
+    // by the first scan that touches a bad page.
+    if (lock) assertIntact(db, file, options.dataDir)
     applyPragmas(db, readonly)
     const report = readonly ? readOnlyReport(db, file) : migrate(db, migrations, file)
+    if (!readonly) tightenStoreFiles(file)
     const opened = db
     // The station (the lock holder) checkpoints the WAL off the scan thread; short CLI opens do not.
     let checkpointer: Checkpointer | null = null
@@ -104,7 +165,7 @@ export function openStore(options: StoreOptions): Store {
   } catch (error) {
     db?.close()
     lock?.release()
-    throw translateOpenError(error, file)
+    throw translateOpenError(error, file, options.dataDir)
   }
 }
 
@@ -117,13 +178,13 @@ function readOnlyReport(db: Database.Database, file: string): MigrationReport {
   return { from: version, to: version, applied: [] }
 }
 
-function translateOpenError(error: unknown, file: string): unknown {
+function translateOpenError(error: unknown, file: string, dataDir: string): unknown {
   const code = (error as { code?: string }).code
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new StoreError(
-      'store.corrupt',
-      `The database ${file} is damaged (${code}). It was left untouched; restore it from a backup or choose another data directory.`
-    )
+    return new StoreError('store.corrupt', `The database ${file} is damaged (${code}). It was left untouched.${restoreHint(dataDir)}`, { file, backup: newestBackup(dataDir) })
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+    return new StoreError('store.not_writable', `The data folder ${dataDir} cannot be written (${code}): check its permissions and free space, or choose another --data-dir.`, { dataDir, reason: code })
   }
   return error
 }

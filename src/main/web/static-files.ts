@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { parseRequestTarget } from './request-target'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,22 +28,38 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'"
 ].join('; ')
 
-/** Serves the built renderer; any path that is not a file gets index.html (single-page app). */
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  let path = normalize(join(root, decodeURIComponent(url.pathname)))
-  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) {
-    res.writeHead(403).end('Forbidden')
-    return
-  }
-  let size: number
+function fileSize(path: string): number | null {
   try {
     const st = statSync(path)
-    if (st.isDirectory()) throw new Error('directory')
-    size = st.size
+    return st.isFile() ? st.size : null
   } catch {
+    return null
+  }
+}
+
+/** A short plain-text answer; safe to call at any point (a started response is cut instead). */
+export function plainAnswer(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', Connection: 'close' }).end(`${text}\n`)
+}
+
+/**
+ * Serves the built renderer; any path that is not a file gets index.html (single-page app). Total: a
+ * malformed target answers 400, a path outside the root 403, a missing UI 500; it never throws.
+ */
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+  const target = parseRequestTarget(req.url)
+  if (!target.ok) return plainAnswer(res, 400, 'Bad request target.')
+  let path = normalize(join(root, target.decoded))
+  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return plainAnswer(res, 403, 'Forbidden')
+  let size = fileSize(path)
+  if (size === null) {
     path = join(root, 'index.html')
-    size = statSync(path).size
+    size = fileSize(path)
+    if (size === null) return plainAnswer(res, 500, 'The station UI is missing.')
   }
   res.writeHead(200, {
     'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
@@ -52,5 +69,11 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache'
   })
-  createReadStream(path).pipe(res)
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  const stream = createReadStream(path)
+  stream.on('error', () => res.destroy())
+  stream.pipe(res)
 }

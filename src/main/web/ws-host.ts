@@ -1,7 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
+import { randomUUID, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { randomUUID } from 'node:crypto'
 import { TERMINAL_ID_PATTERN, type CallContext, type EventName, type StationEvents } from '../../shared/contract'
 import { err } from '../../shared/result'
 import { WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsCall, type WsServerMessage } from '../../shared/ws-protocol'
@@ -9,6 +8,7 @@ import type { EventBus } from '../event-bus'
 import type { Logger } from '../logging'
 import type { Dispatch } from '../rpc/dispatch'
 import { isAllowedHost, isAllowedOrigin } from './origin-check'
+import { parseRequestTarget } from './request-target'
 
 /** Frames above this close the socket; calls above MAX_CALL_BYTES get a typed error first. */
 const HARD_FRAME_LIMIT = 16 * 1024 * 1024
@@ -28,11 +28,12 @@ function offeredToken(req: IncomingMessage): string | undefined {
   return parts.find((p) => p.startsWith(WS_TOKEN_PREFIX))?.slice(WS_TOKEN_PREFIX.length)
 }
 
-function parseCall(data: string): WsCall | null {
+/** A call id is echoed back: only a safe integer survives JSON both ways (1e400 would come back as null). */
+export function parseCall(data: string): WsCall | null {
   try {
     const msg = JSON.parse(data) as Partial<WsCall>
-    if (typeof msg !== 'object' || msg === null || typeof msg.id !== 'number' || typeof msg.method !== 'string') return null
-    return { id: msg.id, method: msg.method, input: msg.input }
+    if (typeof msg !== 'object' || msg === null || !Number.isSafeInteger(msg.id) || typeof msg.method !== 'string') return null
+    return { id: msg.id as number, method: msg.method, input: msg.input }
   } catch {
     return null
   }
@@ -52,19 +53,39 @@ export function attachWsHost(options: WsHostOptions): { close(): void; clientCou
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT, handleProtocols: () => WS_PROTOCOL })
   const refuse = (socket: import('node:stream').Duplex, status: string, why: string) => {
     options.logger.warn({ why }, 'websocket connection refused')
-    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${why}\n`)
+    try {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${why}\n`)
+    } catch {
+      // the peer is gone already
+    }
     socket.destroy()
   }
 
+  // Total: nothing a client sends at upgrade time can throw past this handler.
   options.server.on('upgrade', (req, socket, head) => {
-    const port = options.port()
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    if (path !== WS_PATH) return refuse(socket, '404 Not Found', 'Unknown path.')
-    if (!isAllowedHost(req.headers.host, port)) return refuse(socket, '403 Forbidden', 'Host not allowed.')
-    if (!isAllowedOrigin(req.headers.origin, port)) return refuse(socket, '403 Forbidden', 'Origin not allowed.')
-    if (!tokenMatches(offeredToken(req), options.token)) return refuse(socket, '401 Unauthorized', 'Missing or wrong station token.')
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    socket.on('error', (error) => options.logger.warn({ err: error }, 'websocket upgrade socket error'))
+    try {
+      const port = options.port()
+      const target = parseRequestTarget(req.url)
+      if (!target.ok) return refuse(socket, '400 Bad Request', 'Bad request target.')
+      if (target.pathname !== WS_PATH) return refuse(socket, '404 Not Found', 'Unknown path.')
+      if (!isAllowedHost(req.headers.host, port)) return refuse(socket, '403 Forbidden', 'Host not allowed.')
+      if (!isAllowedOrigin(req.headers.origin, port)) return refuse(socket, '403 Forbidden', 'Origin not allowed.')
+      if (!tokenMatches(offeredToken(req), options.token)) return refuse(socket, '401 Unauthorized', 'Missing or wrong station token.')
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    } catch (error) {
+      options.logger.error({ err: error }, 'websocket upgrade failed')
+      refuse(socket, '400 Bad Request', 'Bad upgrade request.')
+    }
   })
+
+  const send = (ws: WebSocket, message: WsServerMessage) => {
+    try {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
+    } catch (error) {
+      options.logger.warn({ err: error }, 'websocket send failed')
+    }
+  }
 
   /** The terminal a connection speaks for: the page names itself (`?terminal=`), else a new one per connection. */
   const terminalOf = (req: IncomingMessage): string => {
@@ -77,21 +98,25 @@ export function attachWsHost(options: WsHostOptions): { close(): void; clientCou
     return named && TERMINAL_ID_PATTERN.test(named) ? named : `ws-${randomUUID()}`
   }
 
-  const send = (ws: WebSocket, message: WsServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
+  const onMessage = async (ws: WebSocket, ctx: CallContext, data: import('ws').RawData, isBinary: boolean) => {
+    const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
+    if (isBinary) return send(ws, { id: null, result: err('bad_message', 'Station messages are JSON text, not binary.') })
+    const call = parseCall(data.toString())
+    if (!call) return send(ws, { id: null, result: err('bad_message', 'A station message must be JSON {id: safe integer, method: string, input}.') })
+    send(ws, { id: call.id, result: await options.dispatch(call.method, call.input, ctx, bytes) })
   }
 
   wss.on('connection', (ws, req: IncomingMessage) => {
     const ctx: CallContext = { terminalId: terminalOf(req), host: 'ws' }
-    ws.on('message', async (data, isBinary) => {
-      const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength
-      if (isBinary) return send(ws, { id: null, result: err('bad_message', 'Station messages are JSON text, not binary.') })
-      const call = parseCall(data.toString())
-      if (!call) return send(ws, { id: null, result: err('bad_message', 'A station message must be JSON {id:number, method:string, input}.') })
-      send(ws, { id: call.id, result: await options.dispatch(call.method, call.input, ctx, bytes) })
+    ws.on('message', (data, isBinary) => {
+      onMessage(ws, ctx, data, isBinary).catch((error: unknown) => {
+        options.logger.error({ err: error }, 'websocket message failed')
+        send(ws, { id: null, result: err('internal', 'The station could not handle the message.') })
+      })
     })
     ws.on('error', (error) => options.logger.warn({ err: error }, 'websocket client error'))
   })
+  wss.on('error', (error) => options.logger.warn({ err: error }, 'websocket server error'))
 
   const unsubscribe = options.events.onAny(<E extends EventName>(event: E, payload: StationEvents[E]) => {
     for (const client of wss.clients) send(client, { event, payload })

@@ -54,7 +54,8 @@ export function StationProvider({ client, terminalId, initial, connection, child
       client.on('session.changed', setSession),
       client.on('devices.changed', setDevices),
       client.on('sync.changed', setSync),
-      client.on('settings.changed', (settings) => setInfo((prev) => ({ ...prev, settings })))
+      client.on('settings.changed', (settings) => setInfo((prev) => ({ ...prev, settings }))),
+      client.on('station.storage', (storage) => setInfo((prev) => ({ ...prev, storage })))
     ]
     const offConn = connection.subscribe?.((state) => {
       setConn(state)

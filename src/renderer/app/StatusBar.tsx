@@ -24,6 +24,11 @@ export function StatusBar() {
       <span className={`status-item ${sync.state === 'idle' ? 'ok' : sync.state === 'error' || sync.state === 'offline' ? 'bad' : 'muted'}`} data-testid="status-sync">
         {t('status.sync')}: {t(`syncState.${sync.state}`)} · {sync.pending}
       </span>
+      {info.storage?.diskFull && (
+        <span className="status-item bad" role="alert" data-testid="status-disk-full">
+          {t('status.diskFull')}
+        </span>
+      )}
       <span className={`status-item ${session.operator ? 'ok' : 'muted'}`} data-testid="status-operator">
         {t('status.operator')}: {session.operator?.name ?? t('status.signedOut')}
       </span>

@@ -266,6 +266,12 @@ export interface ImportReport {
   ms: number
 }
 
+/**
+ * Where an import's bytes come from: an upload id from `POST /upload` (the served UI), or a path on the
+ * station machine — accepted only by the Electron host, whose path comes from the user's file dialog.
+ */
+export type ImportSource = { upload: string } | { path: string }
+
 export interface ImportProgress {
   file: string
   phase: 'read' | 'validate' | 'apply' | 'done'
@@ -276,6 +282,11 @@ export interface ImportProgress {
 // ── methods ──────────────────────────────────────────────────────────────────────────────────
 const code = z.string().trim().min(1).max(4096)
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+
+const importSource = z.union([
+  z.object({ upload: z.string().regex(/^[0-9a-f]{32}$/, 'an upload id is 32 hex characters') }).strict(),
+  z.object({ path: z.string().min(1).max(4096) }).strict()
+])
 
 export const receivingMethods = {
   /** Orders to pick from (newest first). */
@@ -328,9 +339,11 @@ export const receivingMethods = {
   /** Any code (serial, GS1, SSCC, EPC hex, bin): the unit's or plate's history. */
   'lookup.find': { input: z.object({ code }).strict() },
   /** Validate an import file (CSV or XLSX) without writing: the report and a preview. */
-  'imports.preview': { input: z.object({ path: z.string().min(1).max(4096) }).strict() },
+  'imports.preview': { input: importSource },
   /** Import a file: all rows or none. Runs in a worker thread. */
-  'imports.run': { input: z.object({ path: z.string().min(1).max(4096) }).strict() }
+  'imports.run': { input: importSource },
+  /** Stop the running import (its worker is terminated; nothing is written). */
+  'imports.cancel': { input: z.object({}).strict() }
 } as const
 
 export interface ReceivingOutputs {
@@ -352,6 +365,7 @@ export interface ReceivingOutputs {
   'lookup.find': LookupResult
   'imports.preview': ImportReport
   'imports.run': ImportReport
+  'imports.cancel': { cancelled: boolean }
 }
 
 export interface ReceivingAreaEvents {

@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '../model/devices'
-import type { OperatorSummary, Session, StationInfo, StationSettings } from '../model/station'
+import type { OperatorSummary, Session, StationInfo, StationSettings, StorageState } from '../model/station'
 import type { SyncStatus } from '../model/sync'
 import { diagnosticsInput, noInput, settingsPatch, signInInput } from '../schemas'
 
@@ -14,7 +14,11 @@ export const stationMethods = {
   'session.signOut': { input: noInput },
   'devices.list': { input: noInput },
   'sync.status': { input: noInput },
-  'diagnostics.export': { input: diagnosticsInput }
+  'diagnostics.export': { input: diagnosticsInput },
+  /** The full `integrity_check` of the database (reads every page; runs off the scan thread). */
+  'diagnostics.integrityCheck': { input: noInput },
+  /** An online backup now, into <data>/backups (rotated). */
+  'diagnostics.backup': { input: noInput }
 } as const
 
 export interface StationOutputs {
@@ -28,6 +32,8 @@ export interface StationOutputs {
   'devices.list': DeviceStatus[]
   'sync.status': SyncStatus
   'diagnostics.export': { path: string; bytes: number }
+  'diagnostics.integrityCheck': { ok: boolean; problems: string[]; ms: number }
+  'diagnostics.backup': { path: string; bytes: number; at: string }
 }
 
 export interface StationAreaEvents {
@@ -35,4 +41,6 @@ export interface StationAreaEvents {
   'sync.changed': SyncStatus
   'settings.changed': StationSettings
   'session.changed': Session
+  /** The disk became full (writes refused) or has space again. */
+  'station.storage': StorageState
 }

@@ -45,6 +45,15 @@ export interface StationInfo {
   dataDir: string
   schemaVersion: number
   settings: StationSettings
+  /** Whether the station can write (a full disk refuses writes until space returns). */
+  storage: StorageState
+}
+
+/** The data folder's disk: full means every write is refused with `store.disk_full` until space returns. */
+export interface StorageState {
+  diskFull: boolean
+  /** ISO time the disk was first found full, or null. */
+  since: string | null
 }
 
 export interface OperatorSummary {

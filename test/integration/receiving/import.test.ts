@@ -168,7 +168,7 @@ describe('import: a file imports completely or not at all', () => {
       expect(r.errors[0]?.message, name).toMatch(message)
     }
     const missing = await importFile(rig.db, rig.eventLog, join(rig.dataDir, 'nope.csv'))
-    expect(missing.errors[0]).toMatchObject({ rule: 'file', message: expect.stringMatching(/ENOENT/) })
+    expect(missing.errors[0]).toMatchObject({ rule: 'file.not_found', message: 'The file cannot be found.' })
   })
 
   it('reads semicolon CSV with a BOM, Latin-1 text, quoted commas and header aliases', async () => {

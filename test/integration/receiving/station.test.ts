@@ -67,7 +67,7 @@ describe('receiving in the station', () => {
   })
 
   it('imports.preview / imports.run go through a worker and push progress events', async () => {
-    station = await startTestStation({ demo: true })
+    station = await startTestStation({ demo: true, importPaths: true })
     const s = station
     const progress: ImportProgress[] = []
     s.events.on('imports.progress', (p) => progress.push(p))

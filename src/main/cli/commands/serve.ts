@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { installCrashHandlers } from '../../crash-log'
 import { createLogger } from '../../logging'
 import { rendererBuildDir } from '../../paths'
 import { startHeadless } from '../../headless'
@@ -20,6 +21,8 @@ Options:
 Environment: DOCKSIDE_CLOCK_OFFSET_DAYS=N runs the station's clock N days ahead (a testing aid: the
 suite runs once with the clock a year ahead).`
 
+const STOP_GRACE_MS = 5_000
+
 const serve: CliCommand = {
   summary: 'Serve the station UI and API on 127.0.0.1 (headless host)',
   async run(argv, io) {
@@ -35,6 +38,8 @@ const serve: CliCommand = {
     const port = values.port === undefined ? 5757 : Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}".`)
     const dataDir = resolveDataDir(values['data-dir'])
+    // Anything that escapes every handler is written to <data>/logs before the process ends.
+    installCrashHandlers(dataDir)
     const logger = createLogger({ dataDir, echo: false })
     const offsetMs = Math.round(Number(process.env.DOCKSIDE_CLOCK_OFFSET_DAYS ?? 0) * 86_400_000) || 0
     const now = offsetMs === 0 ? undefined : () => new Date(Date.now() + offsetMs)
@@ -46,6 +51,8 @@ const serve: CliCommand = {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    // Stopping never waits on a stuck import or a slow client: the exit is bounded.
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref()
     await host.close()
     logger.flush()
     return 0

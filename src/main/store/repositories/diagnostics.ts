@@ -17,7 +17,10 @@ export interface DiagnosticJournalRow {
 export function createDiagnosticsRepository(db: Db) {
   const journal = db.prepare<[number], DiagnosticJournalRow>(
     `SELECT id, scanned_at AS scannedAt, device_id AS deviceId, terminal_id AS terminalId, hex(raw) AS rawHex, text, symbology, outcome, code, message
-       FROM scan_journal ORDER BY id DESC LIMIT ?`
+       FROM scan_journal
+       -- an operator badge is a credential: never in a bundle that leaves the site
+       WHERE text IS NULL OR text NOT IN (SELECT badge FROM operators WHERE badge IS NOT NULL)
+       ORDER BY id DESC LIMIT ?`
   )
   const version = db.prepare<[], { v: string }>('SELECT sqlite_version() AS v')
   return {

@@ -79,5 +79,6 @@ export const printingEs = {
   'label.lookup.none': 'No se encontró nada: escriba los datos.',
   // Etiquetas de unidad a partir del almacén
   'label.unknown_unit': 'No existe la unidad {unitId}.',
-  'label.unit_without_gtin': 'La unidad {serial} no tiene GTIN: no se puede imprimir su etiqueta.'
+  'label.unit_without_gtin': 'La unidad {serial} no tiene GTIN: no se puede imprimir su etiqueta.',
+  'label.too_large': 'La etiqueta mide {width}×{height} mm a {dpi} ppp ({dots:number} puntos); el límite para una imagen es {limit:number} puntos. Use menos ppp o una etiqueta más pequeña.'
 } satisfies Record<keyof typeof printingEn, string>

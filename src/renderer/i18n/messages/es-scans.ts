@@ -17,5 +17,6 @@ export const scansEs = {
   'scan.identity_serial': 'serie {serial}',
   'scan.identity_lot': 'lote {lot}',
   'scan.identity_expiry': 'cad. {expiry:date}',
-  'scan.identity_best_before': 'cons. pref. {bestBefore:date}'
+  'scan.identity_best_before': 'cons. pref. {bestBefore:date}',
+  'scan.badge': 'Se escaneó una tarjeta de operario; no se registró. Inicie sesión en la pantalla de inicio de sesión.'
 } satisfies Record<keyof typeof scansEn, string>

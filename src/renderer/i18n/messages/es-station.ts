@@ -21,5 +21,10 @@ export const stationEs = {
   'session.signed_out': 'Sesión cerrada.',
   'scanners.no_simulator': 'No hay ningún escáner simulado {device} (inicie la estación con --demo).',
   'terminal.bad_id': 'Un id de terminal tiene de 1 a 64 letras, dígitos, puntos, guiones o guiones bajos; "{id}" no lo es.',
-  'terminal.unknown_workflow': 'No existe el flujo de escaneo "{workflow}" en esta estación.'
+  'terminal.unknown_workflow': 'No existe el flujo de escaneo "{workflow}" en esta estación.',
+  'store.disk_full': 'El disco de {dataDir} está lleno: no se guardó nada. Libere espacio; la estación se recupera sola.',
+  'upload.forbidden': 'Falta el token de la estación o es incorrecto, o la página es de otro origen.',
+  'upload.too_large': 'El archivo tiene {bytes:number} bytes; el límite de subida es {limit:number}.',
+  'upload.empty': 'El archivo subido está vacío.',
+  'upload.failed': 'La subida no se completó ({reason}).'
 } satisfies Record<keyof typeof stationEn, string>

@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { stationToken, uploadFile } from '../../api/upload'
 import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 
@@ -12,12 +13,17 @@ const MAX_ISSUES_SHOWN = 200
 const MAX_PREVIEW_ROWS = 20
 
 /**
- * Site IT: import items, suppliers, locations, POs or ASNs from a CSV/XLSX file on the station's disk.
+ * Site IT: import items, suppliers, locations, POs or ASNs from a CSV/XLSX file. In the desktop app the
+ * file is a path on the station; in a browser the file's bytes are uploaded (the station never reads a
+ * path a browser names).
  * Check first (preview + every bad row with its reason), then import: all rows or none, with progress.
  */
 export function ImportPanel({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation()
-  const { client } = useStation()
+  const { client, info } = useStation()
+  const uploads = info.host === 'headless'
+  const [file, setFile] = useState<File | null>(null)
+  const [source, setSource] = useState<{ upload: string } | { path: string } | null>(null)
   const feedback = useFeedback()
   const text = useMessageText()
   const [path, setPath] = useState('')
@@ -30,12 +36,22 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
 
   const check = async (e: FormEvent) => {
     e.preventDefault()
-    if (!path.trim()) return
+    if (uploads ? !file : !path.trim()) return
     setBusy('preview')
     setError(null)
     setReport(null)
     setProgress(null)
-    const r = await client.call('imports.preview', { path: path.trim() })
+    let next: { upload: string } | { path: string } = { path: path.trim() }
+    if (uploads && file) {
+      const up = await uploadFile(file, stationToken() ?? '')
+      if (!up.ok) {
+        setBusy(null)
+        return setError(up.error)
+      }
+      next = { upload: up.value.upload }
+    }
+    setSource(next)
+    const r = await client.call('imports.preview', next)
     setBusy(null)
     if (!r.ok) return setError(r.error)
     setReport(r.value)
@@ -45,7 +61,8 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
     setBusy('run')
     setError(null)
     setProgress(null)
-    const r = await client.call('imports.run', { path: path.trim() })
+    if (!source) return
+    const r = await client.call('imports.run', source)
     setBusy(null)
     if (!r.ok) {
       setError(r.error)
@@ -67,16 +84,28 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
       <h2>{t('imports.title')}</h2>
       <p className="muted">{t('imports.hint')}</p>
       <form className="row" onSubmit={(e) => void check(e)}>
-        <label className="grow">
-          {t('imports.path')}
-          <input value={path} onChange={(e) => setPath(e.target.value)} maxLength={4096} placeholder="/media/usb/asn-2002.csv" data-testid="import-path" />
-        </label>
-        <button type="submit" disabled={busy !== null || !path.trim()} data-testid="import-preview">
+        {uploads ? (
+          <label className="grow">
+            {t('imports.file')}
+            <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
+          </label>
+        ) : (
+          <label className="grow">
+            {t('imports.path')}
+            <input value={path} onChange={(e) => setPath(e.target.value)} maxLength={4096} placeholder="/media/usb/asn-2002.csv" data-testid="import-path" />
+          </label>
+        )}
+        <button type="submit" disabled={busy !== null || (uploads ? !file : !path.trim())} data-testid="import-preview">
           {t('imports.check')}
         </button>
         <button type="button" className="primary" disabled={busy !== null || !report?.valid || report.applied} onClick={() => void run()} data-testid="import-run">
           {t('imports.run')}
         </button>
+        {busy && (
+          <button type="button" onClick={() => void client.call('imports.cancel', {})} data-testid="import-cancel">
+            {t('imports.cancel')}
+          </button>
+        )}
       </form>
       <ErrorLine error={error} />
       {progress && (

@@ -77,5 +77,6 @@ export const printingEn = {
   'label.lookup.none': 'Nothing found: type the data.',
   // Unit labels built from the store (labels.printUnits)
   'label.unknown_unit': 'There is no unit {unitId}.',
-  'label.unit_without_gtin': 'Unit {serial} has no GTIN: its label cannot be printed.'
+  'label.unit_without_gtin': 'Unit {serial} has no GTIN: its label cannot be printed.',
+  'label.too_large': 'The label is {width}×{height} mm at {dpi} dpi ({dots:number} dots); the limit for an image is {limit:number} dots. Use a lower dpi or a smaller label.'
 } as const satisfies Record<string, string>

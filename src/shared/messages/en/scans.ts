@@ -19,5 +19,6 @@ export const scansEn = {
   'scan.identity_serial': 'serial {serial}',
   'scan.identity_lot': 'lot {lot}',
   'scan.identity_expiry': 'exp. {expiry:date}',
-  'scan.identity_best_before': 'best before {bestBefore:date}'
+  'scan.identity_best_before': 'best before {bestBefore:date}',
+  'scan.badge': 'An operator badge was scanned; it was not recorded. Sign in on the sign-in screen.'
 } as const satisfies Record<string, string>

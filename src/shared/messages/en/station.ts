@@ -19,5 +19,10 @@ export const stationEn = {
   'session.signed_out': 'Signed out.',
   'scanners.no_simulator': 'There is no simulated scanner {device} (start the station with --demo).',
   'terminal.bad_id': 'A terminal id is 1–64 letters, digits, dots, dashes or underscores; "{id}" is not.',
-  'terminal.unknown_workflow': 'There is no scan workflow "{workflow}" on this station.'
+  'terminal.unknown_workflow': 'There is no scan workflow "{workflow}" on this station.',
+  'store.disk_full': 'The disk holding {dataDir} is full: nothing was saved. Free some space; the station resumes by itself.',
+  'upload.forbidden': 'Missing or wrong station token, or a page from another origin.',
+  'upload.too_large': 'The file is {bytes:number} bytes; the upload limit is {limit:number}.',
+  'upload.empty': 'The uploaded file is empty.',
+  'upload.failed': 'The upload did not complete ({reason}).'
 } as const satisfies Record<string, string>

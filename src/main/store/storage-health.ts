@@ -1,0 +1,85 @@
+import { statfsSync } from 'node:fs'
+import type { StorageState } from '../../shared/model/station'
+import { AppFailure } from '../errors'
+
+/** SQLite's and the OS's words for "no space left". */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT'
+}
+
+export const diskFullFailure = (dataDir: string): AppFailure =>
+  new AppFailure('store.disk_full', { dataDir }, { dataDir })
+
+export interface StorageHealth {
+  state(): StorageState
+  /** Called with any write failure: true (and the state flips to full) when it was a full disk. */
+  noteFailure(error: unknown): boolean
+  /** A write went through: space is back. */
+  noteSuccess(): void
+  close(): void
+}
+
+export interface StorageHealthOptions {
+  dataDir: string
+  onChange: (state: StorageState) => void
+  /** While full, how often free space is looked at (default 2 s). */
+  pollMs?: number
+  /** Free bytes that count as "space is back" (default 8 MB). */
+  resumeBytes?: number
+  freeBytes?: (dir: string) => number
+}
+
+const defaultFreeBytes = (dir: string): number => {
+  const s = statfsSync(dir)
+  return Number(s.bavail) * Number(s.bsize)
+}
+
+/**
+ * Tracks whether the data folder's disk is full. Set by the first SQLITE_FULL/ENOSPC; cleared by the
+ * next successful write or when a poll sees free space again. The change is pushed as an event so the
+ * status bar can say it on every screen.
+ */
+export function createStorageHealth(options: StorageHealthOptions): StorageHealth {
+  let state: StorageState = { diskFull: false, since: null }
+  let timer: NodeJS.Timeout | null = null
+  const freeBytes = options.freeBytes ?? defaultFreeBytes
+  const set = (next: StorageState) => {
+    state = next
+    if (next.diskFull && !timer) {
+      timer = setInterval(() => {
+        try {
+          if (freeBytes(options.dataDir) >= (options.resumeBytes ?? 8 * 1024 * 1024)) clear()
+        } catch {
+          // statfs failing is no news: keep polling
+        }
+      }, options.pollMs ?? 2000)
+      timer.unref()
+    }
+    if (!next.diskFull && timer) {
+      clearInterval(timer)
+      timer = null
+    }
+    try {
+      options.onChange(next)
+    } catch {
+      // a listener's failure never changes the state
+    }
+  }
+  const clear = () => {
+    if (state.diskFull) set({ diskFull: false, since: null })
+  }
+  return {
+    state: () => state,
+    noteFailure(error) {
+      if (!isDiskFull(error)) return false
+      if (!state.diskFull) set({ diskFull: true, since: new Date().toISOString() })
+      return true
+    },
+    noteSuccess: clear,
+    close() {
+      if (timer) clearInterval(timer)
+      timer = null
+    }
+  }
+}
