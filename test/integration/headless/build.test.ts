@@ -5,6 +5,7 @@ import { cliBuildState } from '../../../bin/build-state.mjs'
 import { parseTrace, TRACE_NODE_ARGS } from '../../helpers/module-trace'
 import { PROJECT_ROOT, startServer, type RunningServer } from '../../helpers/station-server'
 import { connectEvents } from '../../helpers/ws-events'
+import { UPLOAD_NAME_HEADER, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../../src/shared/ws-protocol'
 
 // `dockside serve` from the CLI build (out/cli): the UI from out/renderer, logs through pino's transport
 // worker, and our own worker threads (import, discrepancy report) started from their build entries.
@@ -35,7 +36,15 @@ describe('dockside serve from the CLI build', () => {
   })
 
   it('runs an import in the import worker from the build', async () => {
-    const r = await client.call('imports.run', { path: join(PROJECT_ROOT, 'resources/import-samples/suppliers.csv') })
+    // The served UI uploads the file's bytes (a path on the station is refused: issue 11).
+    const upload = await fetch(`${server.origin}${UPLOAD_PATH}`, {
+      method: 'POST',
+      headers: { [UPLOAD_TOKEN_HEADER]: server.token, [UPLOAD_NAME_HEADER]: 'suppliers.csv', Origin: server.origin },
+      body: readFileSync(join(PROJECT_ROOT, 'resources/import-samples/suppliers.csv'))
+    })
+    const answer = (await upload.json()) as { ok: boolean; value: { upload: string } }
+    expect(answer.ok).toBe(true)
+    const r = await client.call('imports.run', { upload: answer.value.upload })
     expect(r).toMatchObject({ ok: true, value: { applied: true } })
     expect(parseTrace(server.output()).worker.filter((u) => u.endsWith('/out/cli/import-worker.mjs'))).toHaveLength(1)
   })
