@@ -10,15 +10,15 @@ import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
 import { createScanning, STATION_TERMINAL, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
-import { createSyncStatus } from './services/sync-status'
 import { openStore, type Store } from './store/db'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
 import { createEventLog, type EventLog } from './store/event-log'
 import { createDiagnosticsRepository } from './store/repositories/diagnostics'
 import { createOperatorRepository } from './store/repositories/operators'
-import { createOutboxRepository } from './store/repositories/outbox'
 import { createSettingsRepository } from './store/repositories/settings'
 import { createTerminalRepository } from './store/repositories/terminals'
+import { createSyncModule, type SyncModule } from './sync/module'
+import type { SyncEngineOptions } from './sync/engine'
 import { createTerminals, type Terminals } from './terminals/terminals'
 import { createImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
@@ -43,6 +43,8 @@ export interface StationDeps {
   printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
   /** The station's clock (tests run it a year ahead; default: the system clock). */
   now?: () => Date
+  /** Sync engine tuning (tests: short intervals, `auto: false`). */
+  sync?: SyncEngineOptions
 }
 
 export interface Station {
@@ -58,6 +60,7 @@ export interface Station {
   scanning: Scanning
   printing: PrintingModule
   receiving: ReturnType<typeof createReceivingModule>
+  sync: SyncModule
   /** Closes devices, workers and modules in reverse order of creation, then the store. */
   close(): Promise<void>
 }
@@ -76,8 +79,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     const settings = createSettingsRepository(db)
     const stationId = settings.stationId()
     const bus = createEventBus((error) => deps.logger.error({ err: error }, 'event listener failed'))
-    const sync = createSyncStatus(createOutboxRepository(db))
-    const eventLog = createEventLog(db, stationId, { now, onCommitted: () => bus.emit('sync.changed', sync.status()) })
+    let onCommit = (): void => undefined
+    const eventLog = createEventLog(db, stationId, { now, onCommitted: () => onCommit() })
     const operators = createOperatorRepository(db)
     const terminals = createTerminals(createTerminalRepository(db), now)
     const devices = deps.devices ?? createDeviceRegistry()
@@ -125,6 +128,11 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
+    const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, ...(deps.sync ? { options: deps.sync } : {}) })
+    onCommit = () => {
+      bus.emit('sync.changed', sync.engine.status())
+      sync.engine.kick()
+    }
     const modules: AnyWorkflowModule[] = [
       printing,
       receiving,
@@ -136,12 +144,14 @@ export async function createStation(deps: StationDeps): Promise<Station> {
         emit,
         onApplied: () => receiving.workflow.notifyAll(),
         ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
-      })
+      }),
+      sync
     ]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
       if (module.close) disposables.add(`workflow ${module.name}`, () => module.close?.())
     }
+    sync.engine.start()
 
     const info = (): StationInfo => ({
       stationId,
@@ -166,7 +176,6 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'session.signIn': (input) => session.signIn(input),
       'session.signOut': () => session.signOut(),
       'devices.list': () => devices.list(),
-      'sync.status': () => sync.status(),
       'diagnostics.export': (input) =>
         exportDiagnostics(
           { store: createDiagnosticsRepository(db), now, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list() },
@@ -183,6 +192,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     return {
       printing,
       receiving,
+      sync,
       handlers: withDefaultContext(handlers),
       dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,
