@@ -85,16 +85,19 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const client = createSyncClient({ baseUrl: url, token, stationId: deps.stationId, ...(o.requestTimeoutMs ? { timeoutMs: o.requestTimeoutMs } : {}) })
     state = 'syncing'
     publish()
-    for (;;) {
-      if (closed) return
-      const pushed = await pushBatch(deps.repo, client, batchSize, deps.now)
-      if (pushed.sent === 0 && pushed.refused === 0) break
-      if (pushed.refused > 0) deps.logger.warn({ refused: pushed.refused }, 'sync: events refused as malformed')
-    }
-    for (;;) {
-      if (closed) return
-      const page = await pullPage(deps.db, deps.repo, deps.eventLog, client, pullLimit, deps.now)
-      if (!page.more) break
+    // Pulling records events of its own (conflicts raised, master data applied): push those too.
+    for (let pass = 0; pass < 3 && (pass === 0 || deps.repo.pendingCount() > 0); pass++) {
+      for (;;) {
+        if (closed) return
+        const pushed = await pushBatch(deps.repo, client, batchSize, deps.now)
+        if (pushed.sent === 0 && pushed.refused === 0) break
+        if (pushed.refused > 0) deps.logger.warn({ refused: pushed.refused }, 'sync: events refused as malformed')
+      }
+      for (;;) {
+        if (closed) return
+        const page = await pullPage(deps.db, deps.repo, deps.eventLog, client, pullLimit, deps.now)
+        if (!page.more) break
+      }
     }
   }
 

@@ -34,16 +34,22 @@ export interface MasterBatches {
   skipped: { kind: string; key: string; problem: string }[]
 }
 
-/** Groups a page's master changes into import batches in dependency order: locations, suppliers, items. */
-export function masterBatches(bodies: readonly Record<string, unknown>[]): MasterBatches {
+/**
+ * Groups a page's master changes into import batches in dependency order: locations, suppliers, items.
+ * The record's kind and key come from the change key (`kind/key`): the server spreads the body over
+ * `{kind, key}`, so a location body's own `kind` (dock, bin…) shadows the record kind there.
+ */
+export function masterBatches(changes: readonly { key: string; body: Record<string, unknown> }[]): MasterBatches {
   const locations: LocationRecord[] = []
   const suppliers: SupplierRecord[] = []
   const items: ItemRecord[] = []
   const skipped: MasterBatches['skipped'] = []
-  bodies.forEach((body, i) => {
+  changes.forEach((change, i) => {
     const row = i + 1
-    const kind = String(body.kind)
-    const key = String(body.key)
+    const slash = change.key.indexOf('/')
+    const kind = change.key.slice(0, slash)
+    const key = change.key.slice(slash + 1)
+    const body = { ...change.body, key, ...(kind === 'location' ? {} : { kind }) }
     const bad = (problem: string) => skipped.push({ kind, key, problem })
     if (kind === 'location') {
       const r = location.safeParse(body)

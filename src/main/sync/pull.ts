@@ -34,11 +34,11 @@ export async function pullPage(db: Db, repo: SyncRepository, eventLog: EventLog,
 
 function applyChanges(db: Db, repo: SyncRepository, eventLog: EventLog, changes: readonly SyncChange[], now: () => Date): number {
   const at = now().toISOString()
-  const master: Record<string, unknown>[] = []
+  const master: { key: string; body: Record<string, unknown> }[] = []
   let raised = 0
   for (const change of changes) {
     if (change.kind === 'unit') repo.upsertUnit(change.body)
-    else if (change.kind === 'master') master.push(change.body)
+    else if (change.kind === 'master') master.push(change)
     else if (repo.upsertConflict(change.body, at)) {
       raised++
       const c = change.body
