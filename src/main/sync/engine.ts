@@ -52,6 +52,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const auto = o.auto ?? true
   let state: SyncState = 'idle'
   let lastError: string | null = null
+  let lastErrorParams: Record<string, string | number> | null = null
   let failures = 0
   let running: Promise<void> | null = null
   let timer: NodeJS.Timeout | null = null
@@ -68,6 +69,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     pending: deps.repo.pendingCount(),
     lastSyncAt: deps.repo.state(LAST_SUCCESS_KEY),
     lastError,
+    lastErrorParams,
     conflicts: deps.repo.openConflictCount(),
     serverUrl: config().url
   })
@@ -114,6 +116,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await round()
         failures = 0
         lastError = null
+        lastErrorParams = null
         state = 'idle'
         deps.repo.setState(LAST_SUCCESS_KEY, deps.now().toISOString())
         schedule(intervalMs)
@@ -121,6 +124,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         failures++
         const code = error instanceof AppFailure ? error.code : 'sync.unreachable'
         lastError = code
+        lastErrorParams = error instanceof AppFailure ? (error.params as Record<string, string | number>) : { url: config().url, detail: String(error) }
         state = code === 'sync.unreachable' ? 'offline' : 'error'
         deps.logger.warn({ code, failures, detail: error instanceof Error ? error.message : String(error) }, 'sync round failed')
         schedule(backoffDelay(failures, o.backoffBaseMs ?? 1000, o.backoffMaxMs ?? 60_000, o.random))

@@ -7,6 +7,8 @@ export interface SyncStatus {
   lastSyncAt: string | null
   /** The last failure as a stable code (e.g. `sync.unreachable`), null after a success. */
   lastError: string | null
+  /** The parameters of `lastError` (its message placeholders); never the token. */
+  lastErrorParams: Record<string, string | number> | null
   /** Conflicts raised upstream for this station and not yet resolved by a supervisor. */
   conflicts: number
   /** The upstream server's URL, '' when none is set. */
