@@ -169,6 +169,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'settings.update': (patch) => {
         const next = settings.update(patch, eventLog, operatorId())
         bus.emit('settings.changed', next)
+        if (patch.syncServerUrl !== undefined || patch.syncToken !== undefined) sync.engine.configChanged()
         return next
       },
       'operators.list': () => operators.list(),

@@ -108,11 +108,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (timer) clearTimeout(timer)
     timer = null
     running = (async () => {
-      if (!configured()) {
-        publish()
-        return schedule(intervalMs)
-      }
+      // Yield first: `running` must be set before this body can reach its finally.
+      await Promise.resolve()
       try {
+        if (!configured()) return schedule(intervalMs)
         await round()
         failures = 0
         lastError = null
@@ -130,8 +129,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         schedule(backoffDelay(failures, o.backoffBaseMs ?? 1000, o.backoffMaxMs ?? 60_000, o.random))
       } finally {
         running = null
+        publish()
       }
-      publish()
     })()
     return running
   }
@@ -155,6 +154,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       debounce.unref?.()
     },
     start(): void {
+      schedule(0)
+    },
+    /** The server URL or token changed: forget the backoff and try at once. */
+    configChanged(): void {
+      failures = 0
+      lastError = null
+      lastErrorParams = null
+      state = 'idle'
       schedule(0)
     },
     async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { SYNC_TOKEN_REDACTED } from '../../../src/shared/model/station'
 import { POSTGRES_MISSING, postgresAvailable, startTestPostgres, type TestPostgres } from '../../helpers/postgres'
 import { startInProcessServer, type InProcessServer } from '../../helpers/server'
 import { connect, startSyncStation, stationIdOf } from '../../helpers/sync-station'
+import { until } from '../../helpers/wait'
 import { dm, MONITOR_GTIN } from '../receiving/rig'
 
 // Real PostgreSQL on a busy 2-core CI machine: generous bounds, never speed.
@@ -131,5 +132,23 @@ describe.skipIf(!available)(`two stations and one upstream server on real Postgr
     expect(readFileSync(diag.path, 'utf8')).not.toContain(tokenA)
     const upstream = (await server.pool.query('SELECT payload::text AS p FROM station_events')).rows.map((r: { p: string }) => r.p).join('\n')
     expect(upstream).not.toContain(tokenA)
+  })
+
+  it('on its own timer: a station configured after start pushes without "sync now", and backs off while the server is away', async () => {
+    const c = await startSyncStation({ sync: { auto: true, intervalMs: 200, debounceMs: 50, backoffBaseMs: 100, backoffMaxMs: 400 } })
+    try {
+      const changes: string[] = []
+      c.events.on('sync.changed', (s) => changes.push(s.state))
+      expect(c.sync.engine.status().state).toBe('not-configured')
+      await connect(c, server.url, server.token)
+      await until(() => c.sync.engine.status().pending === 0 && c.sync.engine.status().lastSyncAt !== null, { timeoutMs: 60_000 })
+      await receive(c, 'MN00004003')
+      await until(() => c.sync.engine.status().pending === 0, { timeoutMs: 60_000 })
+      await c.handlers['settings.update']({ syncServerUrl: `http://127.0.0.1:${await freePort()}` })
+      await until(() => c.sync.engine.status().state === 'offline', { timeoutMs: 60_000 })
+      expect(changes).toContain('syncing')
+    } finally {
+      await c.close()
+    }
   })
 })
