@@ -7,7 +7,7 @@ import type { SyncRepository } from '../store/repositories/sync'
 import type { Db } from '../store/sql'
 import { backoffDelay } from './backoff'
 import { createSyncClient } from './client'
-import { pullPage } from './pull'
+import { pullAll } from './pull'
 import { pushBatch } from './push'
 
 export interface SyncEngineOptions {
@@ -95,11 +95,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         if (pushed.sent === 0 && pushed.refused === 0) break
         if (pushed.refused > 0) deps.logger.warn({ refused: pushed.refused }, 'sync: events refused as malformed')
       }
-      for (;;) {
-        if (closed) return
-        const page = await pullPage(deps.db, deps.repo, deps.eventLog, client, pullLimit, deps.now)
-        if (!page.more) break
-      }
+      if (closed) return
+      await pullAll(deps.db, deps.repo, deps.eventLog, client, pullLimit, deps.now, () => closed)
     }
   }
 

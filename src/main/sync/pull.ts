@@ -1,4 +1,4 @@
-import type { SyncChange } from '../../shared/sync-protocol'
+import type { SyncChange, SyncChangesResponse } from '../../shared/sync-protocol'
 import { applyBatch } from '../import/apply'
 import type { EventLog } from '../store/event-log'
 import type { SyncRepository } from '../store/repositories/sync'
@@ -8,28 +8,40 @@ import { masterBatches } from './master'
 
 export const CURSOR_KEY = 'pull.cursor'
 
-export interface PullPage {
+export interface PullResult {
+  pages: number
   applied: number
   conflictsRaised: number
-  more: boolean
 }
 
 /**
- * Pulls one page of changes after the stored cursor and applies it in ONE transaction together with
- * the new cursor: a crash leaves either the page and its cursor, or neither (the page is pulled again
- * and applied again — every write here is an idempotent upsert).
+ * Pulls every change after the stored cursor. Each page is applied in ONE transaction together with
+ * its new cursor: a crash leaves either the page and its cursor, or neither (the page is pulled again
+ * and applied again — every write here is an idempotent upsert). The next page is requested before
+ * this one is applied, so the server and the station work at the same time.
  */
-export async function pullPage(db: Db, repo: SyncRepository, eventLog: EventLog, client: SyncClient, limit: number, now: () => Date): Promise<PullPage> {
-  const cursor = repo.state(CURSOR_KEY) ?? '0'
-  const page = await client.changes(cursor, limit)
-  let conflictsRaised = 0
-  inImmediateTransaction(db, () => {
-    // A concurrent pull (sync now while a round runs) may have applied this page already.
-    if ((repo.state(CURSOR_KEY) ?? '0') !== cursor) return
-    conflictsRaised = applyChanges(db, repo, eventLog, page.changes, now)
-    repo.setState(CURSOR_KEY, page.cursor)
-  })()
-  return { applied: page.changes.length, conflictsRaised, more: page.more }
+export async function pullAll(db: Db, repo: SyncRepository, eventLog: EventLog, client: SyncClient, limit: number, now: () => Date, stop: () => boolean): Promise<PullResult> {
+  const result: PullResult = { pages: 0, applied: 0, conflictsRaised: 0 }
+  let cursor = repo.state(CURSOR_KEY) ?? '0'
+  let next: Promise<SyncChangesResponse> = client.changes(cursor, limit)
+  for (;;) {
+    const page = await next
+    if (page.more && !stop()) {
+      next = client.changes(page.cursor, limit)
+      next.catch(() => undefined) // awaited on the next turn; not left unhandled if this turn throws
+    }
+    const from = cursor
+    inImmediateTransaction(db, () => {
+      // A concurrent pull (sync now while a round runs) may have applied this page already.
+      if ((repo.state(CURSOR_KEY) ?? '0') !== from) return
+      result.conflictsRaised += applyChanges(db, repo, eventLog, page.changes, now)
+      repo.setState(CURSOR_KEY, page.cursor)
+    })()
+    cursor = page.cursor
+    result.pages++
+    result.applied += page.changes.length
+    if (!page.more || stop()) return result
+  }
 }
 
 function applyChanges(db: Db, repo: SyncRepository, eventLog: EventLog, changes: readonly SyncChange[], now: () => Date): number {
