@@ -10,7 +10,6 @@ import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
 import { createScanning, STATION_TERMINAL, type Scanning, type ScanningOptions } from './services/scanning'
 import { createSessionService } from './services/session'
-import { createSyncStatus } from './services/sync-status'
 import { scheduleBackups, takeBackup } from './store/backups'
 import { openStore, type Store } from './store/db'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
@@ -19,9 +18,10 @@ import { createStorageHealth, diskFullFailure } from './store/storage-health'
 import { createEventLog, type EventLog } from './store/event-log'
 import { createDiagnosticsRepository } from './store/repositories/diagnostics'
 import { createOperatorRepository } from './store/repositories/operators'
-import { createOutboxRepository } from './store/repositories/outbox'
 import { createSettingsRepository } from './store/repositories/settings'
 import { createTerminalRepository } from './store/repositories/terminals'
+import { createSyncModule, type SyncModule } from './sync/module'
+import type { SyncEngineOptions } from './sync/engine'
 import { createTerminals, type Terminals } from './terminals/terminals'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
@@ -50,6 +50,8 @@ export interface StationDeps {
   backups?: boolean
   /** Let imports name a path on this machine (tests of the core; Electron allows it by itself). */
   importPaths?: boolean
+  /** Sync engine tuning (tests: short intervals, `auto: false`). */
+  sync?: SyncEngineOptions
 }
 
 export interface Station {
@@ -66,6 +68,7 @@ export interface Station {
   printing: PrintingModule
   receiving: ReturnType<typeof createReceivingModule>
   imports: ImportsModule
+  sync: SyncModule
   /** Closes devices, workers and modules in reverse order of creation, then the store. */
   close(): Promise<void>
 }
@@ -84,8 +87,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     const settings = createSettingsRepository(db)
     const stationId = settings.stationId()
     const bus = createEventBus((error) => deps.logger.error({ err: error }, 'event listener failed'))
-    const sync = createSyncStatus(createOutboxRepository(db))
-    const eventLog = createEventLog(db, stationId, { now, onCommitted: () => bus.emit('sync.changed', sync.status()) })
+    let onCommit = (): void => undefined
+    const eventLog = createEventLog(db, stationId, { now, onCommitted: () => onCommit() })
     const operators = createOperatorRepository(db)
     const terminals = createTerminals(createTerminalRepository(db), now)
     const devices = deps.devices ?? createDeviceRegistry()
@@ -137,6 +140,11 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
+    const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, ...(deps.sync ? { options: deps.sync } : {}) })
+    onCommit = () => {
+      bus.emit('sync.changed', sync.engine.status())
+      sync.engine.kick()
+    }
     const imports = createImportsModule({
       dataDir: deps.dataDir,
       allowPaths: deps.host === 'electron' || deps.importPaths === true,
@@ -145,11 +153,19 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       onApplied: () => receiving.workflow.notifyAll(),
       ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
     })
-    const modules: AnyWorkflowModule[] = [printing, receiving, createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }), createLookupModule({ db, gsSubstitutes }), imports]
+    const modules: AnyWorkflowModule[] = [
+      printing,
+      receiving,
+      createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
+      createLookupModule({ db, gsSubstitutes }),
+      imports,
+      sync
+    ]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
       if (module.close) disposables.add(`workflow ${module.name}`, () => module.close?.())
     }
+    sync.engine.start()
 
     const info = (): StationInfo => ({
       stationId,
@@ -168,6 +184,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'settings.update': (patch) => {
         const next = settings.update(patch, eventLog, operatorId())
         bus.emit('settings.changed', next)
+        if (patch.syncServerUrl !== undefined || patch.syncToken !== undefined) sync.engine.configChanged()
         return next
       },
       'operators.list': () => operators.list(),
@@ -175,7 +192,6 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'session.signIn': (input) => session.signIn(input),
       'session.signOut': () => session.signOut(),
       'devices.list': () => devices.list(),
-      'sync.status': () => sync.status(),
       'diagnostics.export': (input) =>
         exportDiagnostics(
           { store: createDiagnosticsRepository(db), now, dataDir: deps.dataDir, version: deps.version, stationId, settings: () => settings.get(), devices: () => devices.list(), logger: deps.logger },
@@ -205,6 +221,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       printing,
       receiving,
       imports,
+      sync,
       handlers: withDefaultContext(handlers),
       dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,

@@ -4,6 +4,7 @@ import { stationMethods, type StationAreaEvents, type StationOutputs } from './c
 import { scansMethods, type ScansAreaEvents, type ScansOutputs } from './contract-areas/scans'
 import { labelsMethods, type LabelsAreaEvents, type LabelsOutputs } from './contract-areas/labels'
 import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } from './contract-areas/receiving'
+import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-areas/sync'
 import type { Result } from './result'
 
 /**
@@ -15,14 +16,15 @@ export const contract = {
   ...stationMethods,
   ...scansMethods,
   ...labelsMethods,
-  ...receivingMethods
+  ...receivingMethods,
+  ...syncMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

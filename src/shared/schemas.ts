@@ -22,6 +22,12 @@ export const settingsPatch = z
     wedgeMinLength: z.number().int().min(2).max(64),
     disabledScannerIds: z.array(z.string().max(200)).max(64),
     serialScannerPorts: z.array(z.string().min(1).max(260)).max(16),
+    syncServerUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((u) => u === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(u), 'must be empty or an http:// or https:// URL'),
+    syncToken: z.string().trim().max(200),
     scannerTerminals: z.record(z.string().min(1).max(200), z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)).refine((r) => Object.keys(r).length <= 64, 'at most 64 scanner assignments')
   })
   .partial()

@@ -21,8 +21,13 @@ export function StatusBar() {
       <span className={`status-item ${printer?.state === 'connected' ? 'ok' : printer ? 'bad' : 'muted'}`} data-testid="status-printer">
         {t('status.printer')}: {printer ? `${printer.name} (${t(`deviceState.${printer.state}`)})` : t('status.noPrinter')}
       </span>
-      <span className={`status-item ${sync.state === 'idle' ? 'ok' : sync.state === 'error' || sync.state === 'offline' ? 'bad' : 'muted'}`} data-testid="status-sync">
-        {t('status.sync')}: {t(`syncState.${sync.state}`)} · {sync.pending}
+      <span
+        className={`status-item ${sync.conflicts > 0 || sync.state === 'error' || sync.state === 'offline' ? 'bad' : sync.state === 'idle' ? 'ok' : 'muted'}`}
+        data-testid="status-sync"
+      >
+        {t('status.sync')}: {t(`syncState.${sync.state}`)} · {t('status.syncWaiting', { count: sync.pending })}
+        {sync.conflicts > 0 && <> · {t('status.syncConflicts', { count: sync.conflicts })}</>}
+        {sync.lastSyncAt && <> · {t('status.syncLast', { time: new Date(sync.lastSyncAt).toLocaleTimeString() })}</>}
       </span>
       {info.storage?.diskFull && (
         <span className="status-item bad" role="alert" data-testid="status-disk-full">

@@ -174,9 +174,11 @@ export function createSyncStore(pool: Pool) {
      * is the last xid read, so a reader never skips a change that commits after it looked.
      */
     async changes(identity: StationIdentity, cursor: bigint, limit: number): Promise<{ changes: SyncChange[]; cursor: string; more: boolean }> {
-      const visible = `xid > $1::xid8 AND xid < pg_snapshot_xmin(pg_current_snapshot()) AND (audience IS NULL OR $2::bigint = ANY(audience))`
+      const visible = `c.xid > $1::xid8 AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) AND (c.audience IS NULL OR $2::bigint = ANY(c.audience))`
+      // Order by the columns themselves (c.xid, c.seq), not by the text casts of the select list: text
+      // order puts xid 1000 before 999 (pages would skip changes) and cannot use the (xid, seq) index.
       const { rows } = await pool.query<ChangeRow>(
-        `SELECT seq::text, xid::text, kind, key, body FROM changes WHERE ${visible} ORDER BY xid, seq LIMIT $3`,
+        `SELECT c.seq::text AS seq, c.xid::text AS xid, c.kind, c.key, c.body FROM changes c WHERE ${visible} ORDER BY c.xid, c.seq LIMIT $3`,
         [cursor.toString(), identity.stationId, limit + 1]
       )
       if (rows.length <= limit) {
@@ -188,7 +190,7 @@ export function createSyncStore(pool: Pool) {
       const lastXid = rows[rows.length - 1]!.xid
       let page = rows.filter((r) => r.xid !== lastXid)
       if (page.length === 0) {
-        page = (await pool.query<ChangeRow>(`SELECT seq::text, xid::text, kind, key, body FROM changes WHERE xid = $1::xid8 AND (audience IS NULL OR $2::bigint = ANY(audience)) ORDER BY seq`, [lastXid, identity.stationId])).rows
+        page = (await pool.query<ChangeRow>(`SELECT c.seq::text AS seq, c.xid::text AS xid, c.kind, c.key, c.body FROM changes c WHERE c.xid = $1::xid8 AND (c.audience IS NULL OR $2::bigint = ANY(c.audience)) ORDER BY c.seq`, [lastXid, identity.stationId])).rows
       }
       return { changes: page.map(toChange), cursor: page[page.length - 1]!.xid, more: true }
     },

@@ -6,6 +6,7 @@ import { putawayEn } from './en/putaway'
 import { receivingEn } from './en/receiving'
 import { scansEn } from './en/scans'
 import { stationEn } from './en/station'
+import { syncEn } from './en/sync'
 import { formatTemplate, type FormatOptions, type ParamValue, type TemplateParams } from './format'
 
 /**
@@ -23,7 +24,8 @@ export const EN = {
   ...putawayEn,
   ...lookupEn,
   ...importsEn,
-  ...printingEn
+  ...printingEn,
+  ...syncEn
 } as const
 
 export type MessageCode = keyof typeof EN

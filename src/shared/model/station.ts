@@ -32,7 +32,16 @@ export interface StationSettings {
   serialScannerPorts: string[]
   /** Scanner device id → the terminal its scans go to (unassigned scanners feed the terminal used last). */
   scannerTerminals: Record<string, string>
+  /** The upstream server's base URL (e.g. https://dockside.example.com), '' when the station is not synced. */
+  syncServerUrl: string
+  /**
+   * This station's upstream token. Write-only: reads answer SYNC_TOKEN_REDACTED when one is stored ('' when
+   * none), and writing SYNC_TOKEN_REDACTED back keeps the stored token.
+   */
+  syncToken: string
 }
+
+export const SYNC_TOKEN_REDACTED = '••••••••'
 
 export type WedgeSuffix = 'Enter' | 'Tab' | 'none'
 export const WEDGE_SUFFIXES: readonly WedgeSuffix[] = ['Enter', 'Tab', 'none']

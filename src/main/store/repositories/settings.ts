@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import type { StationSettings } from '../../../shared/model/station'
+import { SYNC_TOKEN_REDACTED, type StationSettings } from '../../../shared/model/station'
 import type { EventLog } from '../event-log'
 
 export const DEFAULT_SETTINGS: StationSettings = {
@@ -19,7 +19,9 @@ export const DEFAULT_SETTINGS: StationSettings = {
   wedgeMinLength: 4,
   disabledScannerIds: [],
   serialScannerPorts: [],
-  scannerTerminals: {}
+  scannerTerminals: {},
+  syncServerUrl: '',
+  syncToken: ''
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]
@@ -56,15 +58,20 @@ export function createSettingsRepository(db: Database.Database) {
         const value = read<never>(key)
         if (value !== undefined) (settings as Record<string, unknown>)[key] = value
       }
+      // The token is a secret: never handed out (settings.get, diagnostics, events), only used by sync.
+      if (settings.syncToken !== '') settings.syncToken = SYNC_TOKEN_REDACTED
       return settings
     },
+    /** The stored upstream token in clear, for the sync engine only ('' when none). */
+    syncToken: (): string => read<string>('syncToken') ?? '',
     update(patch: Partial<StationSettings>, events: EventLog, operatorId: number | null): StationSettings {
-      const changed = SETTING_KEYS.filter((k) => patch[k] !== undefined)
+      // Writing the redacted placeholder back (a settings form round trip) keeps the stored token.
+      const changed = SETTING_KEYS.filter((k) => patch[k] !== undefined && !(k === 'syncToken' && patch[k] === SYNC_TOKEN_REDACTED))
       events.record(
         () => {
           for (const key of changed) write(key, patch[key])
         },
-        () => ({ type: 'settings.changed', operatorId, payload: Object.fromEntries(changed.map((k) => [k, patch[k]])) })
+        () => ({ type: 'settings.changed', operatorId, payload: Object.fromEntries(changed.map((k) => [k, k === 'syncToken' ? (patch[k] ? SYNC_TOKEN_REDACTED : '') : patch[k]])) })
       )
       return this.get()
     }

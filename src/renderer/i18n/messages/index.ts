@@ -8,6 +8,7 @@ import { putawayEs } from './es-putaway'
 import { receivingEs } from './es-receiving'
 import { scansEs } from './es-scans'
 import { stationEs } from './es-station'
+import { syncEs } from './es-sync'
 
 /** Spanish for every message code; the type makes a missing code a compile error. */
 export const ES: Record<MessageCode, string> = {
@@ -18,7 +19,8 @@ export const ES: Record<MessageCode, string> = {
   ...putawayEs,
   ...lookupEs,
   ...importsEs,
-  ...printingEs
+  ...printingEs,
+  ...syncEs
 }
 
 export const MESSAGE_TABLES: Record<Language, Readonly<Record<string, string>>> = { en: EN, es: ES }

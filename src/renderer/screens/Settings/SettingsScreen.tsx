@@ -104,6 +104,14 @@ export function SettingsScreen() {
           ))}
         </fieldset>
         <label>
+          {t('settings.syncServerUrl')}
+          <input value={draft.syncServerUrl} maxLength={500} placeholder="https://" onChange={(e) => set('syncServerUrl', e.target.value)} data-testid="settings-syncServerUrl" />
+        </label>
+        <label>
+          {t('settings.syncToken')}
+          <input type="password" autoComplete="off" value={draft.syncToken} maxLength={200} onChange={(e) => set('syncToken', e.target.value)} data-testid="settings-syncToken" />
+        </label>
+        <label>
           {t('settings.wedgeGs')}
           <input value={gsText} onChange={(e) => setGsText(e.target.value)} data-testid="settings-wedgeGs" />
         </label>
