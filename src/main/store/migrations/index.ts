@@ -3,6 +3,7 @@ import { migration0001 } from './0001-domain'
 import { migration0002 } from './0002-print-queue'
 import { migration0003 } from './0003-receiving'
 import { migration0004 } from './0004-terminals'
+import { migration0005 } from './0005-shipments'
 
 /** Every migration in order. Add a file `NNNN-name.ts` and list it here; never edit a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005]
