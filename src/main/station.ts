@@ -20,6 +20,8 @@ import { createOutboxRepository } from './store/repositories/outbox'
 import { createSettingsRepository } from './store/repositories/settings'
 import { createTerminalRepository } from './store/repositories/terminals'
 import { createTerminals, type Terminals } from './terminals/terminals'
+import { startDemoReader } from './workflows/gate/demo-reader'
+import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
 import type { AnyWorkflowModule } from './workflows/module'
@@ -43,6 +45,8 @@ export interface StationDeps {
   printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
   /** The station's clock (tests run it a year ahead; default: the system clock). */
   now?: () => Date
+  /** RFID reader seams (port opener, short reconnect backoff) for tests. */
+  rfid?: GateModuleDeps['readers']
 }
 
 export interface Station {
@@ -58,6 +62,7 @@ export interface Station {
   scanning: Scanning
   printing: PrintingModule
   receiving: ReturnType<typeof createReceivingModule>
+  gate: ReturnType<typeof createGateModule>
   /** Closes devices, workers and modules in reverse order of creation, then the store. */
   close(): Promise<void>
 }
@@ -125,6 +130,18 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
+    const gate = createGateModule({
+      db,
+      eventLog,
+      now,
+      operatorId,
+      emit,
+      settings: () => settings.get(),
+      companyPrefix: () => settings.read<{ companyPrefix?: string }>('sscc')?.companyPrefix ?? null,
+      devices,
+      logger: deps.logger,
+      ...(deps.rfid ? { readers: deps.rfid } : {})
+    })
     const modules: AnyWorkflowModule[] = [
       printing,
       receiving,
@@ -136,11 +153,27 @@ export async function createStation(deps: StationDeps): Promise<Station> {
         emit,
         onApplied: () => receiving.workflow.notifyAll(),
         ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
-      })
+      }),
+      gate
     ]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
       if (module.close) disposables.add(`workflow ${module.name}`, () => module.close?.())
+    }
+
+    // Gate readers from the settings (reconfigured when they change); demo mode adds a simulated one.
+    const applyReaders = () => gate.applySettings().catch((error: unknown) => deps.logger.error({ err: error }, 'rfid readers could not be configured'))
+    await applyReaders()
+    const offSettings = bus.on('settings.changed', () => void applyReaders())
+    disposables.add('gate settings listener', () => offSettings())
+    if (settings.isDemo()) {
+      const demoReader = await startDemoReader({
+        dataDir: deps.dataDir,
+        logger: deps.logger,
+        settings: () => settings.get(),
+        updateSettings: (patch) => bus.emit('settings.changed', settings.update(patch, eventLog, null))
+      })
+      if (demoReader) disposables.add('demo rfid reader', () => demoReader.close())
     }
 
     const info = (): StationInfo => ({
@@ -183,6 +216,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     return {
       printing,
       receiving,
+      gate,
       handlers: withDefaultContext(handlers),
       dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,

@@ -4,6 +4,7 @@ import { stationMethods, type StationAreaEvents, type StationOutputs } from './c
 import { scansMethods, type ScansAreaEvents, type ScansOutputs } from './contract-areas/scans'
 import { labelsMethods, type LabelsAreaEvents, type LabelsOutputs } from './contract-areas/labels'
 import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } from './contract-areas/receiving'
+import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import type { Result } from './result'
 
 /**
@@ -15,14 +16,15 @@ export const contract = {
   ...stationMethods,
   ...scansMethods,
   ...labelsMethods,
-  ...receivingMethods
+  ...receivingMethods,
+  ...gateMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, GateOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, GateAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

@@ -76,7 +76,7 @@ export type ImportBatch =
   | { kind: 'shipment'; records: ShipmentRecord[] }
 
 import { crossCheckShipments, SHIPMENT_COLUMNS, toShipmentRecords, type ShipmentRecord } from './shipment-format'
-import { bad, bool, code, date, gln, gtin, int, lot, ok, oneOf, serialText, sscc, text, type Column, type Parsed } from './cells'
+import { bool, code, date, gln, gtin, int, lot, oneOf, serialText, sscc, text, type Column } from './cells'
 
 // ── kinds ────────────────────────────────────────────────────────────────────────────────────
 const TRACKING = ['none', 'lot', 'serial', 'lot_serial'] as const

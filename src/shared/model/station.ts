@@ -32,6 +32,27 @@ export interface StationSettings {
   serialScannerPorts: string[]
   /** Scanner device id → the terminal its scans go to (unassigned scanners feed the terminal used last). */
   scannerTerminals: Record<string, string>
+  /** RFID readers of the gate (port, protocol, baud, region, power, antennas), started with the station. */
+  rfidReaders: RfidReaderSetting[]
+  /** RFID reader device id (`rfid:<path>` unless named) → the terminal whose gate session gets its reads. */
+  rfidTerminals: Record<string, string>
+  /** A gate session ends after this much silence (ms) without a read. */
+  gateSilenceMs: number
+}
+
+export type RfidProtocolName = 'thingmagic' | 'r2000' | 'ascii'
+
+export interface RfidReaderSetting {
+  /** Device id; default `rfid:<path>`. */
+  id?: string
+  path: string
+  protocol: RfidProtocolName
+  baudRate?: number
+  region?: string
+  powerDbm?: number
+  antennas?: number[]
+  /** Two facing antennas as [outside, inside]: a tag seen outside first then inside goes in. */
+  directionAntennas?: [number, number]
 }
 
 export type WedgeSuffix = 'Enter' | 'Tab' | 'none'

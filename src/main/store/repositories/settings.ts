@@ -19,7 +19,10 @@ export const DEFAULT_SETTINGS: StationSettings = {
   wedgeMinLength: 4,
   disabledScannerIds: [],
   serialScannerPorts: [],
-  scannerTerminals: {}
+  scannerTerminals: {},
+  rfidReaders: [],
+  rfidTerminals: {},
+  gateSilenceMs: 3000
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]

@@ -69,6 +69,7 @@ export function createShipmentRepository(db: Db) {
   )
   const unitByGtinSerial = prepare<[string, string], GateUnitRow>(db, `${GATE_UNIT} WHERE i.gtin = ? AND u.serial = ?`)
   const unitById = prepare<[number], GateUnitRow>(db, `${GATE_UNIT} WHERE u.id = ?`)
+  const unitByItemSerial = prepare<[number, string], { id: number; plate_id: number | null }>(db, 'SELECT id, plate_id FROM units WHERE item_id = ? AND serial = ?')
   const plateByCode = prepare<[string], { id: number; code: string; status: string }>(db, 'SELECT id, code, status FROM license_plates WHERE code = ?')
   const shipUnit = prepare<[number | null, number | null, string, number]>(db, "UPDATE units SET status = 'shipped', customer_id = ?, location_id = coalesce(?, location_id), updated_at = ? WHERE id = ?")
   const shipPlate = prepare<[number]>(db, "UPDATE license_plates SET status = 'shipped' WHERE id = ?")
@@ -96,6 +97,7 @@ export function createShipmentRepository(db: Db) {
     expectedPlates: (shipmentId: number) => expectedPlates.all(shipmentId),
     unitByGtinSerial: (gtin: string, serial: string): GateUnitRow | null => unitByGtinSerial.get(gtin, serial) ?? null,
     unitById: (id: number): GateUnitRow | null => unitById.get(id) ?? null,
+    unitByItemSerial: (itemId: number, serial: string) => unitByItemSerial.get(itemId, serial) ?? null,
     plateByCode: (code: string) => plateByCode.get(code) ?? null,
     shipUnit: (unitId: number, customerId: number | null, doorId: number | null, now: string) => void shipUnit.run(customerId, doorId, now, unitId),
     shipPlate: (plateId: number) => void shipPlate.run(plateId),

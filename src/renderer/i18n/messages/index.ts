@@ -1,6 +1,7 @@
 import { EN, type MessageCode } from '../../../shared/messages/catalog'
 import type { Language } from '../../../shared/model/station'
 import { codesEs } from './es-codes'
+import { gateEs } from './es-gate'
 import { importsEs } from './es-imports'
 import { lookupEs } from './es-lookup'
 import { printingEs } from './es-printing'
@@ -18,7 +19,8 @@ export const ES: Record<MessageCode, string> = {
   ...putawayEs,
   ...lookupEs,
   ...importsEs,
-  ...printingEs
+  ...printingEs,
+  ...gateEs
 }
 
 export const MESSAGE_TABLES: Record<Language, Readonly<Record<string, string>>> = { en: EN, es: ES }
