@@ -54,6 +54,8 @@ const summary = (s: ShipmentRow): ShipmentSummary => ({
 /** The loading-door gate: sessions per terminal fed by the configured RFID readers (ADR 0013). */
 export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMethods> & { ingest(read: TagRead): void; applySettings(): Promise<void>; session(terminalId: string): GateSession | null } {
   const resolver = createGateResolver(deps.db)
+  // Settings are read once per change, not per tag (a read costs a map lookup, not a settings query).
+  let settings = deps.settings()
   const locations = createLocationRepository(deps.db)
   const sessions = new Map<string, GateSession>()
   const silenceTimers = new Map<string, NodeJS.Timeout>()
@@ -70,12 +72,12 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
   })
 
   const antennaOrder = (deviceId: string): readonly [number, number] | null => {
-    const r = deps.settings().rfidReaders.find((c) => (c.id ?? `rfid:${c.path}`) === deviceId)
+    const r = settings.rfidReaders.find((c) => (c.id ?? `rfid:${c.path}`) === deviceId)
     return r?.directionAntennas ?? null
   }
 
   const terminalOf = (deviceId: string): string | null => {
-    const assigned = deps.settings().rfidTerminals[deviceId]
+    const assigned = settings.rfidTerminals[deviceId]
     if (assigned) return assigned
     const reading = [...sessions.values()].filter((s) => s.state() === 'reading')
     return reading.length === 1 ? reading[0]!.terminalId : null
@@ -83,7 +85,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
 
   const armSilence = (terminalId: string) => {
     if (silenceTimers.has(terminalId)) return
-    const ms = deps.settings().gateSilenceMs
+    const ms = settings.gateSilenceMs
     const check = () => {
       const s = sessions.get(terminalId)
       if (!s || s.state() !== 'reading') return void silenceTimers.delete(terminalId)
@@ -135,7 +137,8 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     ingest,
     session: (terminalId) => sessions.get(terminalId) ?? null,
     async applySettings() {
-      await manager.configure(readerConfigs(deps.settings().rfidReaders))
+      settings = deps.settings()
+      await manager.configure(readerConfigs(settings.rfidReaders))
     },
     handlers: {
       'gate.start': ({ shipment, door }, ctx) => {
@@ -152,14 +155,14 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         }
         if (row && row.status === 'open') resolver.shipments.setStatus(row.id, 'loading')
         stopSilence(ctx.terminalId)
-        const readerIds = Object.entries(deps.settings().rfidTerminals).filter(([, t]) => t === ctx.terminalId).map(([id]) => id)
+        const readerIds = Object.entries(settings.rfidTerminals).filter(([, t]) => t === ctx.terminalId).map(([id]) => id)
         const s = createGateSession({
           terminalId: ctx.terminalId,
           resolver,
           expectation: row ? resolver.expectation(row) : null,
           door: doorCode,
           stationPrefix: deps.companyPrefix(),
-          antennaOrder: readerIds.map(antennaOrder).find((o) => o !== null) ?? deps.settings().rfidReaders.find((r) => r.directionAntennas)?.directionAntennas ?? null,
+          antennaOrder: readerIds.map(antennaOrder).find((o) => o !== null) ?? settings.rfidReaders.find((r) => r.directionAntennas)?.directionAntennas ?? null,
           startedAt: deps.now().toISOString(),
           now: deps.now
         })
@@ -214,7 +217,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       'gate.readers': () =>
         manager.readers().map((r) => {
           const live = manager.live(r.id) ?? { readsPerSecond: 0, rssiByAntenna: {} }
-          return { deviceId: r.id, terminalId: deps.settings().rfidTerminals[r.id] ?? null, ...live }
+          return { deviceId: r.id, terminalId: settings.rfidTerminals[r.id] ?? null, ...live }
         }),
       'shipments.list': ({ status }) => resolver.shipments.list(status ?? 'all', 500).map(summary)
     },
