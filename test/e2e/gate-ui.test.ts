@@ -89,7 +89,7 @@ describe('Loading-door gate in Chromium', () => {
     expect(await count('unexpected')).toBe('1')
     expect(await page.textContent('[data-testid=gate-unexpected-list]')).toContain('100206')
     await page.click('[data-testid=gate-confirm]')
-    await page.waitForSelector('[data-testid=error-line]', { timeout: 10_000 }).catch(() => null)
+    await page.waitForSelector('[data-testid=error-line][data-code="gate.unexpected_present"]', { timeout: 10_000 })
 
     // The monitor is taken off the forklift; read again and confirm.
     rig.sim().setTags(SHIPPED.map((s) => ({ epc: epcOf(s) })))
