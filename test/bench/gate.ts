@@ -53,15 +53,17 @@ async function main() {
   for (let rep = 0; rep < 3; rep++) for (const s of serials.slice(0, 500)) reads.push(s)
   const t0 = performance.now()
   const slices = 100
+  let lastRead = 0
   for (let k = 0; k < slices; k++) {
     const chunk = reads.slice((k * reads.length) / slices, ((k + 1) * reads.length) / slices)
     chunk.forEach((s, i) => station.gate.ingest(read(s, i)))
+    lastRead = performance.now()
+    if (k === slices - 1) break
     const due = t0 + ((k + 1) * 2000) / slices
     await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())))
   }
-  const lastRead = performance.now()
   await waitFor((v) => v.counts.reads === 1500)
-  const verdictMs = Math.max(0, lastAt - lastRead)
+  const verdictMs = lastAt - lastRead
   const v1 = last!
   report('gate: verdict after the last read of a 500-tag pallet (1,500 reads over 2 s)', verdictMs, 'ms', 250, 'lower', `matched ${v1.counts.matched}, missing ${v1.counts.missing}, unexpected ${v1.counts.unexpected}`)
   station.handlers['gate.reset']({}, DOOR)
