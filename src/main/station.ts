@@ -23,6 +23,8 @@ import { createTerminalRepository } from './store/repositories/terminals'
 import { createSyncModule, type SyncModule } from './sync/module'
 import type { SyncEngineOptions } from './sync/engine'
 import { createTerminals, type Terminals } from './terminals/terminals'
+import { startDemoReader } from './workflows/gate/demo-reader'
+import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
 import type { AnyWorkflowModule } from './workflows/module'
@@ -52,6 +54,8 @@ export interface StationDeps {
   importPaths?: boolean
   /** Sync engine tuning (tests: short intervals, `auto: false`). */
   sync?: SyncEngineOptions
+  /** RFID reader seams (port opener, short reconnect backoff) for tests. */
+  rfid?: GateModuleDeps['readers']
 }
 
 export interface Station {
@@ -69,6 +73,7 @@ export interface Station {
   receiving: ReturnType<typeof createReceivingModule>
   imports: ImportsModule
   sync: SyncModule
+  gate: ReturnType<typeof createGateModule>
   /** Closes devices, workers and modules in reverse order of creation, then the store. */
   close(): Promise<void>
 }
@@ -153,19 +158,47 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       onApplied: () => receiving.workflow.notifyAll(),
       ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
     })
+    const gate = createGateModule({
+      db,
+      eventLog,
+      now,
+      operatorId,
+      emit,
+      settings: () => settings.get(),
+      companyPrefix: () => settings.read<{ companyPrefix?: string }>('sscc')?.companyPrefix ?? null,
+      devices,
+      logger: deps.logger,
+      ...(deps.rfid ? { readers: deps.rfid } : {})
+    })
     const modules: AnyWorkflowModule[] = [
       printing,
       receiving,
       createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
       createLookupModule({ db, gsSubstitutes }),
       imports,
-      sync
+      sync,
+      gate
     ]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
       if (module.close) disposables.add(`workflow ${module.name}`, () => module.close?.())
     }
     sync.engine.start()
+
+    // Gate readers from the settings (reconfigured when they change); demo mode adds a simulated one.
+    const applyReaders = () => gate.applySettings().catch((error: unknown) => deps.logger.error({ err: error }, 'rfid readers could not be configured'))
+    await applyReaders()
+    const offSettings = bus.on('settings.changed', () => void applyReaders())
+    disposables.add('gate settings listener', () => offSettings())
+    if (settings.isDemo()) {
+      const demoReader = await startDemoReader({
+        dataDir: deps.dataDir,
+        logger: deps.logger,
+        settings: () => settings.get(),
+        updateSettings: (patch) => bus.emit('settings.changed', settings.update(patch, eventLog, null))
+      })
+      if (demoReader) disposables.add('demo rfid reader', () => demoReader.close())
+    }
 
     const info = (): StationInfo => ({
       stationId,
@@ -222,6 +255,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       receiving,
       imports,
       sync,
+      gate,
       handlers: withDefaultContext(handlers),
       dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,

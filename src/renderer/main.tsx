@@ -55,12 +55,14 @@ async function boot() {
     connection = { current: 'open' }
     terminalId = 'desktop'
   } else {
+    // The terminal first: taking the token clears the hash, and a wall display names itself there
+    // (`#token=…&terminal=door-1`).
+    terminalId = takeTerminalId(window)
     const token = takeToken(window)
     if (!token) {
       fatal('fatal.noToken')
       return
     }
-    terminalId = takeTerminalId(window)
     const ws = createWsClient(window.location, token, terminalId)
     await waitOpen(ws)
     client = ws

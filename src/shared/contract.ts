@@ -5,6 +5,7 @@ import { scansMethods, type ScansAreaEvents, type ScansOutputs } from './contrac
 import { labelsMethods, type LabelsAreaEvents, type LabelsOutputs } from './contract-areas/labels'
 import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } from './contract-areas/receiving'
 import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-areas/sync'
+import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import type { Result } from './result'
 
 /**
@@ -17,14 +18,15 @@ export const contract = {
   ...scansMethods,
   ...labelsMethods,
   ...receivingMethods,
-  ...syncMethods
+  ...syncMethods,
+  ...gateMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

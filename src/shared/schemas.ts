@@ -5,6 +5,21 @@ import { LANGUAGES } from './model/station'
 export const shortText = (max = 200) => z.string().max(max)
 export const noInput = z.object({}).strict()
 
+const terminalId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)
+const antenna = z.number().int().min(1).max(64)
+export const rfidReaderSetting = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    path: z.string().min(1).max(260),
+    protocol: z.enum(['thingmagic', 'r2000', 'ascii']),
+    baudRate: z.number().int().min(1200).max(4_000_000).optional(),
+    region: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
+    powerDbm: z.number().min(0).max(33).optional(),
+    antennas: z.array(antenna).min(1).max(16).optional(),
+    directionAntennas: z.tuple([antenna, antenna]).optional()
+  })
+  .strict()
+
 export const settingsPatch = z
   .object({
     stationName: z.string().trim().min(1).max(80),
@@ -28,7 +43,10 @@ export const settingsPatch = z
       .max(500)
       .refine((u) => u === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(u), 'must be empty or an http:// or https:// URL'),
     syncToken: z.string().trim().max(200),
-    scannerTerminals: z.record(z.string().min(1).max(200), z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)).refine((r) => Object.keys(r).length <= 64, 'at most 64 scanner assignments')
+    scannerTerminals: z.record(z.string().min(1).max(200), z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)).refine((r) => Object.keys(r).length <= 64, 'at most 64 scanner assignments'),
+    rfidReaders: z.array(rfidReaderSetting).max(8),
+    rfidTerminals: z.record(z.string().min(1).max(200), terminalId).refine((r) => Object.keys(r).length <= 16, 'at most 16 reader assignments'),
+    gateSilenceMs: z.number().int().min(200).max(60_000)
   })
   .partial()
   .strict()

@@ -24,6 +24,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   rfid: { summary: 'Read UHF RFID tags from a serial reader (one JSON line per EPC), or simulate a reader', load: async () => (await import('./commands/rfid')).default },
   scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default },
   import: { summary: 'Import items, suppliers, locations, POs or ASNs from CSV/XLSX (all rows or none)', load: async () => (await import('./commands/import')).default },
+  shipments: { summary: 'Import outbound shipments (CSV/XLSX) and list them', load: async () => (await import('./commands/shipments')).default },
   export: { summary: 'Export the station’s events as a GS1 EPCIS 2.0 document (JSON-LD)', load: async () => (await import('./commands/export')).default },
   lookup: { summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON", load: async () => (await import('./commands/lookup')).default }
 }

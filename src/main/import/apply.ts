@@ -10,6 +10,7 @@ import type { ImportIssue } from '../../shared/contract-areas/receiving'
 import type { EventLog } from '../store/event-log'
 import { crossCheck, type AsnRecord, type ImportBatch, type ItemRecord, type LocationRecord, type PoRecord, type SupplierRecord } from './formats'
 import { createItemRepository } from '../store/repositories/items'
+import { planShipments } from './apply-shipments'
 import { createLocationRepository, type LocationRow } from '../store/repositories/locations'
 
 type LocationByCode = (code: string) => LocationRow | null
@@ -71,6 +72,9 @@ export function applyBatch(db: Db, eventLog: EventLog, batch: ImportBatch, optio
     case 'po':
     case 'asn':
       plan = planOrders(db, eventLog, batch, check, bump, supplierByCode, now, operatorId, options)
+      break
+    case 'shipment':
+      plan = planShipments(db, batch.records, check, bump, now)
       break
   }
   if (check.errors.length > 0) {

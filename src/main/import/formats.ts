@@ -4,7 +4,7 @@
  * digits, dates, enumerations, duplicates within the file); `apply.ts` checks references against the
  * store and writes. Rows are numbered as a spreadsheet shows them (1-based, counting the header).
  */
-import { gs1CheckDigit, isValidGs1CheckDigit, normalizeGtin } from '../../shared/codes/checkdigit'
+
 import { validateSerialRule, type SerialCharset, type SerialRule } from '../../shared/codes/serial-rules'
 import { IMPORT_KINDS, type ImportIssue, type ImportKind, type Tracking } from '../../shared/contract-areas/receiving'
 
@@ -73,59 +73,10 @@ export type ImportBatch =
   | { kind: 'locations'; records: LocationRecord[] }
   | { kind: 'po'; records: PoRecord[] }
   | { kind: 'asn'; records: AsnRecord[] }
+  | { kind: 'shipment'; records: ShipmentRecord[] }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; rule: string; message: string }
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
-const bad = (rule: string, message: string): Parsed<never> => ({ ok: false, rule, message })
-
-interface Column<T> {
-  name: string
-  required?: boolean
-  parse: (v: string) => Parsed<T>
-}
-
-// ── cell parsers ─────────────────────────────────────────────────────────────────────────────
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/
-const text = (max: number): Column<string>['parse'] => (v) =>
-  CONTROL.test(v) ? bad('text', 'contains control characters (tab, line break, …)') : v.length > max ? bad('length', `is longer than ${max} characters`) : ok(v)
-const code = (max: number): Column<string>['parse'] => (v) =>
-  /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(v) && v.length <= max ? ok(v) : bad('code', `must be 1–${max} letters, digits, dots, dashes, slashes or underscores`)
-const oneOf = <T extends string>(values: readonly T[]): Column<T>['parse'] => (v) => {
-  const lower = v.toLowerCase() as T
-  return values.includes(lower) ? ok(lower) : bad('enum', `must be one of ${values.join(', ')}`)
-}
-const int = (min: number, max: number): Column<number>['parse'] => (v) => {
-  if (!/^[+-]?\d+$/.test(v)) return bad('integer', 'must be a whole number')
-  const n = Number(v)
-  return n < min || n > max ? bad('range', `must be between ${min} and ${max}`) : ok(n)
-}
-const date: Column<string>['parse'] = (v) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
-  if (!m) return bad('date', 'must be a date YYYY-MM-DD')
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.toISOString().slice(0, 10) === v ? ok(v) : bad('date', 'is not a real calendar date')
-}
-const gtin: Column<string>['parse'] = (v) => {
-  const g = normalizeGtin(v)
-  return g.ok ? ok(g.value) : bad('gtin', `is not a valid GTIN: ${g.error.message.replace(/\.$/, '')}`)
-}
-const gln: Column<string>['parse'] = (v) =>
-  /^\d{13}$/.test(v) && isValidGs1CheckDigit(v) ? ok(v) : bad('gln', /^\d{13}$/.test(v) ? `GLN check digit should be ${gs1CheckDigit(v, 0, 12)}` : 'a GLN has 13 digits')
-const sscc: Column<string>['parse'] = (v) => {
-  if (!/^\d{18}$/.test(v)) return /^[A-Za-z0-9][A-Za-z0-9._-]{2,39}$/.test(v) && !/^\d+$/.test(v) ? ok(v) : bad('sscc', 'must be an 18-digit SSCC (or an LPN code of 3–40 letters and digits)')
-  return isValidGs1CheckDigit(v) ? ok(v) : bad('sscc', `SSCC check digit should be ${gs1CheckDigit(v, 0, 17)}`)
-}
-const bool: Column<boolean>['parse'] = (v) => {
-  const l = v.toLowerCase()
-  if (['1', 'yes', 'y', 'true'].includes(l)) return ok(true)
-  if (['0', 'no', 'n', 'false'].includes(l)) return ok(false)
-  return bad('boolean', 'must be yes or no')
-}
-const serialText: Column<string>['parse'] = (v) => (CONTROL.test(v) ? bad('serial', 'contains control characters') : v.length > 128 ? bad('length', 'is longer than 128 characters') : ok(v))
-/** GS1 AI 10: up to 20 characters of the GS1 character set 82. */
-const lot: Column<string>['parse'] = (v) =>
-  v.length > 20 ? bad('length', 'a lot has at most 20 characters (GS1 AI 10)') : /^[!"%-?A-Z_a-z]+$/.test(v) ? ok(v) : bad('lot', 'a lot may only contain GS1 characters (letters, digits and !"%&\'()*+,-./:;<=>?_)')
+import { crossCheckShipments, SHIPMENT_COLUMNS, toShipmentRecords, type ShipmentRecord } from './shipment-format'
+import { bool, code, date, gln, gtin, int, lot, oneOf, serialText, sscc, text, type Column } from './cells'
 
 // ── kinds ────────────────────────────────────────────────────────────────────────────────────
 const TRACKING = ['none', 'lot', 'serial', 'lot_serial'] as const
@@ -185,7 +136,8 @@ export const COLUMNS: Record<ImportKind, Array<Column<unknown>>> = {
     { name: 'made_at', parse: date },
     { name: 'production_line', parse: text(64) },
     { name: 'shift', parse: text(32) }
-  ]
+  ],
+  shipment: SHIPMENT_COLUMNS
 }
 
 /** Header spellings accepted besides the canonical column names. */
@@ -248,7 +200,8 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
   const cols = new Set(first.map((c) => normalizeHeader(cellText(c))))
   const has = (...names: string[]) => names.every((n) => cols.has(n))
   const kind: ImportKind | null =
-    has('order', 'item') && (cols.has('serial') || cols.has('sscc') || cols.has('parent_sscc') || !cols.has('line')) ? 'asn'
+    has('shipment', 'customer') ? 'shipment'
+    : has('order', 'item') && (cols.has('serial') || cols.has('sscc') || cols.has('parent_sscc') || !cols.has('line')) ? 'asn'
       : has('order', 'item', 'line', 'qty') ? 'po'
         : has('sku', 'tracking') ? 'items'
           : has('code', 'name', 'kind') ? 'locations'
@@ -418,6 +371,8 @@ function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: 
           shift: s(r, 'shift')
         }))
       }
+    case 'shipment':
+      return { kind, records: toShipmentRecords(recs) }
   }
 }
 
@@ -514,6 +469,9 @@ export function crossCheck(batch: ImportBatch): ImportIssue[] {
       }
       break
     }
+    case 'shipment':
+      errors.push(...crossCheckShipments(batch.records))
+      break
   }
   return errors
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ScanWorkflowName } from '../../shared/contract-areas/scans'
-import { EmptyState } from '../components/EmptyState'
 import { DevicesScreen } from '../screens/Devices/DevicesScreen'
+import { GateScreen } from '../screens/Gate/GateScreen'
 import { LabelScreen } from '../screens/Label/LabelScreen'
 import { LookUpScreen } from '../screens/LookUp/LookUpScreen'
 import { PutAwayScreen } from '../screens/PutAway/PutAwayScreen'
@@ -16,7 +16,6 @@ import { useStation } from './StationProvider'
 import { WedgeCapture } from '../scan/WedgeCapture'
 
 function Screen({ mode }: { mode: Mode }) {
-  const { t } = useTranslation()
   switch (mode) {
     case 'receive':
       return <ReceiveScreen />
@@ -24,6 +23,8 @@ function Screen({ mode }: { mode: Mode }) {
       return <PutAwayScreen />
     case 'lookup':
       return <LookUpScreen />
+    case 'gate':
+      return <GateScreen />
     case 'label':
       return <LabelScreen />
     case 'devices':
@@ -33,12 +34,12 @@ function Screen({ mode }: { mode: Mode }) {
     case 'settings':
       return <SettingsScreen />
     default:
-      return <EmptyState title={t(`nav.${mode}`)} text={t(`empty.${mode}`)} testId={`screen-${mode}`} />
+      return null
   }
 }
 
 /** Which scan workflow gets the station's scans while a mode is on screen. */
-const WORKFLOW_OF: Partial<Record<Mode, ScanWorkflowName>> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup' }
+const WORKFLOW_OF: Partial<Record<Mode, ScanWorkflowName>> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate' }
 
 export function App() {
   const { t } = useTranslation()

@@ -35,7 +35,7 @@ export interface ScanResult {
 }
 
 /** Scan workflows a screen can make active (`default` reports the parse only). */
-export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup'] as const
+export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup', 'gate'] as const
 export type ScanWorkflowName = (typeof SCAN_WORKFLOWS)[number]
 
 export interface ScannerSummary {

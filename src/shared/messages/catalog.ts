@@ -1,4 +1,5 @@
 import { codesEn } from './en/codes'
+import { gateEn } from './en/gate'
 import { importsEn } from './en/imports'
 import { lookupEn } from './en/lookup'
 import { printingEn } from './en/printing'
@@ -25,7 +26,8 @@ export const EN = {
   ...lookupEn,
   ...importsEn,
   ...printingEn,
-  ...syncEn
+  ...syncEn,
+  ...gateEn
 } as const
 
 export type MessageCode = keyof typeof EN

@@ -39,6 +39,27 @@ export interface StationSettings {
    * none), and writing SYNC_TOKEN_REDACTED back keeps the stored token.
    */
   syncToken: string
+  /** RFID readers of the gate (port, protocol, baud, region, power, antennas), started with the station. */
+  rfidReaders: RfidReaderSetting[]
+  /** RFID reader device id (`rfid:<path>` unless named) → the terminal whose gate session gets its reads. */
+  rfidTerminals: Record<string, string>
+  /** A gate session ends after this much silence (ms) without a read. */
+  gateSilenceMs: number
+}
+
+export type RfidProtocolName = 'thingmagic' | 'r2000' | 'ascii'
+
+export interface RfidReaderSetting {
+  /** Device id; default `rfid:<path>`. */
+  id?: string
+  path: string
+  protocol: RfidProtocolName
+  baudRate?: number
+  region?: string
+  powerDbm?: number
+  antennas?: number[]
+  /** Two facing antennas as [outside, inside]: a tag seen outside first then inside goes in. */
+  directionAntennas?: [number, number]
 }
 
 export const SYNC_TOKEN_REDACTED = '••••••••'

@@ -21,7 +21,10 @@ export const DEFAULT_SETTINGS: StationSettings = {
   serialScannerPorts: [],
   scannerTerminals: {},
   syncServerUrl: '',
-  syncToken: ''
+  syncToken: '',
+  rfidReaders: [],
+  rfidTerminals: {},
+  gateSilenceMs: 3000
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]

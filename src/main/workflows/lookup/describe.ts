@@ -59,6 +59,10 @@ export function describeEvent(e: DescribableEvent): CodedMessage {
       return msg('timeline.order.receiving_started', { order })
     case 'order.closed':
       return msg('timeline.order.closed', { order, received: num(p.received), expected: num(p.expected) })
+    case 'unit.shipped':
+      return msg('timeline.unit.shipped', { shipment: str(p.shipment), customer: str(p.customer), door: e.location ?? str(p.door) })
+    case 'shipment.loaded':
+      return msg('timeline.shipment.loaded', { shipment: str(p.shipment), units: num(p.units), expected: num(p.expected) })
     default:
       return msg('timeline.other', { type: e.type, reason: e.reason })
   }

@@ -30,5 +30,7 @@ export const lookupEs = {
   'timeline.order.quantity_received': 'Recibido {qty:number} × {sku} en {order}.',
   'timeline.order.receiving_started': 'Recepción iniciada en {order}.',
   'timeline.order.closed': 'Pedido {order} cerrado: {received:number} de {expected:number} recibidos.',
+  'timeline.unit.shipped': 'Expedido en {shipment} a {customer} por {door}.',
+  'timeline.shipment.loaded': 'Envío {shipment} cargado: {units:number} de {expected:number} {expected:plural:unidad:unidades}.',
   'timeline.other': '{type} ({reason})'
 } satisfies Record<keyof typeof lookupEn, string>

@@ -1,6 +1,7 @@
 import { EN, type MessageCode } from '../../../shared/messages/catalog'
 import type { Language } from '../../../shared/model/station'
 import { codesEs } from './es-codes'
+import { gateEs } from './es-gate'
 import { importsEs } from './es-imports'
 import { lookupEs } from './es-lookup'
 import { printingEs } from './es-printing'
@@ -20,7 +21,8 @@ export const ES: Record<MessageCode, string> = {
   ...lookupEs,
   ...importsEs,
   ...printingEs,
-  ...syncEs
+  ...syncEs,
+  ...gateEs
 }
 
 export const MESSAGE_TABLES: Record<Language, Readonly<Record<string, string>>> = { en: EN, es: ES }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useStation } from '../../app/StationProvider'
 import { ScannerPanel } from '../../scan/ScannerPanel'
+import { ReaderPanel } from './ReaderPanel'
 
 export function DevicesScreen() {
   const { t } = useTranslation()
@@ -39,6 +40,7 @@ export function DevicesScreen() {
         </table>
       )}
       <ScannerPanel />
+      <ReaderPanel />
     </section>
   )
 }

@@ -28,5 +28,7 @@ export const lookupEn = {
   'timeline.order.quantity_received': 'Received {qty:number} × {sku} on {order}.',
   'timeline.order.receiving_started': 'Receiving started on {order}.',
   'timeline.order.closed': 'Order {order} closed: {received:number} of {expected:number} received.',
+  'timeline.unit.shipped': 'Shipped on {shipment} to {customer} through {door}.',
+  'timeline.shipment.loaded': 'Shipment {shipment} loaded: {units:number} of {expected:number} {expected:plural:unit:units}.',
   'timeline.other': '{type} ({reason})'
 } as const satisfies Record<string, string>
