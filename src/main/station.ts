@@ -14,7 +14,8 @@ import { scheduleBackups, takeBackup } from './store/backups'
 import { openStore, type Store } from './store/db'
 import { DEMO_OPERATORS, hasMasterData, seedDemoData } from './store/demo-data'
 import { integrityCheckInWorker } from './store/integrity'
-import { createStorageHealth, diskFullFailure } from './store/storage-health'
+import { createStorageHealth } from './store/storage-health'
+import { startDeferredCheck } from './store/deferred-check'
 import { createEventLog, type EventLog } from './store/event-log'
 import { createDiagnosticsRepository } from './store/repositories/diagnostics'
 import { createOperatorRepository } from './store/repositories/operators'
@@ -56,6 +57,8 @@ export interface StationDeps {
   sync?: SyncEngineOptions
   /** RFID reader seams (port opener, short reconnect backoff) for tests. */
   rfid?: GateModuleDeps['readers']
+  /** Databases up to this size are fully checked before serving; bigger ones right after, in a worker (tests). */
+  syncCheckMaxBytes?: number
 }
 
 export interface Station {
@@ -84,7 +87,11 @@ export const STATION_CONTEXT: CallContext = { terminalId: STATION_TERMINAL, host
 /** The composition root: the one place where the store, services, devices and workflows are wired together. */
 export async function createStation(deps: StationDeps): Promise<Station> {
   const now = deps.now ?? (() => new Date())
-  const store = openStore({ dataDir: deps.dataDir, ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}) })
+  const store = openStore({
+    dataDir: deps.dataDir,
+    ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {}),
+    ...(deps.syncCheckMaxBytes !== undefined ? { syncCheckMaxBytes: deps.syncCheckMaxBytes } : {})
+  })
   const disposables = createDisposables((name, error) => deps.logger.error({ err: error, what: name }, 'shutdown step failed'))
   disposables.add('store', () => store.close())
   try {
@@ -248,7 +255,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
             onDone: (b) => deps.logger.info({ backup: b.path, bytes: b.bytes }, 'backup written')
           })
     if (backups) disposables.add('backups', () => backups.stop())
-    const dispatch = createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? diskFullFailure(deps.dataDir) : null))
+    const dispatch = createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? storage.failure() : null))
+    if (store.deferredCheck) void startDeferredCheck(store, storage, deps, disposables)
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
     return {
       printing,

@@ -25,5 +25,6 @@ const events = createEventLog(store.db, createSettingsRepository(store.db).stati
 const t0 = performance.now()
 const report = await importFile(store.db, events, file, { dryRun: process.env.APPLY !== '1' })
 const seconds = (performance.now() - t0) / 1000
+const items = store.db.prepare('SELECT count(*) FROM items').pluck().get() as number
 store.close()
-process.stdout.write(JSON.stringify({ rows: report.rows, valid: report.valid, errors: report.errorCount, seconds, rowsPerSecond: report.rows / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, startRssMb: rssBefore / 1048576 }) + '\n')
+process.stdout.write(JSON.stringify({ rows: report.rows, valid: report.valid, applied: report.applied, items, errors: report.errorCount, seconds, rowsPerSecond: report.rows / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, startRssMb: rssBefore / 1048576 }) + '\n')

@@ -234,7 +234,11 @@ export interface SheetValidator {
 }
 
 /** Checks the header of a sheet and returns a validator for its data rows (no database). */
-export function createSheetValidator(kind: ImportKind, headerCells: readonly Cell[], headerIndex: number): SheetValidator {
+/**
+ * With `itemSink` (kind items), each valid record goes to the sink as it is checked and none is kept:
+ * memory stays bounded whatever the file's size (the caller stages them in the database).
+ */
+export function createSheetValidator(kind: ImportKind, headerCells: readonly Cell[], headerIndex: number, itemSink?: (record: ItemRecord) => void): SheetValidator {
   const errors: ImportIssue[] = []
   const columns = COLUMNS[kind]
   const header = headerCells.map((c) => normalizeHeader(cellText(c)))
@@ -291,7 +295,11 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
           rowOk = false
         } else rec[c.name] = p.value
       }
-      if (rowOk) records.push(rec)
+      if (!rowOk) return
+      if (itemSink && kind === 'items') {
+        const item = itemRecordOf(rec, errors)
+        if (item) itemSink(item)
+      } else records.push(rec)
     },
     finish() {
       if (headerRefused) return { batch: { kind, records: [] } as unknown as ImportBatch, errors, rows: seenRows }
@@ -311,6 +319,34 @@ export function validateSheet(rows: readonly (readonly Cell[])[], kind: ImportKi
   return validator.finish()
 }
 
+/** One validated items row → its record (or null, with the problem added to errors). */
+function itemRecordOf(r: Record<string, unknown> & { row: number }, errors: ImportIssue[]): ItemRecord | null {
+  const s = (x: Record<string, unknown>, k: string) => (x[k] as string | null) ?? null
+  const n = (x: Record<string, unknown>, k: string) => (x[k] as number | null) ?? null
+  const rule: SerialRule = {}
+  if (n(r, 'serial_min_length') !== null) rule.minLength = n(r, 'serial_min_length')!
+  if (n(r, 'serial_max_length') !== null) rule.maxLength = n(r, 'serial_max_length')!
+  if (s(r, 'serial_charset') !== null) rule.charset = s(r, 'serial_charset') as SerialCharset
+  if (s(r, 'serial_prefix') !== null) rule.prefix = s(r, 'serial_prefix')!
+  if (s(r, 'serial_pattern') !== null) rule.pattern = s(r, 'serial_pattern')!
+  const hasRule = Object.keys(rule).length > 0
+  if (hasRule) {
+    const v = validateSerialRule(rule)
+    if (!v.ok) {
+      const m = v.error.message
+      const column = /prefix/.test(m) ? 'serial_prefix' : /minLength/.test(m) ? 'serial_min_length' : /maxLength/.test(m) ? 'serial_max_length' : /charset/.test(m) ? 'serial_charset' : 'serial_pattern'
+      errors.push({ row: r.row, column, rule: v.error.code, message: m })
+      return null
+    }
+  }
+  const tracking = s(r, 'tracking') as Tracking
+  if (hasRule && (tracking === 'none' || tracking === 'lot')) {
+    errors.push({ row: r.row, column: 'tracking', rule: 'serial_rule', message: `A serial rule needs tracking serial or lot_serial, not ${tracking}.` })
+    return null
+  }
+  return { row: r.row, sku: s(r, 'sku')!, gtin: s(r, 'gtin'), description: s(r, 'description')!, tracking, serialRule: hasRule ? rule : null, shelfLifeDays: n(r, 'shelf_life_days'), defaultBin: s(r, 'default_bin'), putawayZone: s(r, 'putaway_zone') }
+}
+
 function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: number }>, errors: ImportIssue[]): ImportBatch {
   const s = (r: Record<string, unknown>, k: string) => (r[k] as string | null) ?? null
   const n = (r: Record<string, unknown>, k: string) => (r[k] as number | null) ?? null
@@ -319,28 +355,8 @@ function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: 
       return {
         kind,
         records: recs.flatMap((r) => {
-          const rule: SerialRule = {}
-          if (n(r, 'serial_min_length') !== null) rule.minLength = n(r, 'serial_min_length')!
-          if (n(r, 'serial_max_length') !== null) rule.maxLength = n(r, 'serial_max_length')!
-          if (s(r, 'serial_charset') !== null) rule.charset = s(r, 'serial_charset') as SerialCharset
-          if (s(r, 'serial_prefix') !== null) rule.prefix = s(r, 'serial_prefix')!
-          if (s(r, 'serial_pattern') !== null) rule.pattern = s(r, 'serial_pattern')!
-          const hasRule = Object.keys(rule).length > 0
-          if (hasRule) {
-            const v = validateSerialRule(rule)
-            if (!v.ok) {
-              const m = v.error.message
-              const column = /prefix/.test(m) ? 'serial_prefix' : /minLength/.test(m) ? 'serial_min_length' : /maxLength/.test(m) ? 'serial_max_length' : /charset/.test(m) ? 'serial_charset' : 'serial_pattern'
-              errors.push({ row: r.row, column, rule: v.error.code, message: m })
-              return []
-            }
-          }
-          const tracking = s(r, 'tracking') as Tracking
-          if (hasRule && (tracking === 'none' || tracking === 'lot')) {
-            errors.push({ row: r.row, column: 'tracking', rule: 'serial_rule', message: `A serial rule needs tracking serial or lot_serial, not ${tracking}.` })
-            return []
-          }
-          return [{ row: r.row, sku: s(r, 'sku')!, gtin: s(r, 'gtin'), description: s(r, 'description')!, tracking, serialRule: hasRule ? rule : null, shelfLifeDays: n(r, 'shelf_life_days'), defaultBin: s(r, 'default_bin'), putawayZone: s(r, 'putaway_zone') }]
+          const item = itemRecordOf(r, errors)
+          return item ? [item] : []
         })
       }
     case 'suppliers':

@@ -9,6 +9,8 @@ import { csvRows } from './csv-stream'
 import { createSheetValidator, detectKind, validateSheet, type Cell, type SheetValidator, type ValidationOutput } from './formats'
 import { OPEN_REFUSAL_TEXT, openRegularFile, readOpened } from './open-file'
 import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
+import { createItemStaging, type ItemStaging } from '../store/repositories/import-staging'
+import type { ItemRecord } from './formats'
 import { runWorker, startWorker } from './worker-host'
 
 export { applyBatch, type ApplyOptions, type ApplyResult } from './apply'
@@ -80,6 +82,33 @@ function finishImport(db: Db, eventLog: EventLog, name: string, kind: ImportKind
   return report(name, started, { kind, rows: v.rows, errors: applied.errors, applied: applied.applied, preview, summary: applied.summary })
 }
 
+/** Items staged in the database → checked with SQL → written in one transaction (all or nothing). */
+function finishStaged(db: Db, eventLog: EventLog, name: string, headerIndex: number, v: ValidationOutput, staging: ItemStaging, preview: ItemRecord[], options: ImportOptions, started: number): ImportReport {
+  const kind: ImportKind = 'items'
+  options.onProgress?.({ file: name, phase: 'validate', done: v.rows, total: v.rows })
+  if (v.rows === 0 && v.errors.length === 0) {
+    return report(name, started, { kind, rows: 0, errors: [{ row: headerIndex + 2, column: null, rule: 'empty', message: 'The file has a header but no data rows.' }], valid: false })
+  }
+  const checked = staging.check()
+  const shown = previewOf(preview)
+  if (v.errors.length > 0 || checked.errors.length > 0) {
+    return report(name, started, { kind, rows: v.rows, errors: dedupe([...v.errors, ...checked.errors].sort((a, b) => a.row - b.row)), preview: shown })
+  }
+  if (options.dryRun) return report(name, started, { kind, rows: v.rows, preview: shown, summary: checked.summary })
+  options.onProgress?.({ file: name, phase: 'apply', done: 0, total: v.rows })
+  const now = (options.now ?? (() => new Date()))().toISOString()
+  db.transaction(() => {
+    staging.apply(now)
+    eventLog.append({
+      type: 'import.applied',
+      operatorId: options.operatorId ?? null,
+      payload: { kind, source: 'file', origin: name, records: staging.count(), ...checked.summary }
+    })
+  }).immediate()
+  options.onProgress?.({ file: name, phase: 'done', done: v.rows, total: v.rows })
+  return report(name, started, { kind, rows: v.rows, applied: true, preview: shown, summary: checked.summary })
+}
+
 /** Parsed rows → validated records → checked against the store → written (all or nothing). */
 export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[][], options: ImportOptions = {}, started = performance.now()): ImportReport {
   const name = options.name ?? basename(file)
@@ -103,6 +132,9 @@ async function importCsvStream(db: Db, eventLog: EventLog, name: string, fd: num
   let validator: SheetValidator | null = null
   let kind: ImportKind | null = null
   let headerIndex = 0
+  // Items rows are staged in the database as they are checked (memory bounded by a constant).
+  let staging: ItemStaging | null = null
+  const stagedPreview: ItemRecord[] = []
   const nonBlank = () => head.filter((r) => r.some((c) => typeof c !== 'string' || c.trim() !== '')).length
   try {
     for await (const { cells, index } of csvRows(fd, progress)) {
@@ -117,12 +149,22 @@ async function importCsvStream(db: Db, eventLog: EventLog, name: string, fd: num
       if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
       ;({ kind, headerIndex } = detected)
       if (headerIndex >= head.length) continue
-      validator = createSheetValidator(kind, head[headerIndex]!, headerIndex)
+      if (kind === 'items') {
+        const stage = createItemStaging(db)
+        staging = stage
+        validator = createSheetValidator(kind, head[headerIndex]!, headerIndex, (record) => {
+          if (stagedPreview.length < PREVIEW_ROWS) stagedPreview.push(record)
+          stage.add(record)
+        })
+      } else validator = createSheetValidator(kind, head[headerIndex]!, headerIndex)
       for (let r = headerIndex + 1; r < head.length; r++) validator.row(head[r]!, r)
     }
+    if (staging && validator) return finishStaged(db, eventLog, name, headerIndex, validator.finish(), staging, stagedPreview, options, started)
   } catch (error) {
     if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
     throw error
+  } finally {
+    staging?.drop()
   }
   if (!validator) {
     // Fewer than two non-blank rows: the in-memory path gives the right refusal.

@@ -74,7 +74,7 @@ export interface ScanPipelineDeps {
   /** Whether the text is an operator's sign-in badge: such scans are never journaled (a credential). */
   isBadge?: (text: string) => boolean
   /** Told of every failed and successful journal write: a full disk is reported, not thrown. */
-  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void }
+  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void; failure?(): { code: string } }
 }
 
 /** journalId of a scan that was not written (a badge, or a full disk). */
@@ -241,7 +241,7 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
       ;({ verdict, journalId } = handleTx(scan, input.raw, handler))
       deps.storage?.noteSuccess()
     } catch (error) {
-      if (deps.storage?.noteFailure(error)) return reject({ ...base, code: 'store.disk_full', params: {}, text, symbology, journaled: false })
+      if (deps.storage?.noteFailure(error)) return reject({ ...base, code: deps.storage.failure?.().code ?? 'store.disk_full', params: {}, text, symbology, journaled: false })
       deps.onError?.(error)
       return reject({ ...base, code: 'scan.workflow_failed', params: { workflow, detail: error instanceof Error ? error.message : String(error) }, text, symbology })
     }

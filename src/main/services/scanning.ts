@@ -46,7 +46,7 @@ interface ScanningDeps {
   demo: boolean
   options?: ScanningOptions
   isBadge?: (text: string) => boolean
-  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void }
+  storage?: { noteFailure(error: unknown): boolean; noteSuccess(): void; failure?(): { code: string } }
 }
 
 export interface Scanning {

@@ -25,14 +25,24 @@ export interface StoreOptions {
   stationLock?: boolean
   /** Told when the background WAL checkpointer fails (it keeps retrying; the log grows meanwhile). */
   onBackgroundError?: (message: string) => void
+  /**
+   * A database up to this size gets the whole `quick_check` before it serves (default 64 MB, well under
+   * a second); a bigger one gets the bounded check (header, schema, small tables) and leaves the full
+   * check to the caller, off the critical path (`Store.deferredCheck`).
+   */
+  syncCheckMaxBytes?: number
 }
 
 export interface Store {
   db: Database.Database
   file: string
   migration: MigrationReport
+  /** True when start-up only ran the bounded check: the caller runs the full quick_check in a worker. */
+  deferredCheck: boolean
   close(): void
 }
+
+export const DEFAULT_SYNC_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 /** Files only a station that has run leaves in its data folder. */
 const STATION_TRACES = ['logs', 'backups', 'reports', 'diagnostics', `${DATABASE_FILE}-wal`]
@@ -97,10 +107,10 @@ export function checkIntegrity(db: Database.Database, full = false, maxProblems 
   return problems
 }
 
-function assertIntact(db: Database.Database, file: string, dataDir: string): void {
+function assertIntact(db: Database.Database, file: string, dataDir: string, full: boolean): void {
   let problems: string[]
   try {
-    problems = checkIntegrity(db)
+    problems = full ? checkIntegrity(db) : boundedCheck(db, file)
   } catch (error) {
     problems = [(error as { code?: string }).code ?? String(error)]
   }
@@ -111,6 +121,39 @@ function assertIntact(db: Database.Database, file: string, dataDir: string): voi
       backup: newestBackup(dataDir)
     })
   }
+}
+
+/** Rows a table may have (by its largest rowid) and still be quick-checked before the station serves. */
+const SMALL_TABLE_ROWS = 20_000
+
+/**
+ * The cheap part of the start-up check, independent of the database size: the header's page count
+ * matches the file, the schema parses, and every small table (settings, operators, master data…) with
+ * its indexes passes `quick_check(table)`. Big tables (units, events, the scan journal) are left to the
+ * full check in a worker.
+ */
+export function boundedCheck(db: Database.Database, file: string): string[] {
+  const problems: string[] = []
+  const pageSize = db.pragma('page_size', { simple: true }) as number
+  const pageCount = db.pragma('page_count', { simple: true }) as number
+  const size = statSync(file).size
+  // The WAL may hold pages past the end of the main file, never the other way round.
+  if (size > 0 && pageCount * pageSize < size - pageSize) problems.push(`page count ${pageCount} does not match the file size ${size}`)
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
+  for (const table of tables) {
+    const quoted = `"${table.replaceAll('"', '""')}"`
+    let rows: number
+    try {
+      rows = Number((db.prepare(`SELECT max(rowid) FROM ${quoted}`).pluck().get() as number | null) ?? 0)
+    } catch {
+      continue // WITHOUT ROWID: left to the full check
+    }
+    if (rows > SMALL_TABLE_ROWS) continue
+    const found = db.pragma(`quick_check(${quoted})`) as Array<Record<string, string>>
+    problems.push(...found.map((r) => Object.values(r)[0] ?? '').filter((p) => p !== 'ok'))
+    if (problems.length >= 20) break
+  }
+  return problems
 }
 
 /** The database and its WAL/SHM files are the station user's only (0600). */
@@ -141,7 +184,9 @@ export function openStore(options: StoreOptions): Store {
     assertNotNewer(db, migrations, file)
     // The station (the lock holder) checks the file before it serves: damage is found at start, not
     // by the first scan that touches a bad page.
-    if (lock) assertIntact(db, file, options.dataDir)
+    // A small file is checked whole (fast); a big one gets the bounded check here and the full one later.
+    const fullNow = statSync(file).size <= (options.syncCheckMaxBytes ?? DEFAULT_SYNC_CHECK_MAX_BYTES)
+    if (lock) assertIntact(db, file, options.dataDir, fullNow)
     applyPragmas(db, readonly)
     const report = readonly ? readOnlyReport(db, file) : migrate(db, migrations, file)
     if (!readonly) tightenStoreFiles(file)
@@ -156,6 +201,7 @@ export function openStore(options: StoreOptions): Store {
       db: opened,
       file,
       migration: report,
+      deferredCheck: lock !== null && !fullNow,
       close: () => {
         void checkpointer?.stop()
         if (opened.open) opened.close()

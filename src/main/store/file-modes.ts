@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 
 /** The data folder and everything in it belong to the station's user only (POSIX; ignored on Windows). */
 export const PRIVATE_DIR_MODE = 0o700
@@ -18,4 +19,11 @@ export function tighten(path: string, mode: number = PRIVATE_FILE_MODE): void {
   } catch {
     // best effort: the folder mode already keeps other users out
   }
+}
+
+/** Writes a station file (a report PDF…) 0600 in a 0700 folder, tightening one that already existed. */
+export function writePrivate(path: string, bytes: Uint8Array | string): void {
+  ensurePrivateDir(dirname(path))
+  writeFileSync(path, bytes, { mode: PRIVATE_FILE_MODE })
+  tighten(path)
 }

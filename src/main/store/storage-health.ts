@@ -11,11 +11,18 @@ export function isDiskFull(error: unknown): boolean {
 export const diskFullFailure = (dataDir: string): AppFailure =>
   new AppFailure('store.disk_full', { dataDir }, { dataDir })
 
+export const corruptFailure = (details: { file: string; problem: string; backup: string }): AppFailure =>
+  new AppFailure('store.corrupt', details, details)
+
 export interface StorageHealth {
   state(): StorageState
+  /** The background integrity check found damage: from now on every write failure is `store.corrupt`. */
+  markCorrupt(details: { file: string; problem: string; backup: string }): void
+  /** The failure to answer a refused write with (corrupt wins over a full disk). */
+  failure(): AppFailure
   /** Called with any write failure: true (and the state flips to full) when it was a full disk. */
   noteFailure(error: unknown): boolean
-  /** A write went through: space is back. */
+  /** A write went through: space is back (never clears a damaged database). */
   noteSuccess(): void
   close(): void
 }
@@ -43,9 +50,10 @@ const defaultFreeBytes = (dir: string): number => {
 export function createStorageHealth(options: StorageHealthOptions): StorageHealth {
   let state: StorageState = { diskFull: false, since: null }
   let timer: NodeJS.Timeout | null = null
+  let corrupt: { file: string; problem: string; backup: string } | null = null
   const freeBytes = options.freeBytes ?? defaultFreeBytes
   const set = (next: StorageState) => {
-    state = next
+    state = corrupt ? { ...next, corrupt: true } : next
     if (next.diskFull && !timer) {
       timer = setInterval(() => {
         try {
@@ -61,7 +69,7 @@ export function createStorageHealth(options: StorageHealthOptions): StorageHealt
       timer = null
     }
     try {
-      options.onChange(next)
+      options.onChange(state)
     } catch {
       // a listener's failure never changes the state
     }
@@ -71,7 +79,15 @@ export function createStorageHealth(options: StorageHealthOptions): StorageHealt
   }
   return {
     state: () => state,
+    markCorrupt(details) {
+      if (corrupt) return
+      corrupt = details
+      set(state)
+    },
+    failure: () => (corrupt ? corruptFailure(corrupt) : diskFullFailure(options.dataDir)),
     noteFailure(error) {
+      // Once damage is known the connection is query-only: every write fails, and each is `store.corrupt`.
+      if (corrupt) return true
       if (!isDiskFull(error)) return false
       if (!state.diskFull) set({ diskFull: true, since: new Date().toISOString() })
       return true

@@ -34,6 +34,11 @@ export function StatusBar() {
           {t('status.diskFull')}
         </span>
       )}
+      {info.storage?.corrupt && (
+        <span className="status-item bad" role="alert" data-testid="status-corrupt">
+          {t('status.corrupt')}
+        </span>
+      )}
       <span className={`status-item ${session.operator ? 'ok' : 'muted'}`} data-testid="status-operator">
         {t('status.operator')}: {session.operator?.name ?? t('status.signedOut')}
       </span>

@@ -23,6 +23,7 @@ export const en = {
     operator: 'Operator',
     signedOut: 'signed out',
     diskFull: 'Disk full — nothing is being saved. Free some space; the station resumes by itself.',
+    corrupt: 'Database damaged — nothing is being saved. Stop the station and restore the newest backup (dockside db restore).',
     connection: 'Station',
     connected: 'connected',
     connecting: 'connecting…',

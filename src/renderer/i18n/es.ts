@@ -25,6 +25,7 @@ export const es: Dictionary = {
     operator: 'Operario',
     signedOut: 'sin sesión',
     diskFull: 'Disco lleno: no se está guardando nada. Libere espacio; la estación continúa sola.',
+    corrupt: 'Base de datos dañada: no se guarda nada. Detenga la estación y restaure la copia más reciente (dockside db restore).',
     connection: 'Estación',
     connected: 'conectada',
     connecting: 'conectando…',

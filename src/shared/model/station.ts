@@ -84,6 +84,11 @@ export interface StorageState {
   diskFull: boolean
   /** ISO time the disk was first found full, or null. */
   since: string | null
+  /**
+   * The full integrity check that runs right after start found damage: every write is refused with
+   * `store.corrupt` until the database is restored (absent = not damaged).
+   */
+  corrupt?: boolean
 }
 
 export interface OperatorSummary {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { futureAi17 } from '../../helpers/clock'
 import { dm, GS, MONITOR_GTIN, openRig, PALLET, PEN_GTIN, thrownCode, type Rig } from './rig'
@@ -295,6 +296,11 @@ describe('receiving: close with a discrepancy report', () => {
     expect(existsSync(result.reportPath)).toBe(true)
     const pdf = readFileSync(result.reportPath)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    // Station files are the station user's only (issue 11, finding 9): report 0600 in a 0700 folder.
+    if (process.platform !== 'win32') {
+      expect((statSync(result.reportPath).mode & 0o777).toString(8)).toBe('600')
+      expect((statSync(dirname(result.reportPath)).mode & 0o777).toString(8)).toBe('700')
+    }
     const [closed] = rig.events('order.closed')
     expect(closed).toMatchObject({ id: result.eventId })
     expect(closed!.payload).toMatchObject({ order: 'PO-1001', expected: 60, received: 7, short: 53, damaged: 1, note: '3 monitors missing', report: result.reportPath })
@@ -314,6 +320,7 @@ describe('receiving: close with a discrepancy report', () => {
     const path = `${rig.dataDir}/reports/worker.pdf`
     await writeReport(collectReportData(rig.db, orderId, { stationId: 's', note: 'é ✓ unicode' }), path, true)
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
+    if (process.platform !== 'win32') expect((statSync(path).mode & 0o777).toString(8)).toBe('600')
   })
 })
 

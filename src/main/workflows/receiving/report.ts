@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { writePrivate } from '../../store/file-modes'
 import type { LineCounts } from '../../../shared/contract-areas/receiving'
 import { runWorker, startWorker } from '../../import/worker-host'
 import { workerUrl } from '../../paths'
@@ -51,6 +50,5 @@ export async function writeReport(data: ReportData, path: string, useWorker = tr
     return
   }
   const bytes = await renderReportPdf(data)
-  mkdirSync(dirname(path), { recursive: true })
-  writeFileSync(path, bytes)
+  writePrivate(path, bytes)
 }

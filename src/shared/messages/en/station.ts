@@ -21,6 +21,7 @@ export const stationEn = {
   'terminal.bad_id': 'A terminal id is 1–64 letters, digits, dots, dashes or underscores; "{id}" is not.',
   'terminal.unknown_workflow': 'There is no scan workflow "{workflow}" on this station.',
   'store.disk_full': 'The disk holding {dataDir} is full: nothing was saved. Free some space; the station resumes by itself.',
+  'store.corrupt': 'The database {file} is damaged ({problem}): nothing more is saved. Stop the station and restore the newest backup {backup}.',
   'upload.forbidden': 'Missing or wrong station token, or a page from another origin.',
   'upload.too_large': 'The file is {bytes:number} bytes; the upload limit is {limit:number}.',
   'upload.empty': 'The uploaded file is empty.',
