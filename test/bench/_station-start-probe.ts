@@ -9,5 +9,5 @@ const t1 = performance.now()
 const station = await createStation({ dataDir: process.argv[2]!, host: 'headless', version: 'bench', logger: silentLogger() })
 station.store.db.prepare('SELECT id FROM units WHERE serial = ?').get('SN00000001')
 const readyMs = performance.now() - t1
-station.close()
+await station.close()
 console.log(JSON.stringify({ readyMs, importMs: t1 - t0 }))

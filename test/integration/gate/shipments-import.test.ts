@@ -11,7 +11,7 @@ beforeEach(async () => {
   station = await startTestStation({ dataDir: makeTempDir() })
   await seedGateStock(station, dir, ['1000'], [])
 })
-afterEach(() => station.close())
+afterEach(async () => { await station.close() })
 
 it('refuses a shipment file with unknown items, a non-door door or a duplicate shipment: every row named, nothing written', async () => {
   const ok = writeShipmentCsv(dir, 'ok.csv', ['SH-1,ACME,Acme,,DOOR-7,PEN,1000,'])

@@ -17,7 +17,7 @@ async function stationWithBigTable(): Promise<string> {
   const dataDir = makeTempDir()
   const station = await startTestStation({ dataDir, demo: true })
   await takeBackup(station.store.db, dataDir, 'manual')
-  station.close()
+  await station.close()
   await new Promise((r) => setTimeout(r, 50))
   const store = openStore({ dataDir })
   store.db.exec('CREATE TABLE bulk_test (x BLOB)')

@@ -55,8 +55,8 @@ describe.skipIf(!mounted)('a full disk never takes the station down (issue 11, f
     station = await createStation({ dataDir, host: 'headless', version: 'test', logger: logger!, demo: true, backups: false })
     station.events.on('station.storage', (s) => states.push(s))
   })
-  afterAll(() => {
-    station?.close()
+  afterAll(async () => {
+    await station?.close()
     process.off('uncaughtException', onUncaught)
     process.off('unhandledRejection', onUncaught)
     try {

@@ -128,7 +128,7 @@ describe('the import core refuses non-regular files and never echoes file conten
       writeFileSync(small, 'kind,suppliers\ncode,name,gln\nSUP-AFTER,After Cancel,\n')
       expect(await station.dispatch('imports.run', { path: small })).toMatchObject({ ok: true, value: { applied: true } })
     } finally {
-      station.close()
+      await station.close()
     }
   }, 120_000)
 })

@@ -69,7 +69,7 @@ describe('minor findings (issue 11, finding 10)', () => {
       expect(diag.ok).toBe(true)
       if (diag.ok) expect(readFileSync((diag.value as { path: string }).path, 'utf8')).not.toContain('OP-0001')
     } finally {
-      station.close()
+      await station.close()
     }
   }, 60_000)
 })

@@ -11,8 +11,8 @@ import { dm, MONITOR_GTIN } from './rig'
 
 const SAMPLES = fileURLToPath(new URL('../../../resources/import-samples/', import.meta.url))
 let station: Station | undefined
-afterEach(() => {
-  station?.close()
+afterEach(async () => {
+  await station?.close()
   station = undefined
 })
 

@@ -16,7 +16,7 @@ afterEach(async () => {
     const s = station
     station = null
     await s.scanning.close()
-    s.close()
+    await s.close()
   }
   await Promise.all(ptys.splice(0).map((p) => p.close()))
 })

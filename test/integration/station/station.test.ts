@@ -20,7 +20,7 @@ describe('createStation', () => {
     // "New pallet" works out of the box: the demo has its own SSCC range.
     const plate = await station.dispatch('receiving.newPlate', {})
     expect(plate).toMatchObject({ ok: true, value: { plate: { code: expect.stringMatching(/^106141411000000\d{3}$/) } } })
-    station.close()
+    await station.close()
 
     const again = await startTestStation({ dataDir, demo: true })
     expect((again.store.db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n).toBe(2)
@@ -45,7 +45,7 @@ describe('createStation', () => {
       { op: 1, payload: '{"method":"badge"}' },
       { op: 2, payload: '{"method":"pin"}' }
     ])
-    station.close()
+    await station.close()
   })
 
   it('stores PINs only as slow salted hashes', async () => {
@@ -55,7 +55,7 @@ describe('createStation', () => {
       expect(pin_hash).toMatch(/^scrypt\$32768\$8\$1\$/)
       expect(pin_hash).not.toContain('1234')
     }
-    station.close()
+    await station.close()
     const a = await hashPin('1234')
     const b = await hashPin('1234')
     expect(a).not.toBe(b)
@@ -73,7 +73,7 @@ describe('createStation', () => {
     expect(refused.ok).toBe(false)
     const audit = station.store.db.prepare("SELECT payload FROM events WHERE type = 'settings.changed'").all()
     expect(audit).toEqual([{ payload: JSON.stringify({ stationName: 'Receiving 2', dock: 'D2', language: 'es' }) }])
-    station.close()
+    await station.close()
     const reopened = await startTestStation({ dataDir })
     expect(await reopened.handlers['settings.get']({})).toMatchObject({ stationName: 'Receiving 2', dock: 'D2', language: 'es' })
     reopened.close()
@@ -84,7 +84,7 @@ describe('createStation', () => {
     const before = (await station.handlers['sync.status']({})).pending
     await station.dispatch('session.signIn', { badge: 'OP-0001' })
     expect((await station.handlers['sync.status']({})).pending).toBe(before + 1)
-    station.close()
+    await station.close()
   })
 
   it('exports a diagnostics bundle with versions, settings and the scan journal', async () => {
@@ -97,7 +97,7 @@ describe('createStation', () => {
     expect(bundle.versions).toMatchObject({ dockside: 'test', node: process.versions.node, schema: expect.any(Number) })
     expect(bundle.settings.stationName).toBe('Demo station')
     expect(bundle.scanJournal).toEqual([expect.objectContaining({ deviceId: 'sim-1', rawHex: '5D43313031', outcome: 'rejected' })])
-    station.close()
+    await station.close()
   })
 })
 
@@ -112,6 +112,6 @@ describe('scan workflows', () => {
     await station.dispatch('scans.submit', { text: 'PO-1001', source: 'wedge' })
     expect(await station.dispatch('scans.setWorkflow', { workflow: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(results).toEqual(['receiving', 'default'])
-    station.close()
+    await station.close()
   })
 })

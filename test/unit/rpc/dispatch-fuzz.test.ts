@@ -10,7 +10,7 @@ describe('the boundary under random input', () => {
   beforeAll(async () => {
     station = await startTestStation({ demo: true })
   })
-  afterAll(() => station.close())
+  afterAll(async () => { await station.close() })
 
   it('always answers a typed result and never throws, whatever the method and input', async () => {
     const method = fc.oneof(fc.constantFrom(...METHOD_NAMES, '__proto__', 'toString', ''), fc.string(), fc.anything())
