@@ -8,7 +8,7 @@ import type { LookupResult } from '../../src/shared/contract-areas/receiving'
 import type { StationSettings } from '../../src/shared/model/station'
 import { launchChromium } from '../helpers/browser'
 import { startRfidSimRig, type RfidSimRig } from '../helpers/rfid-sim'
-import { startServer, tempDataDir, type RunningServer } from '../helpers/station-server'
+import { startServer, tempDataDir, type RunningServer, uploadToServer } from '../helpers/station-server'
 import { assertUiBuilt, signInWithPin } from '../helpers/ui'
 import { connectEvents } from '../helpers/ws-events'
 
@@ -50,7 +50,7 @@ describe('Loading-door gate in Chromium', () => {
     const dir = tempDataDir('dockside-gate-e2e-')
     const file = join(dir, 'shipment.csv')
     writeFileSync(file, `shipment,customer,customer_name,ship_to,door,item,serial\n${SHIPPED.map((s) => `SH-E2E,ACME,Acme Corp,1 Main St,DOOR-1,PEN-INS-5,${s}`).join('\n')}\n`)
-    expect(await call('imports.run', { path: file })).toMatchObject({ applied: true, kind: 'shipment' })
+    expect(await call('imports.run', { upload: await uploadToServer(server, file) })).toMatchObject({ applied: true, kind: 'shipment' })
     rig = await startRfidSimRig('thingmagic', { tags: SHIPPED.map((s) => ({ epc: epcOf(s) })), rate: 150 })
     const settings = await call<StationSettings>('settings.get', {})
     const id = `rfid:${rig.devicePath}`

@@ -61,3 +61,17 @@ export async function startServer(options: { dataDir?: string; demo?: boolean; e
       })
   }
 }
+
+/** Uploads a file to a served station the way the UI does (`POST /upload`): served hosts refuse station paths. */
+export async function uploadToServer(server: Pick<RunningServer, 'origin' | 'token'>, file: string, name = file.split('/').pop() ?? 'upload.csv'): Promise<string> {
+  const { readFileSync } = await import('node:fs')
+  const { UPLOAD_NAME_HEADER, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } = await import('../../src/shared/ws-protocol')
+  const answer = await fetch(`${server.origin}${UPLOAD_PATH}`, {
+    method: 'POST',
+    headers: { [UPLOAD_TOKEN_HEADER]: server.token, [UPLOAD_NAME_HEADER]: name, Origin: server.origin },
+    body: readFileSync(file)
+  })
+  const body = (await answer.json()) as { ok: boolean; value?: { upload: string }; error?: { code: string } }
+  if (!body.ok || !body.value) throw new Error(`upload of ${name} refused: ${body.error?.code ?? answer.status}`)
+  return body.value.upload
+}

@@ -53,9 +53,13 @@ export function planShipments(db: Db, records: readonly ShipmentRecord[], check:
       s.plates.push(r.sscc)
       continue
     }
-    const item = items.byRef(r.item!)
+    if (r.item === null) {
+      check.add(r.row, 'item', 'required', 'Each row names an item (SKU or GTIN) or a pallet SSCC.', r.item)
+      continue
+    }
+    const item = items.byRef(r.item)
     if (!item) {
-      check.add(r.row, 'item', 'reference', `Item ${r.item!} is neither a SKU nor a GTIN of an imported item.`, r.item)
+      check.add(r.row, 'item', 'reference', `Item ${r.item} is neither a SKU nor a GTIN of an imported item.`, r.item)
       continue
     }
     if (r.serial !== null && item.tracking !== 'serial' && item.tracking !== 'lot_serial') {
