@@ -75,7 +75,7 @@ describe('station shell in Chromium against dockside serve', () => {
     expect(await page.textContent('[data-testid=status-printer]')).toMatch(/\((conectada|desconectada|con error|desactivada)\)/)
     await page.click('[data-testid=nav-devices]')
     const seen = await page.waitForSelector('[data-testid^=device-seen-]')
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^=device-seen-]')].some((e) => /\d/.test(e.textContent ?? '')), undefined, { timeout: 20_000 })
+    await page.waitForFunction(() => Array.from(document.querySelectorAll("[data-testid^=device-seen-]")).some((e) => /\d/.test(e.textContent ?? '')), undefined, { timeout: 20_000 })
     const times = await page.$$eval('[data-testid^=device-seen-]', (els) => els.map((e) => e.textContent ?? '').filter((t) => /\d/.test(t)))
     expect(seen).toBeTruthy()
     for (const time of times) expect(time).toMatch(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/)
