@@ -37,6 +37,8 @@ export const en = {
     error: 'error'
   },
   deviceState: { connected: 'connected', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
+  /** The printer's state on its own ("la impresora": Spanish agrees in gender). */
+  printerState: { connected: 'connected', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
   deviceKind: { scanner: 'Scanner', printer: 'Printer', 'rfid-reader': 'RFID reader' },
   signIn: {
     title: 'Sign in',

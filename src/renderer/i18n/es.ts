@@ -39,6 +39,7 @@ export const es: Dictionary = {
     error: 'error'
   },
   deviceState: { connected: 'conectado', disconnected: 'desconectado', error: 'error', disabled: 'desactivado' },
+  printerState: { connected: 'conectada', disconnected: 'desconectada', error: 'con error', disabled: 'desactivada' },
   deviceKind: { scanner: 'Escáner', printer: 'Impresora', 'rfid-reader': 'Lector RFID' },
   signIn: {
     title: 'Iniciar sesión',
