@@ -258,7 +258,10 @@ export const en = {
     closeConfirm: 'Close and write the report',
     closedTitle: '{{order}} closed',
     closedFlash: '{{order}} closed: discrepancy report written',
-    reportPath: 'Discrepancy report:'
+    report: 'Discrepancy report (PDF):',
+    reportDownload: 'Download',
+    reportView: 'View and print',
+    reportClose: 'Close the report'
   },
   putaway: {
     title: 'Put away',

@@ -259,7 +259,10 @@ export const es: Dictionary = {
     closeConfirm: 'Cerrar y generar el informe',
     closedTitle: '{{order}} cerrado',
     closedFlash: '{{order}} cerrado: informe de discrepancias generado',
-    reportPath: 'Informe de discrepancias:'
+    report: 'Informe de discrepancias (PDF):',
+    reportDownload: 'Descargar',
+    reportView: 'Ver e imprimir',
+    reportClose: 'Cerrar el informe'
   },
   putaway: {
     title: 'Ubicar',

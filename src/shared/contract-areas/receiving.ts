@@ -125,6 +125,13 @@ export interface CloseResult {
   eventId: number
 }
 
+/** A file the station made, carried to the screen (a browser cannot open a path on the station). */
+export interface ReportFile {
+  name: string
+  bytes: number
+  base64: string
+}
+
 export interface UndoResult {
   undone: number
   code: 'receiving.undone'
@@ -333,6 +340,8 @@ export const receivingMethods = {
   'receiving.undo': { input: z.object({}).strict() },
   /** Close the open order; writes the discrepancy report (PDF). */
   'receiving.close': { input: z.object({ note: z.string().max(500).optional() }).strict() },
+  /** A closed order's discrepancy report (PDF) as bytes, for the screen to offer as a download. */
+  'receiving.report': { input: z.object({ order: code }).strict() },
   'putaway.submit': { input: z.object({ text: code }).strict() },
   'putaway.state': { input: z.object({}).strict() },
   'putaway.cancel': { input: z.object({}).strict() },
@@ -359,6 +368,7 @@ export interface ReceivingOutputs {
   'receiving.exception': ReceiveOutcome
   'receiving.undo': UndoResult
   'receiving.close': CloseResult
+  'receiving.report': ReportFile
   'putaway.submit': PutawayOutcome
   'putaway.state': PutawayState
   'putaway.cancel': PutawayState

@@ -42,7 +42,9 @@ describe('npm start where Electron cannot run', () => {
 
 describe('the UI build npm start runs', () => {
   it('prints nothing at --logLevel warn: no third-party notices before the one sentence', { timeout: 240_000 }, () => {
-    const outDir = `.build-check-${process.pid}`
+    // Absolute (a relative --outDir is taken relative to each target's root: src/renderer for the UI) and
+    // inside the project (outside it electron-vite prints a notice that it will not empty the folder).
+    const outDir = join(PROJECT_ROOT, `.build-check-${process.pid}`)
     try {
       const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn', '--outDir', outDir], {
         cwd: PROJECT_ROOT,
@@ -52,7 +54,7 @@ describe('the UI build npm start runs', () => {
       expect(build.status, build.stderr).toBe(0)
       expect(`${build.stdout}${build.stderr}`.trim()).toBe('')
     } finally {
-      rmSync(join(PROJECT_ROOT, outDir), { recursive: true, force: true })
+      rmSync(outDir, { recursive: true, force: true })
     }
   })
 })
