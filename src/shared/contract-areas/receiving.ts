@@ -279,6 +279,13 @@ export interface ImportReport {
  */
 export type ImportSource = { upload: string } | { path: string }
 
+/** A file the operator chose in the desktop app's file dialog (or dropped on its window). */
+export interface ChosenFile {
+  path: string
+  name: string
+  bytes: number
+}
+
 export interface ImportProgress {
   file: string
   phase: 'read' | 'validate' | 'apply' | 'done'
@@ -352,7 +359,9 @@ export const receivingMethods = {
   /** Import a file: all rows or none. Runs in a worker thread. */
   'imports.run': { input: importSource },
   /** Stop the running import (its worker is terminated; nothing is written). */
-  'imports.cancel': { input: z.object({}).strict() }
+  'imports.cancel': { input: z.object({}).strict() },
+  /** Desktop app: the operator picks the file in the system's file dialog; null when they cancel. */
+  'imports.chooseFile': { input: z.object({}).strict() }
 } as const
 
 export interface ReceivingOutputs {
@@ -376,6 +385,7 @@ export interface ReceivingOutputs {
   'imports.preview': ImportReport
   'imports.run': ImportReport
   'imports.cancel': { cancelled: boolean }
+  'imports.chooseFile': ChosenFile | null
 }
 
 export interface ReceivingAreaEvents {
