@@ -14,6 +14,7 @@ import type { WorkflowModule } from '../module'
 import { confirmLoad } from './apply'
 import { createBatcher } from './batcher'
 import { readerConfigs } from './readers'
+import { createGateOutputs, type OutputReader } from './outputs'
 import { createGateResolver } from './resolver'
 import { confirmRefusal } from './rules'
 import { createGateSession, type GateSession } from './session'
@@ -52,7 +53,7 @@ const summary = (s: ShipmentRow): ShipmentSummary => ({
 })
 
 /** The loading-door gate: sessions per terminal fed by the configured RFID readers (ADR 0013). */
-export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMethods> & { ingest(read: TagRead): void; applySettings(): Promise<void>; session(terminalId: string): GateSession | null } {
+export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMethods> & { ingest(read: TagRead): void; applySettings(): Promise<void>; session(terminalId: string): GateSession | null; outputsSettled(): Promise<void> } {
   const resolver = createGateResolver(deps.db)
   // Settings are read once per change, not per tag (a read costs a map lookup, not a settings query).
   let settings = deps.settings()
@@ -61,20 +62,38 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
   const silenceTimers = new Map<string, NodeJS.Timeout>()
   const batcher = createBatcher(GATE_FLUSH_MS, (terminalId) => {
     const s = sessions.get(terminalId)
-    if (s) deps.emit('gate.changed', s.view())
+    if (!s) return
+    const view = s.view()
+    deps.emit('gate.changed', view)
+    outputs.update(terminalId, view)
   })
 
   const manager = createRfidReaderManager({
     registry: deps.devices,
     onTag: (t) => ingest(t),
     onIssue: (id, issue) => deps.logger.warn({ device: id, code: issue.code, params: issue.params }, 'rfid reader issue'),
+    onStatus: (id, status) => {
+      if (status.state === 'connected') outputs.reconnected(id, terminalOfReader(id))
+    },
     ...deps.readers
   })
 
-  const antennaOrder = (deviceId: string): readonly [number, number] | null => {
-    const r = settings.rfidReaders.find((c) => (c.id ?? `rfid:${c.path}`) === deviceId)
-    return r?.directionAntennas ?? null
-  }
+  const readerSettingOf = (deviceId: string) => settings.rfidReaders.find((c) => (c.id ?? `rfid:${c.path}`) === deviceId)
+
+  /** The terminal a reader's outputs show: the one it is assigned to, else the only session there is. */
+  const terminalOfReader = (deviceId: string): string | null => settings.rfidTerminals[deviceId] ?? (sessions.size === 1 ? [...sessions.keys()][0]! : null)
+
+  const outputs = createGateOutputs({
+    logger: deps.logger,
+    readersOf: (terminalId) =>
+      manager.readers().flatMap((reader): OutputReader[] => {
+        const pins = readerSettingOf(reader.id)?.outputs
+        if (!pins || Object.keys(pins).length === 0 || terminalOfReader(reader.id) !== terminalId) return []
+        return [{ id: reader.id, outputs: pins, setOutput: (pin, high) => reader.setOutput(pin, high) }]
+      })
+  })
+
+  const antennaOrder = (deviceId: string): readonly [number, number] | null => readerSettingOf(deviceId)?.directionAntennas ?? null
 
   const terminalOf = (deviceId: string): string | null => {
     const assigned = settings.rfidTerminals[deviceId]
@@ -136,6 +155,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     name: 'gate',
     ingest,
     session: (terminalId) => sessions.get(terminalId) ?? null,
+    outputsSettled: () => outputs.settled(),
     async applySettings() {
       settings = deps.settings()
       await manager.configure(readerConfigs(settings.rfidReaders))
@@ -180,6 +200,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       },
       'gate.reset': (_input, ctx) => {
         stopSilence(ctx.terminalId)
+        outputs.update(ctx.terminalId, null)
         sessions.delete(ctx.terminalId)
         return null
       },
@@ -235,6 +256,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       batcher.close()
       for (const t of silenceTimers.values()) clearTimeout(t)
       silenceTimers.clear()
+      await outputs.allOff([...sessions.keys()])
       await manager.stop()
     }
   }
