@@ -7,6 +7,7 @@ import type { TagRead } from '../../devices/rfid/types'
 import { AppFailure } from '../../errors'
 import type { Logger } from '../../logging'
 import type { EventLog } from '../../store/event-log'
+import { createGateReadsRepository } from '../../store/repositories/gate-reads'
 import { createLocationRepository } from '../../store/repositories/locations'
 import type { ShipmentRow } from '../../store/repositories/shipments'
 import type { Db } from '../../store/sql'
@@ -15,7 +16,9 @@ import { confirmLoad } from './apply'
 import { createBatcher } from './batcher'
 import { readerConfigs } from './readers'
 import { createGateOutputs, type OutputReader } from './outputs'
+import { createGateRecorder } from './recorder'
 import { createGateResolver } from './resolver'
+import { sessionRead, sessionSummary } from './history'
 import { confirmRefusal } from './rules'
 import { createGateSession, type GateSession } from './session'
 
@@ -37,7 +40,7 @@ export interface GateModuleDeps {
   readers?: Pick<RfidReaderManagerOptions, 'openPort' | 'driver'>
 }
 
-type GateMethods = 'gate.start' | 'gate.state' | 'gate.end' | 'gate.reset' | 'gate.confirm' | 'gate.hold' | 'gate.readers' | 'shipments.list'
+type GateMethods = 'gate.start' | 'gate.state' | 'gate.end' | 'gate.reset' | 'gate.confirm' | 'gate.hold' | 'gate.readers' | 'gate.sessions' | 'gate.sessionReads' | 'shipments.list'
 
 const summary = (s: ShipmentRow): ShipmentSummary => ({
   number: s.number,
@@ -59,6 +62,21 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
   let settings = deps.settings()
   const locations = createLocationRepository(deps.db)
   const sessions = new Map<string, GateSession>()
+  /** Terminal → the id its current session is recorded under. */
+  const recordIds = new Map<string, number>()
+  const history = createGateReadsRepository(deps.db)
+  history.endInterrupted(deps.now().toISOString(), 'gate.end.restart')
+  const recorder = createGateRecorder({ repo: history, logger: deps.logger })
+  const recordedChange = (terminalId: string, now = false) => {
+    const id = recordIds.get(terminalId)
+    if (id !== undefined) recorder.touch(id, now)
+  }
+  const stopRecording = (terminalId: string) => {
+    const id = recordIds.get(terminalId)
+    if (id === undefined) return
+    recordIds.delete(terminalId)
+    recorder.finish(id)
+  }
   const silenceTimers = new Map<string, NodeJS.Timeout>()
   const batcher = createBatcher(GATE_FLUSH_MS, (terminalId) => {
     const s = sessions.get(terminalId)
@@ -112,6 +130,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       if (quiet >= ms) {
         silenceTimers.delete(terminalId)
         s.end('gate.end.silence')
+        recordedChange(terminalId, true)
         batcher.flushNow(terminalId)
       } else silenceTimers.set(terminalId, setTimeout(check, ms - quiet))
     }
@@ -125,6 +144,8 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     if (!s || s.state() !== 'reading') return
     // A read from a reader with facing antennas carries its direction order through the session's options.
     if (s.read(read)) {
+      const id = recordIds.get(terminalId)
+      if (id !== undefined) recorder.mark(id, read.epc.toUpperCase())
       batcher.mark(terminalId)
       armSilence(terminalId)
     }
@@ -175,6 +196,9 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         }
         if (row && row.status === 'open') resolver.shipments.setStatus(row.id, 'loading')
         stopSilence(ctx.terminalId)
+        const previous = sessions.get(ctx.terminalId)
+        previous?.end('gate.end.reset')
+        stopRecording(ctx.terminalId)
         const readerIds = Object.entries(settings.rfidTerminals).filter(([, t]) => t === ctx.terminalId).map(([id]) => id)
         const s = createGateSession({
           terminalId: ctx.terminalId,
@@ -187,6 +211,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
           now: deps.now
         })
         sessions.set(ctx.terminalId, s)
+        recordIds.set(ctx.terminalId, recorder.begin(s, { terminalId: ctx.terminalId, door: doorCode, shipment: row?.number ?? null, startedAt: s.view().startedAt }))
         batcher.flushNow(ctx.terminalId)
         return s.view()
       },
@@ -194,6 +219,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       'gate.end': (_input, ctx) => {
         const s = sessionOf(ctx)
         s.end('gate.end.button')
+        recordedChange(ctx.terminalId, true)
         stopSilence(ctx.terminalId)
         batcher.flushNow(ctx.terminalId)
         return s.view()
@@ -201,6 +227,8 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       'gate.reset': (_input, ctx) => {
         stopSilence(ctx.terminalId)
         outputs.update(ctx.terminalId, null)
+        sessions.get(ctx.terminalId)?.end('gate.end.reset')
+        stopRecording(ctx.terminalId)
         sessions.delete(ctx.terminalId)
         return null
       },
@@ -222,6 +250,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         )
         stopSilence(ctx.terminalId)
         s.close('confirmed')
+        stopRecording(ctx.terminalId)
         batcher.flushNow(ctx.terminalId)
         return result
       },
@@ -232,6 +261,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         deps.eventLog.append({ type: 'shipment.load_held', operatorId: deps.operatorId(ctx), reason, payload: { shipment: view.shipment, door: view.door, counts: { ...view.counts }, terminal: ctx.terminalId } })
         stopSilence(ctx.terminalId)
         s.close('held')
+        stopRecording(ctx.terminalId)
         batcher.flushNow(ctx.terminalId)
         return s.view()
       },
@@ -240,6 +270,13 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
           const live = manager.live(r.id) ?? { readsPerSecond: 0, rssiByAntenna: {} }
           return { deviceId: r.id, terminalId: settings.rfidTerminals[r.id] ?? null, ...live }
         }),
+      'gate.sessions': ({ door, limit }) => history.recent(door ?? null, limit ?? 50).map(sessionSummary),
+      'gate.sessionReads': ({ sessionId }) => {
+        recorder.flush() // what the screen shows now is what the answer holds
+        const row = history.byId(sessionId)
+        if (!row) throw new AppFailure('gate.unknown_session', { sessionId })
+        return { session: sessionSummary(row), reads: history.reads(sessionId).map(sessionRead) }
+      },
       'shipments.list': ({ status }) => resolver.shipments.list(status ?? 'all', 500).map(summary)
     },
     scanHandlers: {
@@ -247,6 +284,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         const s = sessions.get(scan.terminalId)
         if (!s || s.state() !== 'reading') return { outcome: 'ignored', code: 'gate.no_session', params: {} }
         s.end('gate.end.scan')
+        recordedChange(scan.terminalId, true)
         stopSilence(scan.terminalId)
         batcher.flushNow(scan.terminalId)
         return { outcome: 'accepted', code: 'gate.end.scan', params: {} }
@@ -256,6 +294,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       batcher.close()
       for (const t of silenceTimers.values()) clearTimeout(t)
       silenceTimers.clear()
+      recorder.close()
       await outputs.allOff([...sessions.keys()])
       await manager.stop()
     }
