@@ -129,7 +129,7 @@ for (const [protocol, pins] of [
   ['thingmagic', { green: 1, red: 2, buzzer: 3 }],
   ['r2000', { green: 3, red: 4 }]
 ] as const) {
-  it(`${protocol}: the reader's outputs follow the verdict (green clean, red + buzzer on an unexpected tag, off on reset)`, async () => {
+  it(`${protocol}: the reader's outputs follow the verdict (green clean, red + buzzer on an unexpected tag, again after a reconnect, off on reset)`, async () => {
     const load = [...['1000', '1001', '1002', '1003', '1004', '1005'].map((s) => ({ epc: sgtinHex(s), antenna: 1 })), { epc: stock.pallet.hex, antenna: 1 }]
     await attachReader(load, 0, { protocol, outputs: pins })
     const outs = () => rig!.sim().outputs()
@@ -143,6 +143,12 @@ for (const [protocol, pins] of [
     rig!.sim().setTags([...load, { epc: sgtinHex('1006'), antenna: 1 }])
     await until(() => gateState().counts.unexpected === 1, 20_000, 'the unexpected tag')
     await until(() => outs()[pins.red] === true, 10_000, 'red on')
+    expect(lit(outs())).toEqual({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) })
+
+    // Unplugged and back (a fresh reader, its outputs unknown): the verdict's outputs are written again.
+    await rig!.unplug()
+    await rig!.replug()
+    await until(() => outs()[pins.red] === true, 20_000, 'red written again after the reconnect')
     expect(lit(outs())).toEqual({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) })
 
     await station.handlers['gate.end']({}, DOOR)

@@ -86,12 +86,16 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     outputs.update(terminalId, view)
   })
 
+  const readerStates = new Map<string, string>()
   const manager = createRfidReaderManager({
     registry: deps.devices,
     onTag: (t) => ingest(t),
     onIssue: (id, issue) => deps.logger.warn({ device: id, code: issue.code, params: issue.params }, 'rfid reader issue'),
     onStatus: (id, status) => {
-      if (status.state === 'connected') outputs.reconnected(id, terminalOfReader(id))
+      // Only a transition into `connected` leaves the outputs in an unknown state (not `reading` flips).
+      const was = readerStates.get(id)
+      readerStates.set(id, status.state)
+      if (status.state === 'connected' && was !== 'connected') outputs.reconnected(id, terminalOfReader(id))
     },
     ...deps.readers
   })
