@@ -393,6 +393,10 @@ export const en = {
     readerAntennas: 'Antennas, e.g. 1,2',
     readerTerminalHint: 'Terminal, e.g. door-1',
     readerSave: 'Save reader',
+    readerGreen: 'Green light output (pin)',
+    readerRed: 'Red light output (pin)',
+    readerBuzzer: 'Buzzer output (pin)',
+    readerOutputs: 'Outputs: green {{green}}, red {{red}}, buzzer {{buzzer}}',
     noReaders: 'No RFID reader is configured (Settings → rfidReaders).'
   },
   languages: { en: 'English', es: 'Español' },

@@ -394,6 +394,10 @@ export const es: Dictionary = {
     readerAntennas: 'Antenas, p. ej. 1,2',
     readerTerminalHint: 'Terminal, p. ej. door-1',
     readerSave: 'Guardar lector',
+    readerGreen: 'Salida luz verde (pin)',
+    readerRed: 'Salida luz roja (pin)',
+    readerBuzzer: 'Salida zumbador (pin)',
+    readerOutputs: 'Salidas: verde {{green}}, roja {{red}}, zumbador {{buzzer}}',
     noReaders: 'No hay ningún lector RFID configurado (Ajustes → rfidReaders).'
   },
   languages: { en: 'English', es: 'Español' },
