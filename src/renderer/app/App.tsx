@@ -39,7 +39,7 @@ function Screen({ mode }: { mode: Mode }) {
 }
 
 /** Which scan workflow gets the station's scans while a mode is on screen. */
-const WORKFLOW_OF: Partial<Record<Mode, ScanWorkflowName>> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate' }
+const WORKFLOW_OF: Record<Mode, ScanWorkflowName> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate', label: 'idle', devices: 'idle', sync: 'idle', settings: 'idle' }
 
 export function App() {
   const { t } = useTranslation()
@@ -47,11 +47,12 @@ export function App() {
   const [mode, setMode] = useState<Mode>('receive')
   const signedIn = session.operator !== null
 
-  // Scans on the Receive screen go to receiving, on Put away to put-away, on Look up to look-up; every
-  // other screen (and a signed-out station) gets the default workflow. Sent again after a reconnect.
+  // Scans on the Receive screen go to receiving, on Put away to put-away, on Look up to look-up; the
+  // other screens take none (amber "go to …"); a signed-out station gets the default workflow. Sent
+  // again after a reconnect.
   useEffect(() => {
     if (connection !== 'open') return
-    const workflow = signedIn ? (WORKFLOW_OF[mode] ?? 'default') : 'default'
+    const workflow = signedIn ? WORKFLOW_OF[mode] : 'default'
     void client.call('scans.setWorkflow', { workflow })
   }, [client, mode, signedIn, connection])
 

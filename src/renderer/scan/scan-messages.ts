@@ -26,7 +26,7 @@ export function describeGs1(c: Gs1Scan, say: Say): string {
 export function scanFeedbackMessage(r: ScanResult, language: string): string {
   const lang: Language = language.startsWith('es') ? 'es' : 'en'
   const say: Say = (message) => renderMessage(MESSAGE_TABLES[lang], message, { locale: lang })
-  if (r.outcome === 'rejected' || r.outcome === 'warning') return say(r)
+  if (r.outcome !== 'accepted') return say(r)
   const c = r.classification
   if (c?.kind === 'gs1') return describeGs1(c, say)
   if (c?.kind === 'plain') return say({ code: 'scan.plain', params: { text: c.text } })

@@ -35,7 +35,8 @@ export interface ScanResult {
 }
 
 /** Scan workflows a screen can make active (`default` reports the parse only). */
-export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup', 'gate'] as const
+/** `idle`: a screen that takes no scans (each scan gets an amber "go to …"). */
+export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup', 'gate', 'idle'] as const
 export type ScanWorkflowName = (typeof SCAN_WORKFLOWS)[number]
 
 export interface ScannerSummary {

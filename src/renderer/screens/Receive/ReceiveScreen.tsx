@@ -202,6 +202,8 @@ export function ReceiveScreen() {
     )
   }
 
+  // The newest scan or typed code (button actions carry no text).
+  const lastScanned = log.find((e) => e.text) ?? null
   const pallet = last && last.code === 'receiving.pallet_received' ? (last.sscc ?? null) : null
 
   return (
@@ -356,7 +358,8 @@ export function ReceiveScreen() {
               </div>
               {closing && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
               <ExceptionPanel
-                lastScan={log.find((e) => e.text)?.text ?? ''}
+                lastScan={lastScanned?.text ?? ''}
+                refused={lastScanned && lastScanned.outcome === 'rejected' && lastScanned.text ? { text: lastScanned.text, key: lastScanned.key } : null}
                 onRecord={async (input) => {
                   setError(null)
                   const r = await client.call('receiving.exception', input)

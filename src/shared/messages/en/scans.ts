@@ -5,6 +5,7 @@
  */
 export const scansEn = {
   'scan.gs1': '{text}',
+  'scan.screen_takes_no_scans': 'This screen does not take scans: go to Receive, Put away, Look up or Gate to scan.',
   'scan.plain': 'Scanned: {text}',
   'scan.empty': 'Empty scan.',
   'scan.too_long': 'Scan too long ({bytes:number} bytes; the limit is {limit:number}): rejected.',
