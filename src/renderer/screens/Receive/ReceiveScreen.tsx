@@ -225,12 +225,18 @@ export function ReceiveScreen() {
         <span className="receive-total" data-testid="receive-total">
           {t('receive.totalCount', { received: order.received, expected: order.expected })}
         </span>
+        {!isClosed && (
+          <button type="button" className="receive-close-button" onClick={() => setClosing(true)} data-testid="receive-close">
+            {t('receive.close')}
+          </button>
+        )}
         <button type="button" onClick={() => void leave()} data-testid="receive-leave">
           {t('receive.leave')}
         </button>
       </header>
 
       {closed && <CloseReport result={closed} />}
+      {closing && !isClosed && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
 
       <div className={`receive-result tone-${last?.tone ?? 'none'}`} data-testid="receive-result" data-code={last?.code ?? ''} data-outcome={last?.outcome ?? ''} aria-live="polite">
         {last ? (
@@ -336,6 +342,13 @@ export function ReceiveScreen() {
           )}
         </div>
         <aside className="receive-side">
+          {!isClosed && (
+            <div className="receive-actions">
+              <button type="button" className="big-button" onClick={() => void undo()} data-testid="receive-undo">
+                {t('receive.undo')}
+              </button>
+            </div>
+          )}
           <PlatePanel
             plate={state.plate}
             disabled={isClosed}
@@ -348,15 +361,6 @@ export function ReceiveScreen() {
           />
           {!isClosed && (
             <>
-              <div className="receive-actions">
-                <button type="button" className="big-button" onClick={() => void undo()} data-testid="receive-undo">
-                  {t('receive.undo')}
-                </button>
-                <button type="button" className="big-button" onClick={() => setClosing(true)} data-testid="receive-close">
-                  {t('receive.close')}
-                </button>
-              </div>
-              {closing && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
               <ExceptionPanel
                 lastScan={lastScanned?.text ?? ''}
                 refused={lastScanned && lastScanned.outcome === 'rejected' && lastScanned.text ? { text: lastScanned.text, key: lastScanned.key } : null}
