@@ -185,4 +185,63 @@ describe('the dock in Chromium (issue 12 items 1, 5, 7, 10)', () => {
       })
     })
   }
+
+  describe('slow wedge scanners (item 8): flagged "too slow", never dropped silently; calibrated on Devices, taken as scans', () => {
+    let page: Page
+    let scanner: Awaited<ReturnType<typeof scannerSession>>
+    const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+
+    beforeAll(async () => {
+      // A fresh browser context: its own terminal and its own (empty) calibration.
+      page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+      page.on('pageerror', (e) => pageErrors.push(e.message))
+      await page.goto(server.url)
+      scanner = await scannerSession(page)
+      await page.waitForSelector('[data-testid=operator-1], [data-testid=nav-receive]')
+      if (await page.$('[data-testid=operator-1]')) await signInWithPin(page)
+      await page.click('[data-testid=nav-receive]')
+      await page.waitForSelector('[data-testid=screen-receive]')
+    })
+
+    afterAll(async () => {
+      await page?.close()
+    })
+
+    it('uncalibrated: bursts at 60 ms and 90 ms gaps are not received and flash amber "scan too slow — calibrate"', async () => {
+      for (const gapMs of [60, 90]) {
+        const before = results().length
+        await blur()
+        await scanner.scan('ASN-2001', { gapMs })
+        await page.waitForSelector('[data-testid=feedback-flash][data-tone=warning]:has-text("too slow")', { timeout: 15_000 })
+        await page.waitForTimeout(500)
+        expect(results().length).toBe(before)
+        await page.waitForSelector('[data-testid=feedback-flash]', { state: 'detached', timeout: 15_000 })
+      }
+    })
+
+    it('a test scan at 90 ms on the Devices screen calibrates this terminal; then 90 ms and 60 ms scans are received', async () => {
+      await page.click('[data-testid=nav-devices]')
+      await page.click('[data-testid=wedge-calibrate]')
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'wedge-calibration-input')
+      const before = results().length
+      await scanner.scan('CALIBRATE-90', { gapMs: 90 })
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid=wedge-calibration-current]')?.getAttribute('data-inter-key-ms') || 0) > 0, undefined, { timeout: 15_000 })
+      const learned = Number(await page.getAttribute('[data-testid=wedge-calibration-current]', 'data-inter-key-ms'))
+      expect(learned).toBeGreaterThanOrEqual(120)
+      expect(learned).toBeLessThanOrEqual(300)
+      expect(results().length).toBe(before) // the test scan itself is not sent anywhere
+      await page.click('[data-testid=nav-receive]')
+      await page.waitForSelector('[data-testid=screen-receive]')
+      for (const gapMs of [90, 60]) {
+        const n = results().length
+        await blur()
+        await scanner.scan('ASN-2001', { gapMs })
+        await until(() => results().length > n, { what: `the ${gapMs} ms scan`, timeoutMs: 15_000 })
+        expect(results()[n]).toMatchObject({ text: 'ASN-2001', code: 'receiving.order_opened', workflow: 'receiving' })
+        await page.click('[data-testid=receive-leave]')
+        await page.waitForSelector('[data-testid=receive-orders]')
+      }
+      expect(pageErrors).toEqual([])
+    })
+  })
 })

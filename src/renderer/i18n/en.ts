@@ -388,6 +388,16 @@ export const en = {
     readerSave: 'Save reader',
     noReaders: 'No RFID reader is configured (Settings → rfidReaders).'
   },
+  wedgeCal: {
+    title: 'Wedge scanner timing (this terminal)',
+    none: 'Not calibrated: the station settings apply. A slow (Bluetooth) scanner’s scans are flagged "too slow" until you calibrate.',
+    learned: 'Calibrated: keys up to {{interKeyMs}} ms apart are one scan (slowest gap measured {{measuredMs}} ms).',
+    start: 'Calibrate with a test scan',
+    scanNow: 'Scan any barcode now',
+    forget: 'Forget calibration',
+    tooShort: 'That scan was too short to measure: scan a barcode of at least 4 characters.'
+  },
+  wedge: { tooSlow: 'Scan too slow for this terminal: calibrate the scanner on the Devices screen, then scan again.' },
   languages: { en: 'English', es: 'Español' },
   common: { error: 'Error', loading: 'Loading…', yes: 'yes', no: 'no' }
 }

@@ -390,6 +390,16 @@ export const es: Dictionary = {
     readerSave: 'Guardar lector',
     noReaders: 'No hay ningún lector RFID configurado (Ajustes → rfidReaders).'
   },
+  wedgeCal: {
+    title: 'Ritmo del lector de teclado (este terminal)',
+    none: 'Sin calibrar: se aplican los ajustes de la estación. Los escaneos de un lector lento (Bluetooth) se marcan como "demasiado lentos" hasta calibrarlo.',
+    learned: 'Calibrado: teclas separadas hasta {{interKeyMs}} ms forman un escaneo (pausa más lenta medida: {{measuredMs}} ms).',
+    start: 'Calibrar con un escaneo de prueba',
+    scanNow: 'Escanee ahora cualquier código',
+    forget: 'Olvidar la calibración',
+    tooShort: 'Ese escaneo es demasiado corto para medirlo: escanee un código de al menos 4 caracteres.'
+  },
+  wedge: { tooSlow: 'Escaneo demasiado lento para este terminal: calibre el lector en la pantalla Dispositivos y vuelva a escanear.' },
   languages: { en: 'English', es: 'Español' },
   common: { error: 'Error', loading: 'Cargando…', yes: 'sí', no: 'no' }
 }
