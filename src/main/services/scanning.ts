@@ -53,7 +53,7 @@ export interface Scanning {
   pipeline: ScanPipeline
   manager: ScannerManager
   simulator: SimulatedScanner | null
-  handlers: Pick<StationHandlers, keyof ScansOutputs>
+  handlers: Pick<StationHandlers, Exclude<keyof ScansOutputs, 'commands.sheet'>>
   close(): Promise<void>
 }
 
