@@ -244,4 +244,69 @@ describe('the dock in Chromium (issue 12 items 1, 5, 7, 10)', () => {
       expect(pageErrors).toEqual([])
     })
   })
+
+  describe('command barcodes (item 6): scanned by wedge, by shortcut, and the sheet downloads', () => {
+    let page: Page
+    let scanner: Awaited<ReturnType<typeof scannerSession>>
+    const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    const scan = async (text: string): Promise<ScanResult> => {
+      const before = results().length
+      await blur()
+      await scanner.scan(text)
+      await until(() => results().length > before, { what: `the result of ${text}`, timeoutMs: 15_000 })
+      return results()[before]!
+    }
+
+    beforeAll(async () => {
+      page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })
+      page.on('pageerror', (e) => pageErrors.push(e.message))
+      await page.goto(server.url)
+      scanner = await scannerSession(page)
+      await page.waitForSelector('[data-testid=operator-1], [data-testid=nav-receive]')
+      if (await page.$('[data-testid=operator-1]')) await signInWithPin(page)
+      await page.click('[data-testid=nav-receive]')
+      await page.waitForSelector('[data-testid=screen-receive]')
+    })
+
+    afterAll(async () => {
+      await page?.close()
+    })
+
+    it('on Receive: an exception kind, cancel, undo and go-to-screen by scanned command; Alt+U undoes; buttons show their shortcut', async () => {
+      await scan('PO-1001')
+      await page.waitForSelector('[data-testid=screen-receive][data-order=PO-1001]')
+      expect(await page.textContent('[data-testid=receive-undo]')).toContain('Alt+U')
+      expect(await page.textContent('[data-testid=receive-close]')).toContain('Alt+C')
+      expect(await scan(`]d201${'09521234543213'}21MN00004001`)).toMatchObject({ code: 'receiving.received' })
+      expect(await scan('DSCMD-EXCEPTION-DAMAGED')).toMatchObject({ code: 'scan.command', params: { command: 'exception-damaged' }, workflow: 'command' })
+      await page.waitForSelector('[data-testid=receive-reason-damaged][aria-pressed=true]')
+      await scan('DSCMD-CANCEL')
+      await page.waitForSelector('[data-testid=receive-exception-form]', { state: 'detached' })
+      await scan('DSCMD-UNDO')
+      await page.waitForSelector('[data-testid=receive-result][data-code="receiving.undone"]', { timeout: 15_000 })
+      expect(await scan(`]d201${'09521234543213'}21MN00004002`)).toMatchObject({ code: 'receiving.received' })
+      await page.waitForTimeout(300)
+      await page.keyboard.press('Alt+KeyU')
+      await page.waitForFunction(() => document.querySelector('[data-testid=receive-result]')?.getAttribute('data-code') === 'receiving.undone' && (document.querySelector('[data-testid=receive-result-message]')?.textContent ?? '').includes('MN00004002'), undefined, { timeout: 15_000 })
+      await scan('DSCMD-GO-PUTAWAY')
+      await page.waitForSelector('[data-testid=nav-putaway][aria-current=page]')
+      // A command the screen does not take: amber "not available", never silence.
+      await scan('DSCMD-CLOSE-ORDER')
+      await page.waitForSelector('[data-testid=feedback-flash][data-tone=warning]:has-text("not available")', { timeout: 15_000 })
+      await scan('DSCMD-GO-RECEIVE')
+      await page.waitForSelector('[data-testid=screen-receive][data-order=PO-1001]')
+    })
+
+    it('the Receive command sheet downloads as a PDF in the operator’s language', async () => {
+      await useLanguage(page, 'es')
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid=command-sheet-download]')])
+      expect(download.suggestedFilename()).toBe('dockside-commands-receive-es.pdf')
+      const path = await download.path()
+      const { readFileSync } = await import('node:fs')
+      const pdf = readFileSync(path)
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      await useLanguage(page, 'en')
+      expect(pageErrors).toEqual([])
+    })
+  })
 })

@@ -398,6 +398,28 @@ export const en = {
     tooShort: 'That scan was too short to measure: scan a barcode of at least 4 characters.'
   },
   wedge: { tooSlow: 'Scan too slow for this terminal: calibrate the scanner on the Devices screen, then scan again.' },
+  commands: {
+    undo: 'Undo last scan',
+    'close-order': 'Close order',
+    'new-pallet': 'New pallet',
+    'exception-damaged': 'Exception: damaged',
+    'exception-no-label': 'Exception: no label',
+    'exception-wrong-item': 'Exception: wrong item',
+    'exception-unexpected-serial': 'Exception: unexpected serial',
+    'print-pallet-label': 'Print pallet label',
+    'print-again': 'Print again',
+    'sign-out': 'Sign out',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    'go-receive': 'Go to Receive',
+    'go-putaway': 'Go to Put away',
+    'go-lookup': 'Go to Look up',
+    'go-label': 'Go to Label',
+    'go-gate': 'Go to Gate',
+    notHere: '{{command}}: not available on this screen.',
+    sheet: 'Command sheet (PDF)',
+    sheetTitle: 'Dockside command barcodes: {{screen}}'
+  },
   languages: { en: 'English', es: 'Español' },
   common: { error: 'Error', loading: 'Loading…', yes: 'yes', no: 'no' }
 }

@@ -400,6 +400,28 @@ export const es: Dictionary = {
     tooShort: 'Ese escaneo es demasiado corto para medirlo: escanee un código de al menos 4 caracteres.'
   },
   wedge: { tooSlow: 'Escaneo demasiado lento para este terminal: calibre el lector en la pantalla Dispositivos y vuelva a escanear.' },
+  commands: {
+    undo: 'Deshacer el último escaneo',
+    'close-order': 'Cerrar pedido',
+    'new-pallet': 'Palé nuevo',
+    'exception-damaged': 'Incidencia: dañado',
+    'exception-no-label': 'Incidencia: sin etiqueta',
+    'exception-wrong-item': 'Incidencia: artículo equivocado',
+    'exception-unexpected-serial': 'Incidencia: número de serie inesperado',
+    'print-pallet-label': 'Imprimir etiqueta del palé',
+    'print-again': 'Imprimir otra vez',
+    'sign-out': 'Cerrar sesión',
+    confirm: 'Confirmar',
+    cancel: 'Cancelar',
+    'go-receive': 'Ir a Recibir',
+    'go-putaway': 'Ir a Ubicar',
+    'go-lookup': 'Ir a Consultar',
+    'go-label': 'Ir a Etiquetas',
+    'go-gate': 'Ir a Puerta',
+    notHere: '{{command}}: no disponible en esta pantalla.',
+    sheet: 'Hoja de órdenes (PDF)',
+    sheetTitle: 'Códigos de órdenes de Dockside: {{screen}}'
+  },
   languages: { en: 'English', es: 'Español' },
   common: { error: 'Error', loading: 'Cargando…', yes: 'sí', no: 'no' }
 }

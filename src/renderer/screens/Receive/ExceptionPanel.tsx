@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../../shared/contract-areas/receiving'
+import { Shortcut } from '../../commands/CommandSheetButton'
 import { scanFieldKeyDown } from './receive-helpers'
 
 interface ExceptionInput {
@@ -25,7 +26,15 @@ const TAKES_A_SCAN = (r: ExceptionReason | null): boolean => r === 'unexpected_s
  * again; a scan straight into the field works too: it is outside the wedge, so that scan is not
  * received. Choosing a reason brings the field into view with the focus in it.
  */
-export function ExceptionPanel({ lastScan, refused, onRecord }: { lastScan: string; refused: RefusedScan | null; onRecord(input: ExceptionInput): Promise<boolean> }) {
+/** A reason chosen from outside (a command barcode or shortcut); `key` changes with every request. */
+export interface ReasonRequest {
+  reason: ExceptionReason | null
+  key: number
+}
+
+const REASON_COMMAND = { damaged: 'exception-damaged', no_label: 'exception-no-label', wrong_item: 'exception-wrong-item', unexpected_serial: 'exception-unexpected-serial' } as const
+
+export function ExceptionPanel({ lastScan, refused, request, onRecord }: { lastScan: string; refused: RefusedScan | null; request: ReasonRequest | null; onRecord(input: ExceptionInput): Promise<boolean> }) {
   const { t } = useTranslation()
   const [reason, setReason] = useState<ExceptionReason | null>(null)
   const [code, setCode] = useState('')
@@ -46,6 +55,14 @@ export function ExceptionPanel({ lastScan, refused, onRecord }: { lastScan: stri
   // A refused scan while the form waits for one: it is the serial the exception is about.
   const refusedKey = refused?.key ?? null
   const refusedText = refused?.text ?? null
+  const [seenRequest, setSeenRequest] = useState(request?.key ?? null)
+  if ((request?.key ?? null) !== seenRequest) {
+    setSeenRequest(request?.key ?? null)
+    if (request) {
+      if (request.reason === null) setReason(null)
+      else if (request.reason !== reason) choose(request.reason)
+    }
+  }
   const [seenRefusal, setSeenRefusal] = useState(refusedKey)
   if (refusedKey !== seenRefusal) {
     setSeenRefusal(refusedKey)
@@ -81,12 +98,12 @@ export function ExceptionPanel({ lastScan, refused, onRecord }: { lastScan: stri
       <div className="receive-reasons">
         {EXCEPTION_REASONS.map((r) => (
           <button key={r} type="button" className={r === reason ? 'selected' : ''} aria-pressed={r === reason} onClick={() => choose(r)} data-testid={`receive-reason-${r}`}>
-            {t(`receive.reason.${r}`)}
+            {t(`receive.reason.${r}`)} <Shortcut command={REASON_COMMAND[r]} />
           </button>
         ))}
       </div>
       {reason && (
-        <form ref={form} className="receive-exception-form" onSubmit={(e) => void submit(e)} data-testid="receive-exception-form">
+        <form ref={form} id="receive-exception-form" className="receive-exception-form" onSubmit={(e) => void submit(e)} data-testid="receive-exception-form">
           <p className="muted">{t(`receive.reasonHint.${reason}`)}</p>
           <label data-wedge="off">
             {t('receive.exceptionCode')}
@@ -110,10 +127,10 @@ export function ExceptionPanel({ lastScan, refused, onRecord }: { lastScan: stri
           </label>
           <div className="row">
             <button type="submit" className="primary" data-testid="receive-exception-submit">
-              {t('receive.recordException')}
+              {t('receive.recordException')} <Shortcut command="confirm" />
             </button>
             <button type="button" onClick={() => setReason(null)}>
-              {t('receive.cancel')}
+              {t('receive.cancel')} <Shortcut command="cancel" />
             </button>
           </div>
         </form>
