@@ -42,7 +42,7 @@ function Screen({ mode }: { mode: Mode }) {
 }
 
 /** Which scan workflow gets the station's scans while a mode is on screen. */
-const WORKFLOW_OF: Record<Mode, ScanWorkflowName> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate', label: 'idle', devices: 'idle', sync: 'idle', settings: 'idle' }
+const WORKFLOW_OF: Record<Mode, ScanWorkflowName> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate', label: 'default', devices: 'idle', sync: 'idle', settings: 'idle' }
 
 export function App() {
   const { t } = useTranslation()

@@ -259,6 +259,8 @@ export const en = {
     reportPath: 'Discrepancy report:'
   },
   putaway: {
+    overrideReason: 'Supervisor override: the reason this held unit goes outside quarantine',
+    overrideSubmit: 'Put it in {{bin}} anyway (supervisor)',
     title: 'Put away',
     step1: 'Scan the pallet or the unit',
     step2: 'Scan the bin label',

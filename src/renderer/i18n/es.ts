@@ -261,6 +261,8 @@ export const es: Dictionary = {
     reportPath: 'Informe de discrepancias:'
   },
   putaway: {
+    overrideReason: 'Autorización de supervisor: motivo para dejar esta unidad retenida fuera de cuarentena',
+    overrideSubmit: 'Ubicarla en {{bin}} de todos modos (supervisor)',
     title: 'Ubicar',
     step1: 'Escanee el palé o la unidad',
     step2: 'Escanee la etiqueta de la ubicación',

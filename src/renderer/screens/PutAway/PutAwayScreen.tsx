@@ -73,6 +73,23 @@ export function PutAwayScreen() {
     apply(r.value, code)
   }
 
+  // A held unit refused at a good-stock bin: a supervisor may put it there anyway, with a reason (audited).
+  const [overrideReason, setOverrideReason] = useState('')
+  const overrideBin = last?.code === 'putaway.hold_only' ? last.text : null
+  const override = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!overrideBin || overrideReason.trim().length < 3) return
+    setError(null)
+    const r = await client.call('putaway.submit', { text: overrideBin, override: { reason: overrideReason.trim() } })
+    if (!r.ok) {
+      setError(r.error)
+      feedback('bad', text(r.error))
+      return
+    }
+    setOverrideReason('')
+    apply(r.value, overrideBin)
+  }
+
   const cancel = async () => {
     const r = await client.call('putaway.cancel', {})
     if (r.ok) {
@@ -142,6 +159,18 @@ export function PutAwayScreen() {
         <p className="notice putaway-moved" data-testid="putaway-moved">
           {text(last.message)}
         </p>
+      )}
+
+      {overrideBin && (
+        <form className="receive-panel putaway-override" onSubmit={(e) => void override(e)} data-testid="putaway-override">
+          <label>
+            {t('putaway.overrideReason')}
+            <input value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} minLength={3} maxLength={500} data-testid="putaway-override-reason" />
+          </label>
+          <button type="submit" data-testid="putaway-override-submit">
+            {t('putaway.overrideSubmit', { bin: visibleScan(overrideBin) })}
+          </button>
+        </form>
       )}
 
       <CodeEntryForm
