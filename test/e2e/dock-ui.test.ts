@@ -346,4 +346,22 @@ describe('the dock in Chromium (issue 12 items 1, 5, 7, 10)', () => {
       })
     }
   })
+
+  it('item 4 on screen: the pallet SSCC scanned with no order open opens ASN-2001 and receives the pallet', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    await page.goto(server.url)
+    const scanner = await scannerSession(page)
+    await page.waitForSelector('[data-testid=operator-1], [data-testid=nav-receive]')
+    if (await page.$('[data-testid=operator-1]')) await signInWithPin(page)
+    await page.click('[data-testid=nav-receive]')
+    await page.waitForSelector('[data-testid=screen-receive] [data-testid=receive-orders]')
+    const before = results().length
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await scanner.scan(']C100106141412345678908')
+    await until(() => results().length > before, { what: 'the pallet scan', timeoutMs: 15_000 })
+    expect(results()[before]).toMatchObject({ code: 'receiving.pallet_received', tone: 'good' })
+    await page.waitForSelector('[data-testid=screen-receive][data-order=ASN-2001]', { timeout: 15_000 })
+    await page.close()
+  })
 })
