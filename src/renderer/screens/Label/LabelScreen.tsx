@@ -6,7 +6,10 @@ import type { AppError } from '../../../shared/result'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { useCommandHandlers } from '../../commands/registry'
-import { Shortcut } from '../../commands/CommandSheetButton'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import type { Command } from '../../../shared/codes/commands'
+
+const LABEL_COMMANDS: readonly Command[] = ['confirm', 'print-again', 'go-receive', 'go-putaway', 'sign-out']
 import { ErrorLine } from '../../components/ErrorLine'
 import { useMessageText } from '../../i18n/use-message'
 
@@ -354,6 +357,7 @@ export function LabelScreen() {
           ))}
         </tbody>
       </table>
+      <CommandSheetButton screen="label" commands={LABEL_COMMANDS} />
     </section>
   )
 }

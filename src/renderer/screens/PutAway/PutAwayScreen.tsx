@@ -9,6 +9,11 @@ import { ErrorLine } from '../../components/ErrorLine'
 import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan, type ResultEntry } from '../Receive/receive-helpers'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import { useCommandHandlers } from '../../commands/registry'
+import type { Command } from '../../../shared/codes/commands'
+
+const PUTAWAY_COMMANDS: readonly Command[] = ['cancel', 'go-receive', 'go-lookup', 'go-label', 'sign-out']
 import { CodeEntryForm } from '../../components/CodeEntryForm'
 
 const MOVED_CODES = new Set(['putaway.moved', 'putaway.moved_elsewhere', 'putaway.onto_plate'])
@@ -98,6 +103,8 @@ export function PutAwayScreen() {
     } else setError(r.error)
   }
 
+  useCommandHandlers({ cancel: () => void cancel() })
+
   const { subject, suggestion } = state
   const step = subject ? 2 : 1
   const moved = last !== null && MOVED_CODES.has(last.code)
@@ -184,11 +191,12 @@ export function PutAwayScreen() {
       >
         {subject && (
           <button type="button" className="big-button" onClick={() => void cancel()} data-testid="putaway-cancel">
-            {t('putaway.cancel')}
+            {t('putaway.cancel')} <Shortcut command="cancel" />
           </button>
         )}
       </CodeEntryForm>
       <ErrorLine error={error} />
+      <CommandSheetButton screen="putaway" commands={PUTAWAY_COMMANDS} />
     </section>
   )
 }
