@@ -106,6 +106,8 @@ export async function buildCli(root: string = PROJECT_ROOT): Promise<CliBuildRes
     platform: 'node',
     target: 'node20',
     plugins: [externalPackages],
+    // A git worktree may share node_modules through a symlink; keep its paths inside the project.
+    preserveSymlinks: true,
     outExtension: { '.js': '.mjs' },
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import type { Logger } from './logging'
+import { AppFailure } from './errors'
 import { createStation, type Station } from './station'
 import { createRequestHandler } from './web/http-host'
 import { attachWsHost } from './web/ws-host'
@@ -62,7 +63,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     ws.close()
     await station.close()
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} on 127.0.0.1 is already in use; choose another with --port.`)
+    if (code === 'EADDRINUSE') throw new AppFailure('host.port_in_use', { port: String(options.port) })
     throw error
   }
   options.logger.info({ port: boundPort }, 'headless host listening')

@@ -108,6 +108,18 @@ function headerHint(cols: ReadonlySet<string>): string {
   return names.length > 0 ? ` (${names.join(', ')})` : ''
 }
 
+/** The kind a header's columns name, or null. */
+function kindFromColumns(cols: ReadonlySet<string>): ImportKind | null {
+  const has = (...names: string[]) => names.every((n) => cols.has(n))
+  if (has('shipment', 'customer')) return 'shipment'
+  if (has('order', 'item') && (cols.has('serial') || cols.has('sscc') || cols.has('parent_sscc') || !cols.has('line'))) return 'asn'
+  if (has('order', 'item', 'line', 'qty')) return 'po'
+  if (has('sku', 'tracking')) return 'items'
+  if (has('code', 'name', 'kind')) return 'locations'
+  if (has('code', 'name')) return 'suppliers'
+  return null
+}
+
 /** The kind from a `kind,<kind>` line, else from the header columns; plus where the header is. */
 export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKind): { kind: ImportKind; headerIndex: number } | ImportIssue {
   let i = 0
@@ -126,23 +138,23 @@ export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKi
       const named = COLUMN_NAME.test(declared)
       return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind${named ? ` "${declared}"` : ''}: one of ${IMPORT_KINDS.join(', ')}.`, ...(named ? { value: declared } : {}) }
     }
-    if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but "${forced}" was asked for.` }
+    if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but kind "${forced}" was asked for.`, value: declared }
     let h = i + 1
     while (h < rows.length && isBlankRow(rows[h]!)) h++
     if (h >= rows.length) return { row: i + 2, column: null, rule: 'empty', message: 'No header row after the kind line.' }
     return { kind: declared as ImportKind, headerIndex: h }
   }
-  if (forced) return { kind: forced, headerIndex: i }
   const cols = new Set(first.map((c) => normalizeHeader(cellText(c))))
-  const has = (...names: string[]) => names.every((n) => cols.has(n))
-  const kind: ImportKind | null =
-    has('shipment', 'customer') ? 'shipment'
-    : has('order', 'item') && (cols.has('serial') || cols.has('sscc') || cols.has('parent_sscc') || !cols.has('line')) ? 'asn'
-      : has('order', 'item', 'line', 'qty') ? 'po'
-        : has('sku', 'tracking') ? 'items'
-          : has('code', 'name', 'kind') ? 'locations'
-            : has('code', 'name') ? 'suppliers'
-              : null
+  const kind = kindFromColumns(cols)
+  if (forced) {
+    // A header that lacks the asked kind's required columns but fits another kind is the wrong file
+    // (or the wrong --kind): say which kind it looks like instead of listing every missing column.
+    const lacksRequired = COLUMNS[forced].some((c) => c.required && !cols.has(c.name))
+    if (kind && kind !== forced && lacksRequired) {
+      return { row: i + 1, column: null, rule: 'kind', message: `The file looks like kind "${kind}" from its header${headerHint(cols)}, but kind "${forced}" was asked for.`, value: kind }
+    }
+    return { kind: forced, headerIndex: i }
+  }
   if (!kind) {
     return {
       row: i + 1,
@@ -189,7 +201,10 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
     } else index.set(name, i)
   })
   for (const c of columns) if (c.required && !index.has(c.name)) errors.push({ row: headerRow, column: c.name, rule: 'missing_column', message: `Column "${c.name}" is required for kind ${kind}.` })
-  const headerRefused = errors.length > 0
+  // An unknown column is reported and its cells ignored, but every row is still checked, so the report
+  // lists every bad row (the file is refused either way). Without a required column (or with one twice)
+  // the rows cannot be read meaningfully: the header problem is the report.
+  const headerRefused = errors.some((e) => e.rule !== 'unknown_column')
   const records: Array<Record<string, unknown> & { row: number }> = []
   let dataRows = 0
   let seenRows = 0

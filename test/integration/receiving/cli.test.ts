@@ -47,7 +47,14 @@ describe('dockside import', () => {
     ])
     const dry = await run(['import', join(SAMPLES, 'items.csv'), '--data-dir', dataDir, '--dry-run'])
     expect(JSON.parse(dry.stdout)).toMatchObject({ ok: true, applied: false, summary: { itemsCreated: 3 } })
-    expect((await run(['import', join(SAMPLES, 'items.csv'), '--data-dir', dataDir, '--kind', 'po'])).code).toBe(2)
+    const wrongKind = await run(['import', join(SAMPLES, 'items.csv'), '--data-dir', dataDir, '--kind', 'po'])
+    expect(wrongKind.code).toBe(2)
+    expect(JSON.parse(wrongKind.stdout).errors[0]).toMatchObject({ rule: 'kind', value: 'items', message: expect.stringMatching(/kind "items".*kind "po" was asked for/) })
+    const supplierHeader = join(dataDir, 'suppliers-no-kind-line.csv')
+    writeFileSync(supplierHeader, 'code,name\nS-9,Nine\n')
+    const byHeader = await run(['import', supplierHeader, '--data-dir', dataDir, '--kind', 'items'])
+    expect(byHeader.code).toBe(2)
+    expect(JSON.parse(byHeader.stdout).errors).toEqual([expect.objectContaining({ rule: 'kind', value: 'suppliers', message: expect.stringMatching(/looks like kind "suppliers" from its header \(code, name\), but kind "items" was asked for/) })])
     expect((await run(['import', '--data-dir', dataDir])).code).toBe(2)
     expect((await run(['import', join(dataDir, 'missing.csv'), '--data-dir', dataDir])).stderr).toMatch(/no such file/)
   })
@@ -75,6 +82,15 @@ describe('dockside lookup', () => {
     const unknown = await run(['lookup', 'NO-SUCH-CODE', '--data-dir', rig.dataDir])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toMatch(/Unknown code "NO-SUCH-CODE"/)
+    const { serial, sku, order } = rig.db
+      .prepare(
+        `SELECT x.serial, i.sku, o.number AS 'order' FROM inbound_expected_units x JOIN items i ON i.id = x.item_id JOIN inbound_orders o ON o.id = x.order_id
+          WHERE x.serial IS NOT NULL AND NOT EXISTS (SELECT 1 FROM units u WHERE u.serial = x.serial) LIMIT 1`
+      )
+      .get() as { serial: string; sku: string; order: string }
+    const expected = await run(['lookup', serial, '--data-dir', rig.dataDir])
+    expect(expected.code).toBe(2)
+    expect(expected.stderr).toContain(`Serial ${serial} (${sku}) is expected on ${order} but has not been received yet.`)
     const empty = await run(['lookup', 'X', '--data-dir', mkdtempSync(join(tmpdir(), 'dockside-cli-empty-'))])
     expect(empty.code).toBe(2)
     expect(empty.stderr).toMatch(/No Dockside database/)

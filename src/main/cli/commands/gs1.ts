@@ -10,11 +10,12 @@ const USAGE = `Usage: dockside gs1 <parse|build> [options]
 
 Run \`dockside gs1 parse --help\` or \`dockside gs1 build --help\` for details.`
 
-const PARSE_USAGE = `Usage: dockside gs1 parse <data>
+const PARSE_USAGE = `Usage: dockside gs1 parse <data> [--gs TEXT]…
 
 <data> is one argument: AIM-prefixed scan data (]C1 ]e0 ]d2 ]Q3 ]J1 + element string, GS = byte 0x1D;
 ]E0/]E4 EAN/UPC), ]d1/]Q1 + Digital Link URI, a bracketed string "(01)…(10)…" (\\( and \\) for literal
 parentheses) or a GS1 Digital Link URI.
+  --gs TEXT   a text stand-in for the GS separator, e.g. "<GS>" (repeatable), as \`dockside scan --gs\`
 Prints one JSON object {"form","symbology"?,"elements":[{"ai","value"}…],"fields":{…}} and exits 0;
 prints a one-line reason on stderr and exits 2 when the data is invalid or not GS1.`
 
@@ -45,9 +46,13 @@ async function runParse(argv: string[], io: CliIo): Promise<number> {
     io.out(PARSE_USAGE)
     return EXIT_OK
   }
-  const { positionals } = asUsage(() => parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true }))
+  const { values, positionals } = asUsage(() =>
+    parseArgs({ args: argv, options: { gs: { type: 'string', multiple: true } }, allowPositionals: true, strict: true })
+  )
   if (positionals.length !== 1) throw new UsageError('parse takes exactly one argument: the data to parse.')
-  const result = parseGs1(positionals[0]!)
+  const gsSubstitutes = values.gs ?? []
+  if (gsSubstitutes.some((text) => text.length === 0)) throw new UsageError('--gs needs a non-empty text, e.g. --gs "<GS>".')
+  const result = parseGs1(positionals[0]!, { gsSubstitutes })
   if (!result.ok) {
     io.err(`gs1 parse: ${oneLine(result.error.message)} [${result.error.code}]`)
     return EXIT_INVALID

@@ -9,7 +9,8 @@ const USAGE = `Usage: dockside label <render|list|check> [options]
   render --template NAME --data JSON --format zpl|pdf|png [--dpi 203|300|600] [--out FILE] [--data-dir DIR]
          Render one label. Built-in templates: unit, sscc, bin, rfid-unit (plus <data dir>/labels/*.json).
          Data keys: gtin, serial, lot, expiry (YYYY-MM-DD), description, sscc, location.
-         Writes to stdout without --out. Exits 2 naming the missing or invalid field.
+         Writes to stdout without --out (PDF and PNG only when stdout is not a terminal: redirect or
+         pipe it). Exits 2 naming the missing or invalid field.
   list   [--data-dir DIR]   Print the templates as JSON (name, title, size, fields) and any refused template.
   check FILE                Validate a template file; exits 2 with the reason (e.g. an unknown field).`
 
@@ -60,6 +61,9 @@ async function render(argv: string[], io: CliIo): Promise<number> {
   if (format !== 'zpl' && format !== 'pdf' && format !== 'png') throw new UsageError(`--format must be zpl, pdf or png; got "${format}".`)
   const dpi = values.dpi === undefined ? 203 : Number(values.dpi)
   if (![203, 300, 600].includes(dpi)) throw new UsageError(`--dpi must be 203, 300 or 600; got "${values.dpi}".`)
+  if (!values.out && format !== 'zpl' && !(io as CliIo & { bytes?: unknown }).bytes && process.stdout.isTTY) {
+    throw new UsageError(`--format ${format} is binary and stdout is a terminal: add --out FILE, or redirect (> label.${format}).`)
+  }
   const data = parseDataArg(values.data)
   const { createLabelService } = await import('../../labels')
   const labels = createLabelService({ dataDir: resolveDataDir(values['data-dir']) })

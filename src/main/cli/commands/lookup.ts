@@ -15,7 +15,8 @@ Looks up any code — a serial, a GS1 element string or bracketed code such as
 and prints the unit's, plate's or location's record and history as JSON:
   {"kind":"unit","code","unit":{…},"timeline":[{"eventId","type","at","stationId","operator","summary",…}]}
   {"kind":"plate",…} | {"kind":"location",…} | {"kind":"choices","units":[…]} (a serial of several items)
-Read-only: safe while a station runs. Exit 2 when the code is unknown.`
+Read-only: safe while a station runs. Exit 2 when the code is unknown, or when an open order expects the
+serial but it has not been received yet (the reason names the order and SKU).`
 
 const lookupCommand: CliCommand = {
   summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON",

@@ -135,16 +135,18 @@ export function parseHqes(answer: string | Buffer): Result<ExtendedStatus> {
   })
 }
 
-/** Folds ~HQES into a ~HS status (some printers report a fault in only one of them). */
+/**
+ * Folds ~HQES into a ~HS status (some printers report a fault in only one of them). With the extended
+ * answer `errors` names every fault, including the ones ~HS has a flag for (media out, ribbon out, head
+ * open), so a script reading `errors` alone sees a paper-out printer as faulted.
+ */
 export function mergeExtended(s: PrinterStatus, x: ExtendedStatus): PrinterStatus {
-  const merged: PrinterStatus = {
-    ...s,
-    paperOut: s.paperOut || x.mediaOut,
-    ribbonOut: s.ribbonOut || x.ribbonOut,
-    headOpen: s.headOpen || x.headOpen,
-    errors: [...s.errors, ...x.errors.filter((e) => !['media out', 'ribbon out', 'head open'].includes(e) && !s.errors.includes(e))],
-    warnings: [...s.warnings, ...x.warnings]
-  }
+  const paperOut = s.paperOut || x.mediaOut
+  const ribbonOut = s.ribbonOut || x.ribbonOut
+  const headOpen = s.headOpen || x.headOpen
+  const flagged: string[] = [...(paperOut ? ['media out'] : []), ...(ribbonOut ? ['ribbon out'] : []), ...(headOpen ? ['head open'] : [])]
+  const errors = [...new Set([...flagged, ...s.errors, ...x.errors])]
+  const merged: PrinterStatus = { ...s, paperOut, ribbonOut, headOpen, errors, warnings: [...new Set([...s.warnings, ...x.warnings])] }
   merged.ready = isReady(merged)
   return merged
 }

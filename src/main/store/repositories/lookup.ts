@@ -27,6 +27,12 @@ export interface UnitDetailRow {
   updated_at: string
 }
 
+export interface ExpectedSerialRow {
+  serial: string
+  sku: string
+  order_number: string
+}
+
 export interface EventRow {
   id: number
   type: string
@@ -67,7 +73,16 @@ export function createLookupRepository(db: Db) {
   const unitEvents = prepare<[number], EventRow>(db, `${EVENT_SELECT} WHERE e.unit_id = ? ORDER BY e.id`)
   const plateEvents = prepare<[number, number], EventRow>(db, `SELECT * FROM (${EVENT_SELECT} WHERE e.plate_id = ? AND e.unit_id IS NULL ORDER BY e.id DESC LIMIT ?) ORDER BY id`)
   const locationEvents = prepare<[number, number], EventRow>(db, `SELECT * FROM (${EVENT_SELECT} WHERE e.location_id = ? ORDER BY e.id DESC LIMIT ?) ORDER BY id`)
+  const expectedBySerial = prepare<[string, number | null, number | null], ExpectedSerialRow>(
+    db,
+    `SELECT x.serial, i.sku, o.number AS order_number
+       FROM inbound_expected_units x JOIN inbound_orders o ON o.id = x.order_id JOIN items i ON i.id = x.item_id
+      WHERE x.serial = ? AND (? IS NULL OR x.item_id = ?) AND o.status IN ('open','receiving')
+      ORDER BY o.id DESC LIMIT 1`
+  )
   return {
+    /** The newest open order that expects this serial (of this item, when given). */
+    expectedBySerial: (serial: string, itemId: number | null = null): ExpectedSerialRow | null => expectedBySerial.get(serial, itemId, itemId) ?? null,
     unitByItemSerial: (itemId: number, serial: string): UnitDetailRow | null => unitByItemSerial.get(itemId, serial) ?? null,
     /** Units with this serial, any item (at most 50). */
     unitsBySerial: (serial: string): UnitDetailRow[] => unitsBySerial.all(serial),

@@ -105,11 +105,19 @@ export function createLookup(db: Db, options: { gsSubstitutes?: () => readonly s
     throw new AppFailure('lookup.unknown', { code: short(code) }, why)
   }
 
+  /** A serial an open order expects but nobody received yet is not "unknown": say which order. */
+  function notYetReceived(serial: string, itemId: number | null = null): void {
+    const expected = repo.expectedBySerial(serial, itemId)
+    if (expected) throw new AppFailure('lookup.expected_not_received', { serial: expected.serial, sku: expected.sku, order: expected.order_number })
+  }
+
   function byGtinSerial(code: string, gtin: string, serial: string): LookupResult {
     const item = items.byGtin(gtin)
     if (!item) return unknown(code, { why: 'unknown_gtin', gtin })
     const row = repo.unitByItemSerial(item.id, serial)
-    return row ? unitResult(code, row) : unknown(code, { why: 'never_received', sku: item.sku, serial })
+    if (row) return unitResult(code, row)
+    notYetReceived(serial, item.id)
+    return unknown(code, { why: 'never_received', sku: item.sku, serial })
   }
 
   function find(input: string): LookupResult {
@@ -141,6 +149,7 @@ export function createLookup(db: Db, options: { gsSubstitutes?: () => readonly s
     if (l) return locationResult(code, l)
     const gtin = plainGtin(t)
     if (gtin && items.byGtin(gtin)) throw new AppFailure('lookup.gtin_only', { gtin: t })
+    notYetReceived(t)
     return unknown(code)
   }
 

@@ -4,6 +4,7 @@ import type { lookupEn } from '../../../shared/messages/en/lookup'
 export const lookupEs = {
   'lookup.empty': 'Escanee o escriba un código para consultar.',
   'lookup.unknown': 'Código desconocido "{code}": ninguna unidad, matrícula ni ubicación de aquí lo tiene.',
+  'lookup.expected_not_received': 'El número de serie {serial} ({sku}) se espera en {order}, pero aún no se ha recibido.',
   'lookup.gtin_only': 'El GTIN {gtin} identifica un producto, no una unidad: escanee el número de serie (o el DataMatrix con el número de serie).',
   'lookup.unit': '{sku} serie {serial}: {status} en {location}, {events:number} {events:plural:evento:eventos}.',
   'lookup.plate': 'Matrícula {plate}: {status} en {location}, {units:number} {units:plural:unidad:unidades}.',

@@ -24,6 +24,7 @@ export const stationEs = {
   'terminal.unknown_workflow': 'No existe el flujo de escaneo "{workflow}" en esta estación.',
   'store.disk_full': 'El disco de {dataDir} está lleno: no se guardó nada. Libere espacio; la estación se recupera sola.',
   'store.corrupt': 'La base de datos {file} está dañada ({problem}): no se guarda nada más. Detenga la estación y restaure la copia más reciente {backup}.',
+  'host.port_in_use': 'El puerto {port} de 127.0.0.1 ya está en uso (otra estación u otro programa): elija otro con --port.',
   'upload.forbidden': 'Falta el token de la estación o es incorrecto, o la página es de otro origen.',
   'upload.too_large': 'El archivo tiene {bytes:number} bytes; el límite de subida es {limit:number}.',
   'upload.empty': 'El archivo subido está vacío.',

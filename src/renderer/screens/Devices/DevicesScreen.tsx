@@ -3,10 +3,12 @@ import { useStation } from '../../app/StationProvider'
 import { ScannerPanel } from '../../scan/ScannerPanel'
 import { WedgeCalibrationPanel } from '../../scan/WedgeCalibrationPanel'
 import { ReaderPanel } from './ReaderPanel'
+import { useFormatInstant } from '../../i18n/use-message'
 
 export function DevicesScreen() {
   const { t } = useTranslation()
   const { devices } = useStation()
+  const formatInstant = useFormatInstant()
   return (
     <section className="screen" data-testid="screen-devices">
       <h1>{t('devices.title')}</h1>
@@ -33,7 +35,7 @@ export function DevicesScreen() {
                 <td>{t(`deviceKind.${d.kind}`)}</td>
                 <td>{d.transport}</td>
                 <td className={`state-${d.state}`}>{t(`deviceState.${d.state}`)}</td>
-                <td>{d.lastSeenAt ?? '—'}</td>
+                <td data-testid={`device-seen-${d.id}`}>{d.lastSeenAt ? formatInstant(d.lastSeenAt) : '—'}</td>
                 <td>{d.lastError ?? '—'}</td>
               </tr>
             ))}

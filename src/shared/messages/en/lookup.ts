@@ -2,6 +2,7 @@
 export const lookupEn = {
   'lookup.empty': 'Scan or type a code to look up.',
   'lookup.unknown': 'Unknown code "{code}": no unit, plate or location here has it.',
+  'lookup.expected_not_received': 'Serial {serial} ({sku}) is expected on {order} but has not been received yet.',
   'lookup.gtin_only': 'GTIN {gtin} names a product, not one unit: scan the serial (or the DataMatrix with the serial).',
   'lookup.unit': '{sku} serial {serial}: {status} at {location}, {events:number} {events:plural:event:events}.',
   'lookup.plate': 'Plate {plate}: {status} at {location}, {units:number} {units:plural:unit:units}.',

@@ -22,6 +22,7 @@ export const stationEn = {
   'terminal.unknown_workflow': 'There is no scan workflow "{workflow}" on this station.',
   'store.disk_full': 'The disk holding {dataDir} is full: nothing was saved. Free some space; the station resumes by itself.',
   'store.corrupt': 'The database {file} is damaged ({problem}): nothing more is saved. Stop the station and restore the newest backup {backup}.',
+  'host.port_in_use': 'Port {port} on 127.0.0.1 is already in use (another station or program): choose another with --port.',
   'upload.forbidden': 'Missing or wrong station token, or a page from another origin.',
   'upload.too_large': 'The file is {bytes:number} bytes; the upload limit is {limit:number}.',
   'upload.empty': 'The uploaded file is empty.',
