@@ -28,6 +28,7 @@ import { startDemoReader } from './workflows/gate/demo-reader'
 import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
+import { createCommandsModule } from './commands/module'
 import type { AnyWorkflowModule } from './workflows/module'
 import { createPrintingModule, type PrintingDeps, type PrintingModule } from './workflows/printing/module'
 import { createPutawayModule } from './workflows/putaway/module'
@@ -187,7 +188,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       createLookupModule({ db, gsSubstitutes }),
       imports,
       sync,
-      gate
+      gate,
+      createCommandsModule()
     ]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)
