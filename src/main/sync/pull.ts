@@ -2,6 +2,7 @@ import type { SyncChange, SyncChangesResponse } from '../../shared/sync-protocol
 import { applyBatch } from '../import/apply'
 import type { EventLog } from '../store/event-log'
 import type { SyncRepository } from '../store/repositories/sync'
+import { createShipmentRepository } from '../store/repositories/shipments'
 import { inImmediateTransaction, type Db } from '../store/sql'
 import type { SyncClient } from './client'
 import { masterBatches } from './master'
@@ -62,11 +63,12 @@ function applyChanges(db: Db, repo: SyncRepository, eventLog: EventLog, changes:
     }
   }
   if (master.length > 0) {
-    const { batches, skipped } = masterBatches(master)
+    const shipments = createShipmentRepository(db)
+    const { batches, skipped } = masterBatches(master, { shipment: (number) => shipments.byNumber(number) !== null })
     for (const batch of batches) {
       const result = applyBatch(db, eventLog, batch, { source: 'sync', origin: 'upstream', now })
       // Master data follows upstream; what this station cannot take is recorded, the feed moves on.
-      if (!result.applied) skipped.push(...result.errors.map((e) => ({ kind: batch.kind, key: String(e.value ?? e.row), problem: e.message })))
+      if (!result.applied) skipped.push(...result.errors.map((e) => ({ kind: batch.kind, key: String(e.value ?? e.row), problem: e.message })).slice(0, 20))
     }
     for (const s of skipped) {
       eventLog.append({ type: 'sync.master_refused', payload: { code: 'sync.master_refused', params: { kind: s.kind, problem: `${s.key}: ${s.problem}` } } })
