@@ -43,9 +43,9 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** `node bin/dockside-server.mjs` as its own process; resolves once it answers /health. */
+/** `node bin/dockside-server.mjs` as its own process (on `extraEnv.PORT` if given); resolves once it answers /health. */
 export async function startServerProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort()
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort()
   const child = spawn(process.execPath, [SERVER_BIN], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe']
