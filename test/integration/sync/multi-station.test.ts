@@ -1,10 +1,25 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Station } from '../../../src/main/station'
 import { encodeEpc } from '../../../src/shared/codes/epc'
 import { POSTGRES_MISSING, postgresAvailable, startTestPostgres, type TestPostgres } from '../../helpers/postgres'
 import { startInProcessServer, type InProcessServer } from '../../helpers/server'
+import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
+import { makeTempDir } from '../../helpers/store'
 import { connect, startSyncStation, stationIdOf } from '../../helpers/sync-station'
+import { freePort } from '../../../src/server/db/local-cluster'
 import { dm, MONITOR_GTIN } from '../receiving/rig'
+
+const lookupCli = async (dataDir: string, code: string) => {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'lookup', code, '--data-dir', dataDir], { cwd: PROJECT_ROOT, timeout: 120_000 })
+    return { code: 0, json: JSON.parse(stdout) as Record<string, unknown> }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, json: null, stderr: e.stderr }
+  }
+}
 
 // Real PostgreSQL and two stations on a busy 2-core machine: generous bounds, never speed.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
@@ -27,11 +42,12 @@ describe.skipIf(!available)(`receive at A, ship through B's gate, full history a
   let a: Station
   let b: Station
   let tokenA = ''
+  const dirA = makeTempDir('dockside-sync-a-')
 
   beforeAll(async () => {
     pgc = await startTestPostgres()
     server = await startInProcessServer(pgc.url)
-    a = await startSyncStation()
+    a = await startSyncStation({ dataDir: dirA })
     b = await startSyncStation()
     tokenA = await connect(a, server.url, server.token)
     await connect(b, server.url, server.token)
@@ -66,6 +82,15 @@ describe.skipIf(!available)(`receive at A, ship through B's gate, full history a
     expect(await b.handlers['sync.syncNow']({})).toMatchObject({ state: 'idle', lastError: null })
     expect(b.sync.repo.upstreamUnit(MONITOR_GTIN, SERIAL)).toMatchObject({ status: 'received', station: idA })
     expect(b.store.db.prepare(`SELECT count(*) AS n FROM units WHERE serial = ?`).get(SERIAL)).toEqual({ n: 0 })
+    // B's Look up: nothing here, but upstream says where the unit is (received at A).
+    expect(await b.dispatch('lookup.find', { code: dm(MONITOR_GTIN, SERIAL) })).toMatchObject({ ok: false, error: { code: 'lookup.expected_not_received' } })
+    expect(await b.handlers['lookup.upstream']({ code: dm(MONITOR_GTIN, SERIAL) })).toMatchObject({
+      state: 'found',
+      gtin: MONITOR_GTIN,
+      serial: SERIAL,
+      unit: { status: 'received', station: idA },
+      history: [{ type: 'unit.received', station: idA }]
+    })
     expect(b.handlers['shipments.list']({})).toContainEqual(expect.objectContaining({ number: 'SH-UP-1', status: 'open', customer: 'ACME', expectedUnits: 1 }))
 
     // B's gate at door 5 reads the unit's tag (the gate module's read injection, as the gate tests use).
@@ -93,5 +118,25 @@ describe.skipIf(!available)(`receive at A, ship through B's gate, full history a
     const steps = body.history.map((e) => `${e.type}@${e.station}`)
     expect(steps[0]).toBe(`unit.received@${idA}`)
     expect(steps.at(-1)).toBe(`unit.shipped@${idB}`)
+
+    // A's Look up (station and CLI) shows its own record and, marked upstream, the shipment at B.
+    const local = await a.handlers['lookup.find']({ code: SERIAL })
+    expect(local).toMatchObject({ kind: 'unit', unit: { serial: SERIAL, status: 'received' } })
+    const up = await a.handlers['lookup.upstream']({ code: SERIAL })
+    expect(up).toMatchObject({ state: 'found', unit: { status: 'shipped', station: idB } })
+    if (up.state !== 'found') return
+    expect(up.history.map((e) => `${e.type}@${e.station}`)).toEqual(steps)
+    const cli = await lookupCli(dirA, SERIAL)
+    expect(cli.code, cli.stderr).toBe(0)
+    expect(cli.json).toMatchObject({ kind: 'unit', unit: { serial: SERIAL }, upstream: { state: 'found', unit: { status: 'shipped', station: idB } } })
+
+    // Offline: the local record still, and upstream "not reachable" as a code.
+    await a.handlers['settings.update']({ syncServerUrl: `http://127.0.0.1:${await freePort()}` })
+    expect(await a.handlers['lookup.find']({ code: SERIAL })).toMatchObject({ kind: 'unit' })
+    expect(await a.handlers['lookup.upstream']({ code: SERIAL })).toMatchObject({ state: 'unavailable', code: 'lookup.upstream_unreachable', params: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) } })
+    const offline = await lookupCli(dirA, SERIAL)
+    expect(offline.code).toBe(0)
+    expect(offline.json).toMatchObject({ kind: 'unit', upstream: { state: 'unavailable', code: 'lookup.upstream_unreachable', message: expect.stringContaining('Upstream not reachable') } })
+    await a.handlers['settings.update']({ syncServerUrl: server.url })
   })
 })
