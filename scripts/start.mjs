@@ -11,13 +11,17 @@ import { register } from 'tsx/esm/api'
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const args = process.argv.slice(2)
 const noDemo = args.includes('--no-demo')
-const portArg = args.indexOf('--port')
-const port = portArg >= 0 ? args[portArg + 1] : (process.env.DOCKSIDE_PORT ?? '5757')
+const valueOf = (flag) => {
+  const at = args.indexOf(flag)
+  return at >= 0 ? args[at + 1] : undefined
+}
+const port = valueOf('--port') ?? process.env.DOCKSIDE_PORT ?? '5757'
+const dataDirArg = valueOf('--data-dir')
 
 register()
 const { defaultDataDir } = await import('../src/main/paths.ts')
 const { DATABASE_FILE } = await import('../src/main/store/db.ts')
-const dataDir = resolve(defaultDataDir())
+const dataDir = resolve(dataDirArg ?? defaultDataDir())
 const demo = !noDemo && !existsSync(join(dataDir, DATABASE_FILE))
 
 function run(command, commandArgs, options = {}) {
@@ -51,7 +55,7 @@ function electronUnavailable() {
 }
 
 function serveInBrowser(reason) {
-  console.log(`Electron cannot start here (${reason}), so Dockside is serving the same station UI for your browser at the address below.`)
+  console.log(`Electron cannot start here because ${reason}, so Dockside is serving the same station UI for your browser at the address below.`)
   const serveArgs = [join(root, 'bin/dockside.mjs'), 'serve', '--port', port, '--data-dir', dataDir, ...(demo ? ['--demo'] : [])]
   const child = spawn(process.execPath, serveArgs, { cwd: root, stdio: 'inherit' })
   const stop = (signal) => child.kill(signal)
@@ -70,7 +74,7 @@ if (typeof electron === 'string') {
     stdio: 'inherit',
     env: { ...process.env, DOCKSIDE_DATA_DIR: dataDir }
   })
-  child.on('error', (error) => serveInBrowser(`Electron failed to launch: ${error.message}`))
+  child.on('error', (error) => serveInBrowser(`Electron failed to launch (${error.message})`))
   child.on('exit', (code) => {
     if (code !== 0 && Date.now() - startedAt < 10_000) serveInBrowser(`Electron exited with code ${code} right after starting`)
     else process.exit(code ?? 0)

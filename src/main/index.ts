@@ -30,8 +30,14 @@ app.whenReady().then(async () => {
   const logger = createLogger({ dataDir })
   try {
     const nativeBinding = electronSqliteBinding(app.getAppPath())
-    const station = await createStation({ dataDir, host: 'electron', version: app.getVersion(), logger, demo, ...(nativeBinding ? { nativeBinding } : {}) })
-    const window = createMainWindow({ preloadPath: preloadScriptPath(mainDir), rendererIndex, ...(devServerUrl ? { devServerUrl } : {}) })
+    let window: ReturnType<typeof createMainWindow> | null = null
+    const chooseImportFile = async (): Promise<string | null> => {
+      const options = { properties: ['openFile' as const], filters: [{ name: 'CSV, XLSX', extensions: ['csv', 'txt', 'xlsx'] }] }
+      const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null)
+    }
+    const station = await createStation({ dataDir, host: 'electron', version: app.getVersion(), logger, demo, chooseImportFile, ...(nativeBinding ? { nativeBinding } : {}) })
+    window = createMainWindow({ preloadPath: preloadScriptPath(mainDir), rendererIndex, ...(devServerUrl ? { devServerUrl } : {}) })
     const unbridge = bridgeIpc(window, (method, input, ctx, bytes) => station.dispatch(method, input, ctx, bytes), station.events, isAppUrl)
     app.on('window-all-closed', () => {
       unbridge()

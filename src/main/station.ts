@@ -53,6 +53,8 @@ export interface StationDeps {
   backups?: boolean
   /** Let imports name a path on this machine (tests of the core; Electron allows it by itself). */
   importPaths?: boolean
+  /** The desktop app's file dialog for imports (the Electron shell passes it; the headless host has none). */
+  chooseImportFile?: () => Promise<string | null>
   /** Sync engine tuning (tests: short intervals, `auto: false`). */
   sync?: SyncEngineOptions
   /** RFID reader seams (port opener, short reconnect backoff) for tests. */
@@ -164,6 +166,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       operatorId,
       emit,
       onApplied: () => receiving.workflow.notifyAll(),
+      ...(deps.chooseImportFile ? { chooseFile: deps.chooseImportFile } : {}),
       ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
     })
     const gate = createGateModule({

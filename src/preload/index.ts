@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { EVENT_NAMES, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type PreloadBridge } from '../shared/contract-channels'
 
 // Exposes the station contract and nothing else: no ipcRenderer, no Node, no arbitrary channels.
@@ -13,7 +13,9 @@ const bridge: PreloadBridge = {
     }
     ipcRenderer.on(IPC_EVENT_CHANNEL, handler)
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler)
-  }
+  },
+  // A dropped file's path, so an import can read it on the station; the core still checks it is a regular file.
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : '')
 }
 
 contextBridge.exposeInMainWorld('dockside', bridge)

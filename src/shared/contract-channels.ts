@@ -11,4 +11,6 @@ export const EVENT_NAMES = ['devices.changed', 'sync.changed', 'settings.changed
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<unknown>
   on(event: string, listener: (payload: unknown) => void): () => void
+  /** The path of a file dropped on the window (Electron's webUtils; a browser has no such thing). */
+  pathForFile?(file: unknown): string
 }

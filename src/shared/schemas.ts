@@ -7,6 +7,7 @@ export const noInput = z.object({}).strict()
 
 const terminalId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)
 const antenna = z.number().int().min(1).max(64)
+const outputPin = z.number().int().min(1).max(8)
 export const rfidReaderSetting = z
   .object({
     id: z.string().min(1).max(200).optional(),
@@ -16,9 +17,17 @@ export const rfidReaderSetting = z
     region: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional(),
     powerDbm: z.number().min(0).max(33).optional(),
     antennas: z.array(antenna).min(1).max(16).optional(),
-    directionAntennas: z.tuple([antenna, antenna]).optional()
+    directionAntennas: z.tuple([antenna, antenna]).optional(),
+    outputs: z.object({ green: outputPin.optional(), red: outputPin.optional(), buzzer: outputPin.optional() }).strict().optional()
   })
   .strict()
+  .superRefine((r, ctx) => {
+    const pins = Object.values(r.outputs ?? {})
+    if (pins.length === 0) return
+    if (r.protocol === 'ascii') ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'A reader in ASCII line mode has no outputs the station can drive.' })
+    if (r.protocol === 'r2000' && pins.some((p) => p !== 3 && p !== 4)) ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'R2000 readers drive GPIO 3 and 4 only.' })
+    if (new Set(pins).size !== pins.length) ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'Each output role needs its own pin.' })
+  })
 
 export const settingsPatch = z
   .object({

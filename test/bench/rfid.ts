@@ -10,7 +10,7 @@
  *   3. ceiling through the pty: the simulator writes as fast as the pty takes it;
  *   4. backlog: 66,000 tag frames dumped at once (a reader emptying its buffer after an outage) —
  *      every one must come out (no loss), and how long it takes.
- * Persistence of reads (gate sessions) is not part of this device layer yet.
+ * Persistence of reads (gate sessions) and the station around the driver: test/bench/gate-cpu.ts.
  * Run: node --import tsx test/bench/rfid.ts [--quick]
  */
 import { spawn, type ChildProcess } from 'node:child_process'

@@ -10,6 +10,7 @@ import { launchChromium } from '../helpers/browser'
 import { startRfidSimRig, type RfidSimRig } from '../helpers/rfid-sim'
 import { startServer, tempDataDir, type RunningServer, uploadToServer } from '../helpers/station-server'
 import { assertUiBuilt, signInWithPin } from '../helpers/ui'
+import { until } from '../helpers/wait'
 import { connectEvents } from '../helpers/ws-events'
 
 // The loading door in Chromium against `dockside serve --demo`: a shipment imported through the
@@ -17,6 +18,8 @@ import { connectEvents } from '../helpers/ws-events'
 // full-screen flash) for an unexpected tag, then the load confirmed and the shipped event in Look up.
 
 const TERMINAL = 'door-9'
+/** The reader's stack light and buzzer on its GPO pins. */
+const LIGHTS = { green: 1, red: 2, buzzer: 3 }
 const PEN_GTIN = '80614141123458'
 const SHIPPED = ['100201', '100202', '100203', '100204', '100205']
 const epcOf = (serial: string) => {
@@ -54,7 +57,7 @@ describe('Loading-door gate in Chromium', () => {
     rig = await startRfidSimRig('thingmagic', { tags: SHIPPED.map((s) => ({ epc: epcOf(s) })), rate: 150 })
     const settings = await call<StationSettings>('settings.get', {})
     const id = `rfid:${rig.devicePath}`
-    await call('settings.update', { rfidReaders: [...settings.rfidReaders, { path: rig.devicePath, protocol: 'thingmagic', antennas: [1] }], rfidTerminals: { ...settings.rfidTerminals, [id]: TERMINAL }, gateSilenceMs: 60_000 })
+    await call('settings.update', { rfidReaders: [...settings.rfidReaders, { path: rig.devicePath, protocol: 'thingmagic', antennas: [1], outputs: LIGHTS }], rfidTerminals: { ...settings.rfidTerminals, [id]: TERMINAL }, gateSilenceMs: 60_000 })
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('pageerror', (e) => pageErrors.push(e.message))
@@ -82,12 +85,15 @@ describe('Loading-door gate in Chromium', () => {
     expect(await count('expected')).toBe('5')
     expect(await count('missing')).toBe('0')
     expect(await page.$('[data-testid=gate-alarm]')).toBeNull()
+    const lights = () => rig.sim().outputs()
+    await until(() => lights()[LIGHTS.green] === true, { timeoutMs: 10_000, what: 'the green light on the reader' })
 
     // A monitor that is ours but not on this shipment comes through the door: red flash.
     rig.sim().setTags([...SHIPPED, '100206'].map((s) => ({ epc: epcOf(s) })))
     await page.waitForSelector('[data-testid=gate-alarm]', { timeout: 30_000 })
     expect(await count('unexpected')).toBe('1')
     expect(await page.textContent('[data-testid=gate-unexpected-list]')).toContain('100206')
+    await until(() => lights()[LIGHTS.red] === true && lights()[LIGHTS.buzzer] === true && lights()[LIGHTS.green] === false, { timeoutMs: 10_000, what: 'red light and buzzer on the reader' })
     await page.click('[data-testid=gate-confirm]')
     await page.waitForSelector('[data-testid=error-line][data-code="gate.unexpected_present"]', { timeout: 10_000 })
 
@@ -102,10 +108,22 @@ describe('Loading-door gate in Chromium', () => {
     await page.click('[data-testid=gate-confirm]')
     await page.waitForSelector('[data-testid=gate-done]', { timeout: 15_000 })
     expect(await page.textContent('[data-testid=gate-done]')).toContain('SH-E2E')
+    await until(() => Object.values(lights()).every((on) => !on), { timeoutMs: 10_000, what: 'the reader outputs off after the confirm' })
 
     const found = await call<LookupResult>('lookup.find', { code: '100201' })
     expect(found.kind).toBe('unit')
     if (found.kind === 'unit') expect(found.timeline.map((t) => t.summary.code)).toContain('timeline.unit.shipped')
+
+    // The Devices screen shows the reader's outputs and takes them for a new reader.
+    await page.click('[data-testid=nav-devices]')
+    await page.waitForSelector('[data-testid=reader-panel]')
+    expect(await page.textContent(`[data-testid="reader-rfid:${rig.devicePath}"] [data-testid=reader-outputs]`)).toMatch(/1\D+2\D+3/)
+    await page.fill('[data-testid=reader-panel] input[placeholder*="/dev/ttyUSB0"]', '/tmp/dockside-no-such-reader')
+    await page.selectOption('[data-testid=reader-panel] select', 'r2000')
+    await page.fill('[data-testid=reader-green]', '3')
+    await page.fill('[data-testid=reader-red]', '4')
+    await page.click('[data-testid=reader-panel] button[type=submit]')
+    await until(async () => (await call<StationSettings>('settings.get', {})).rfidReaders.some((r) => r.path === '/tmp/dockside-no-such-reader' && r.outputs?.green === 3 && r.outputs.red === 4), { timeoutMs: 10_000, what: 'the new reader saved with its outputs' })
     expect(pageErrors).toEqual([])
   }, 120_000)
 })

@@ -200,11 +200,19 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     await page.waitForSelector('[data-testid=receive-close-panel]')
     await page.fill('[data-testid=receive-close-note]', 'e2e: all good')
     await page.click('[data-testid=receive-close-confirm]')
-    const path = (await (await page.waitForSelector('[data-testid=receive-report-path]', { timeout: 20_000 })).textContent())!
+    await page.waitForSelector('[data-testid=receive-report-download]', { timeout: 20_000 })
     expect(await page.textContent('[data-testid=receive-closed-counts]')).toContain('26 of 26 received · 0 short · 0 over · 0 damaged')
-    expect(path).toMatch(/ASN-2001.*\.pdf$/)
-    expect(existsSync(path)).toBe(true)
-    expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // The browser gets the PDF itself, never a path on the station it could not open.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.click('[data-testid=receive-report-download]')])
+    expect(download.suggestedFilename()).toMatch(/^ASN-2001.*\.pdf$/)
+    const saved = await download.path()
+    expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(existsSync(saved)).toBe(true)
+    await page.click('[data-testid=receive-report-view]')
+    const frame = await page.waitForSelector('[data-testid=receive-report-viewer] iframe')
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/)
+    await page.click('[data-testid=receive-report-close]')
+    await page.waitForSelector('[data-testid=receive-report-viewer]', { state: 'detached' })
     await page.waitForSelector('[data-testid=receive-order-status]:has-text("closed")')
     expect(await page.isVisible('[data-testid=receive-undo]')).toBe(false)
   })
@@ -363,8 +371,15 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     const dir = mkdtempSync(join(tmpdir(), 'dockside-import-'))
     const bad = join(dir, 'po-bad.csv')
     writeFileSync(bad, 'kind,po\norder,supplier,expected_at,line,item,qty,lot\nPO-9001,SUP-ACME,2026-07-01,1,NO-SUCH-ITEM,5,\nPO-9001,SUP-ACME,2026-07-01,2,MON-27-BLK,-3,\n')
-    // The served UI uploads the file's bytes: the station never reads a path a browser names.
-    await page.setInputFiles('[data-testid=import-file]', bad)
+    // The served UI uploads the file's bytes: the station never reads a path a browser names. The file is
+    // dropped on the panel (a drag from the file manager), no path typed anywhere.
+    const dropped = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([text], 'po-bad.csv', { type: 'text/csv' }))
+      return transfer
+    }, readFileSync(bad, 'utf8'))
+    await page.dispatchEvent('[data-testid=import-drop]', 'drop', { dataTransfer: dropped })
+    expect(await page.textContent('[data-testid=import-chosen]')).toContain('po-bad.csv')
     await page.click('[data-testid=import-preview]')
     await page.waitForSelector('[data-testid=import-report][data-valid=false]')
     const rows = await page.$$eval('[data-testid=import-errors] tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent))
@@ -379,7 +394,8 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
       expect(await page.$$eval('[data-testid=import-preview-table] tbody tr', (trs) => trs.length)).toBeGreaterThan(0)
       await page.click('[data-testid=import-run]')
       await page.waitForSelector('[data-testid=import-report][data-applied=true]', { timeout: 20_000 })
-      await page.waitForSelector('[data-testid=import-progress] progress')
+      // Finished: the report says so; no stale "3 of 3" bar stays behind.
+      expect(await page.$('[data-testid=import-progress]')).toBeNull()
     }
     expect(events.of<{ phase: string }>('imports.progress').some((p) => p.phase === 'apply' || p.phase === 'done')).toBe(true)
     await page.waitForSelector('[data-testid=receive-order-PO-3001]')

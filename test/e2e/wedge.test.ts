@@ -60,12 +60,11 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     expect(await page.textContent('[data-testid=scan-last-parse-fields]')).toContain('"gtin": "12312312312333"')
   })
 
-  it('ten scans inside two seconds all arrive, in order', async () => {
+  // How fast they can come is the benchmark's business (npm run bench -- scanners); this is that none is lost.
+  it('ten scans typed back to back all arrive, in order', async () => {
     const before = results().length
     const sent = Array.from({ length: 10 }, (_, i) => `]C0BOX-${String(i).padStart(3, '0')}`)
-    const start = Date.now()
     for (const text of sent) await scan(page, text, { gapMs: 3 })
-    expect(Date.now() - start).toBeLessThan(2000)
     await waitResults(before + 10)
     expect(results().slice(before).map((r) => r.text)).toEqual(sent)
   })

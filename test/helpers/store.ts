@@ -12,7 +12,7 @@ export function openTempStore(dataDir = makeTempDir()): Store {
   return openStore({ dataDir })
 }
 
-export function startTestStation(options: { dataDir?: string; demo?: boolean; importPaths?: boolean } = {}): Promise<Station> {
+export function startTestStation(options: { dataDir?: string; demo?: boolean; importPaths?: boolean; chooseImportFile?: () => Promise<string | null> } = {}): Promise<Station> {
   return createStation({
     dataDir: options.dataDir ?? makeTempDir(),
     host: 'headless',
@@ -20,6 +20,7 @@ export function startTestStation(options: { dataDir?: string; demo?: boolean; im
     logger: silentLogger(),
     demo: options.demo ?? false,
     importPaths: options.importPaths ?? false,
+    ...(options.chooseImportFile ? { chooseImportFile: options.chooseImportFile } : {}),
     now: testNow
   })
 }

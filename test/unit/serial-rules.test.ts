@@ -148,14 +148,15 @@ describe('serial rules (property)', () => {
     )
   })
 
-  it('pattern matching stays fast on adversarial input at the length cap', () => {
+  // A backtracking engine takes minutes on these (165 s was seen); the bound only has to tell linear from that.
+  it('pattern matching stays linear on adversarial input at the length cap', () => {
     const start = Date.now()
     for (const pattern of ['[A-Z]*\\d*[A-Z]*X', '[AB]\\d*[CD]*E', '.*.*.*=', '\\w+\\d+\\w{2,}!']) {
       const rule = { pattern }
       expect(validateSerialRule(rule).ok).toBe(true)
       checkSerial('A'.repeat(MAX_SERIAL_LENGTH - 1) + '!', rule)
     }
-    expect(Date.now() - start).toBeLessThan(1000)
+    expect(Date.now() - start).toBeLessThan(15_000)
   })
 
   it('the GTIN in any form is always refused, whatever the rule allows', () => {

@@ -201,7 +201,10 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
     } else index.set(name, i)
   })
   for (const c of columns) if (c.required && !index.has(c.name)) errors.push({ row: headerRow, column: c.name, rule: 'missing_column', message: `Column "${c.name}" is required for kind ${kind}.` })
-  const headerRefused = errors.length > 0
+  // An unknown column is reported and its cells ignored, but every row is still checked, so the report
+  // lists every bad row (the file is refused either way). Without a required column (or with one twice)
+  // the rows cannot be read meaningfully: the header problem is the report.
+  const headerRefused = errors.some((e) => e.rule !== 'unknown_column')
   const records: Array<Record<string, unknown> & { row: number }> = []
   let dataRows = 0
   let seenRows = 0

@@ -1,4 +1,5 @@
 import type { StationHandlers } from '../../shared/contract'
+import { watchDeviceNodes, type WatchDevices } from '../devices/hotplug'
 import type { ScansOutputs } from '../../shared/contract-areas/scans'
 import type { StationSettings } from '../../shared/model/station'
 import type { DeviceRegistry } from '../devices/registry'
@@ -22,8 +23,13 @@ export interface ScanningOptions {
   openSerial?: OpenSerial
   /** Silence that ends a serial frame without CR/LF (default 150 ms; 0 = only CR/LF). */
   serialSilenceMs?: number
-  /** Hot-plug poll period in ms (default 3000; 0 = discover once at start). */
+  /**
+   * Hot-plug poll period in ms when device nodes cannot be watched (default 3000; 0 = discover once at
+   * start, and no watch unless `watch` is given).
+   */
   pollMs?: number
+  /** Device-node watch for hot-plug (default: inotify on /dev, with a 60 s safety poll); null = poll only. */
+  watch?: WatchDevices | null
   /** Register a simulated scanner (demo mode does by default). */
   simulated?: boolean
 }
@@ -98,6 +104,7 @@ export function createScanning(deps: ScanningDeps): Scanning {
     serialPorts: () => deps.settings().serialScannerPorts,
     disabled: () => deps.settings().disabledScannerIds,
     pollMs: options.pollMs ?? 3000,
+    watch: options.watch !== undefined ? options.watch : options.pollMs === 0 ? null : watchDeviceNodes(),
     log: (level, message, detail) => deps.logger[level](detail ?? {}, message)
   })
 

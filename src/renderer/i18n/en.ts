@@ -37,6 +37,8 @@ export const en = {
     error: 'error'
   },
   deviceState: { connected: 'connected', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
+  /** The printer's state on its own ("la impresora": Spanish agrees in gender). */
+  printerState: { connected: 'connected', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
   deviceKind: { scanner: 'Scanner', printer: 'Printer', 'rfid-reader': 'RFID reader' },
   signIn: {
     title: 'Sign in',
@@ -256,7 +258,10 @@ export const en = {
     closeConfirm: 'Close and write the report',
     closedTitle: '{{order}} closed',
     closedFlash: '{{order}} closed: discrepancy report written',
-    reportPath: 'Discrepancy report:'
+    report: 'Discrepancy report (PDF):',
+    reportDownload: 'Download',
+    reportView: 'View and print',
+    reportClose: 'Close the report'
   },
   putaway: {
     title: 'Put away',
@@ -325,10 +330,12 @@ export const en = {
     open: 'Import a file…',
     hide: 'Hide import',
     title: 'Import items, suppliers, locations, POs and ASNs',
-    hint: 'For site IT: a CSV or XLSX file on this station’s disk (see resources/import-samples). Check it first: every bad row is listed with its reason; nothing is written until every row is valid.',
-    path: 'File path on the station',
-    file: 'File (CSV or XLSX)',
+    hint: 'For site IT: a CSV or XLSX file (samples in resources/import-samples). Check it first: every bad row is listed with its reason; nothing is written until every row is valid.',
+    dropHint: 'Drop a CSV or XLSX file here, or',
+    choose: 'Choose file…',
+    chosen: '{{name}} ({{kb}} KB)',
     uploading: 'Sending the file to the station…',
+    starting: 'Reading {{name}}…',
     cancel: 'Cancel import',
     check: 'Check file',
     run: 'Import',
@@ -391,6 +398,10 @@ export const en = {
     readerAntennas: 'Antennas, e.g. 1,2',
     readerTerminalHint: 'Terminal, e.g. door-1',
     readerSave: 'Save reader',
+    readerGreen: 'Green light output (pin)',
+    readerRed: 'Red light output (pin)',
+    readerBuzzer: 'Buzzer output (pin)',
+    readerOutputs: 'Outputs: green {{green}}, red {{red}}, buzzer {{buzzer}}',
     noReaders: 'No RFID reader is configured (Settings → rfidReaders).'
   },
   languages: { en: 'English', es: 'Español' },

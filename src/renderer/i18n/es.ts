@@ -39,6 +39,7 @@ export const es: Dictionary = {
     error: 'error'
   },
   deviceState: { connected: 'conectado', disconnected: 'desconectado', error: 'error', disabled: 'desactivado' },
+  printerState: { connected: 'conectada', disconnected: 'desconectada', error: 'con error', disabled: 'desactivada' },
   deviceKind: { scanner: 'Escáner', printer: 'Impresora', 'rfid-reader': 'Lector RFID' },
   signIn: {
     title: 'Iniciar sesión',
@@ -258,7 +259,10 @@ export const es: Dictionary = {
     closeConfirm: 'Cerrar y generar el informe',
     closedTitle: '{{order}} cerrado',
     closedFlash: '{{order}} cerrado: informe de discrepancias generado',
-    reportPath: 'Informe de discrepancias:'
+    report: 'Informe de discrepancias (PDF):',
+    reportDownload: 'Descargar',
+    reportView: 'Ver e imprimir',
+    reportClose: 'Cerrar el informe'
   },
   putaway: {
     title: 'Ubicar',
@@ -327,10 +331,12 @@ export const es: Dictionary = {
     open: 'Importar un archivo…',
     hide: 'Ocultar importación',
     title: 'Importar artículos, proveedores, ubicaciones, OC y ASN',
-    hint: 'Para TI del sitio: un archivo CSV o XLSX en el disco de esta estación (vea resources/import-samples). Compruébelo primero: cada fila con error aparece con su motivo; no se escribe nada hasta que todas las filas sean válidas.',
-    path: 'Ruta del archivo en la estación',
-    file: 'Archivo (CSV o XLSX)',
+    hint: 'Para TI del sitio: un archivo CSV o XLSX (ejemplos en resources/import-samples). Compruébelo primero: cada fila con error aparece con su motivo; no se escribe nada hasta que todas las filas sean válidas.',
+    dropHint: 'Suelte aquí un archivo CSV o XLSX, o',
+    choose: 'Elegir archivo…',
+    chosen: '{{name}} ({{kb}} KB)',
     uploading: 'Enviando el archivo a la estación…',
+    starting: 'Leyendo {{name}}…',
     cancel: 'Cancelar importación',
     check: 'Comprobar archivo',
     run: 'Importar',
@@ -393,6 +399,10 @@ export const es: Dictionary = {
     readerAntennas: 'Antenas, p. ej. 1,2',
     readerTerminalHint: 'Terminal, p. ej. door-1',
     readerSave: 'Guardar lector',
+    readerGreen: 'Salida luz verde (pin)',
+    readerRed: 'Salida luz roja (pin)',
+    readerBuzzer: 'Salida zumbador (pin)',
+    readerOutputs: 'Salidas: verde {{green}}, roja {{red}}, zumbador {{buzzer}}',
     noReaders: 'No hay ningún lector RFID configurado (Ajustes → rfidReaders).'
   },
   languages: { en: 'English', es: 'Español' },

@@ -5,7 +5,7 @@ import type { ScannerSummary, ScanResult } from '../../shared/contract-areas/sca
 import { WEDGE_SUFFIXES, type StationSettings, type WedgeSuffix } from '../../shared/model/station'
 import type { AppError } from '../../shared/result'
 import { ErrorLine } from '../components/ErrorLine'
-import { useMessageText } from '../i18n/use-message'
+import { useFormatInstant, useMessageText } from '../i18n/use-message'
 import { useStation } from '../app/StationProvider'
 
 const showGs = (text: string) => text.replaceAll('\u001d', '⟨GS⟩')
@@ -131,6 +131,7 @@ function WedgeSettingsForm() {
 export function ScannerPanel() {
   const { t } = useTranslation()
   const say = useMessageText()
+  const formatInstant = useFormatInstant()
   const { client, devices, info } = useStation()
   const [summaries, setSummaries] = useState<ScannerSummary[]>([])
   const [last, setLast] = useState<ScanResult | null>(null)
@@ -201,7 +202,7 @@ export function ScannerPanel() {
                   {d.name} <span className="muted">({d.transport})</span>
                 </td>
                 <td className={`state-${d.state}`}>{t(`deviceState.${d.state}`)}</td>
-                <td data-testid={`scanner-last-${d.id}`}>{s?.lastScanAt ? `${new Date(s.lastScanAt).toLocaleTimeString()} · ${showGs(s.lastText ?? '')}` : '—'}</td>
+                <td data-testid={`scanner-last-${d.id}`}>{s?.lastScanAt ? `${formatInstant(s.lastScanAt)} · ${showGs(s.lastText ?? '')}` : '—'}</td>
                 <td>{s ? t('scanners.countsValue', { scans: s.scans, rejected: s.rejected }) : '—'}</td>
                 <td>{d.lastError ?? '—'}</td>
                 <td className="row-actions">

@@ -22,11 +22,25 @@ export function describeGs1(c: Gs1Scan, say: Say): string {
   return parts.map(say).join(' · ')
 }
 
-/** The line the operator reads on the flash: the identity for good GS1 scans, the reason for bad ones. */
+/** Outcomes that only say the scan was read: no workflow acted on it, so the flash names what it is. */
+const PARSE_ONLY_CODES: ReadonlySet<string> = new Set(['scan.gs1', 'scan.plain'])
+
+/** What the operator can do next, for refusals whose reason alone leaves them stuck. */
+const NEXT_STEP: Readonly<Record<string, string>> = { 'gs1.check_digit': 'scan.hint.check_digit' }
+
+/**
+ * The line the operator reads on the flash: for a good scan what happened (the workflow's outcome, e.g.
+ * "Received … on ASN-2001") or, when nothing acted on it, what it identifies; the reason (and the next
+ * step) for a bad one.
+ */
 export function scanFeedbackMessage(r: ScanResult, language: string): string {
   const lang: Language = language.startsWith('es') ? 'es' : 'en'
   const say: Say = (message) => renderMessage(MESSAGE_TABLES[lang], message, { locale: lang })
-  if (r.outcome === 'rejected' || r.outcome === 'warning') return say(r)
+  if (r.outcome === 'rejected' || r.outcome === 'warning') {
+    const hint = NEXT_STEP[r.code]
+    return hint ? `${say(r)} ${say({ code: hint, params: {} })}` : say(r)
+  }
+  if (!PARSE_ONLY_CODES.has(r.code)) return say(r)
   const c = r.classification
   if (c?.kind === 'gs1') return describeGs1(c, say)
   if (c?.kind === 'plain') return say({ code: 'scan.plain', params: { text: c.text } })

@@ -90,6 +90,33 @@ export interface ConfirmResult {
   partial: boolean
 }
 
+/** A recorded gate session (migration 0007), most recent first in `gate.sessions`. */
+export interface GateSessionSummary {
+  id: number
+  terminalId: string
+  door: string | null
+  shipment: string | null
+  state: GateState
+  startedAt: string
+  endedAt: string | null
+  /** A message code (`gate.end.*`); `gate.end.restart` when the station stopped while it read. */
+  endReason: string | null
+  reads: number
+  uniqueTags: number
+}
+
+/** One unique EPC of a recorded session (first/last seen in ms since the epoch). */
+export interface GateSessionRead {
+  epc: string
+  cls: TagClass
+  reason: string | null
+  firstSeen: number
+  lastSeen: number
+  count: number
+  peakRssi: number | null
+  antennas: number[]
+}
+
 export interface ReaderLiveView {
   deviceId: string
   terminalId: string | null
@@ -112,6 +139,10 @@ export const gateMethods = {
   /** Hold the load at the door (recorded with a reason; nothing ships). */
   'gate.hold': { input: z.object({ reason: z.string().trim().min(1).max(500) }).strict() },
   'gate.readers': { input: z.object({}).strict() },
+  /** Recorded sessions, most recent first: of one door, or of every door when `door` is left out. */
+  'gate.sessions': { input: z.object({ door: codeText.nullable().optional(), limit: z.number().int().min(1).max(500).optional() }).strict() },
+  /** One recorded session with its reads (one row per unique EPC); fails with `gate.unknown_session`. */
+  'gate.sessionReads': { input: z.object({ sessionId: z.number().int().positive() }).strict() },
   'shipments.list': { input: z.object({ status: z.enum(['open', 'loading', 'shipped', 'all']).optional() }).strict() }
 } as const
 
@@ -123,6 +154,8 @@ export interface GateOutputs {
   'gate.confirm': ConfirmResult
   'gate.hold': GateView
   'gate.readers': ReaderLiveView[]
+  'gate.sessions': GateSessionSummary[]
+  'gate.sessionReads': { session: GateSessionSummary; reads: GateSessionRead[] }
   'shipments.list': ShipmentSummary[]
 }
 

@@ -125,6 +125,13 @@ export interface CloseResult {
   eventId: number
 }
 
+/** A file the station made, carried to the screen (a browser cannot open a path on the station). */
+export interface ReportFile {
+  name: string
+  bytes: number
+  base64: string
+}
+
 export interface UndoResult {
   undone: number
   code: 'receiving.undone'
@@ -272,6 +279,13 @@ export interface ImportReport {
  */
 export type ImportSource = { upload: string } | { path: string }
 
+/** A file the operator chose in the desktop app's file dialog (or dropped on its window). */
+export interface ChosenFile {
+  path: string
+  name: string
+  bytes: number
+}
+
 export interface ImportProgress {
   file: string
   phase: 'read' | 'validate' | 'apply' | 'done'
@@ -333,6 +347,8 @@ export const receivingMethods = {
   'receiving.undo': { input: z.object({}).strict() },
   /** Close the open order; writes the discrepancy report (PDF). */
   'receiving.close': { input: z.object({ note: z.string().max(500).optional() }).strict() },
+  /** A closed order's discrepancy report (PDF) as bytes, for the screen to offer as a download. */
+  'receiving.report': { input: z.object({ order: code }).strict() },
   'putaway.submit': { input: z.object({ text: code }).strict() },
   'putaway.state': { input: z.object({}).strict() },
   'putaway.cancel': { input: z.object({}).strict() },
@@ -343,7 +359,9 @@ export const receivingMethods = {
   /** Import a file: all rows or none. Runs in a worker thread. */
   'imports.run': { input: importSource },
   /** Stop the running import (its worker is terminated; nothing is written). */
-  'imports.cancel': { input: z.object({}).strict() }
+  'imports.cancel': { input: z.object({}).strict() },
+  /** Desktop app: the operator picks the file in the system's file dialog; null when they cancel. */
+  'imports.chooseFile': { input: z.object({}).strict() }
 } as const
 
 export interface ReceivingOutputs {
@@ -359,6 +377,7 @@ export interface ReceivingOutputs {
   'receiving.exception': ReceiveOutcome
   'receiving.undo': UndoResult
   'receiving.close': CloseResult
+  'receiving.report': ReportFile
   'putaway.submit': PutawayOutcome
   'putaway.state': PutawayState
   'putaway.cancel': PutawayState
@@ -366,6 +385,7 @@ export interface ReceivingOutputs {
   'imports.preview': ImportReport
   'imports.run': ImportReport
   'imports.cancel': { cancelled: boolean }
+  'imports.chooseFile': ChosenFile | null
 }
 
 export interface ReceivingAreaEvents {

@@ -52,6 +52,15 @@ function formatDate(value: ParamValue, kind: string, options: FormatOptions): st
   return date.toLocaleString(locale, { ...base, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 }
 
+/**
+ * An instant (ISO text or epoch ms) as the reader's local time, 24-hour in every language: `time` for
+ * today's screens (status bar, device lists), `datetime` where the day matters. Unparsable input comes
+ * back as it was rather than "Invalid Date".
+ */
+export function formatInstant(value: string | number, kind: 'time' | 'datetime', options: FormatOptions = {}): string {
+  return formatDate(value, kind, options) ?? String(value)
+}
+
 /** Fills a template with parameters for one language. Unknown formats print the raw value. */
 export function formatTemplate(template: string, params: Readonly<Record<string, ParamValue | undefined>>, options: FormatOptions = {}): string {
   const locale = options.locale ?? 'en'

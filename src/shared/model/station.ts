@@ -60,6 +60,15 @@ export interface RfidReaderSetting {
   antennas?: number[]
   /** Two facing antennas as [outside, inside]: a tag seen outside first then inside goes in. */
   directionAntennas?: [number, number]
+  /** The reader's general-purpose outputs wired to a stack light and buzzer (ThingMagic GPO 1–8, R2000 GPIO 3–4; ASCII: none). */
+  outputs?: ReaderOutputs
+}
+
+/** Output pins per role; a role left out is not driven. */
+export interface ReaderOutputs {
+  green?: number
+  red?: number
+  buzzer?: number
 }
 
 export const SYNC_TOKEN_REDACTED = '••••••••'

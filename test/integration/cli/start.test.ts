@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../helpers/station-server'
@@ -27,7 +28,7 @@ describe('npm start where Electron cannot run', () => {
         })
       })
       const lines = output.trim().split('\n')
-      expect(lines[0]).toMatch(/^Electron cannot start here \(there is no graphical display \(DISPLAY is not set\)\), so Dockside is serving the same station UI/)
+      expect(lines[0]).toMatch(/^Electron cannot start here because there is no graphical display \(DISPLAY is not set\), so Dockside is serving the same station UI/)
       expect(output).toContain('ready (DEMO)')
       const page = await fetch(url)
       expect(page.status).toBe(200)
@@ -35,6 +36,25 @@ describe('npm start where Electron cannot run', () => {
     } finally {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))
+    }
+  })
+})
+
+describe('the UI build npm start runs', () => {
+  it('prints nothing at --logLevel warn: no third-party notices before the one sentence', { timeout: 240_000 }, () => {
+    // Absolute (a relative --outDir is taken relative to each target's root: src/renderer for the UI) and
+    // inside the project (outside it electron-vite prints a notice that it will not empty the folder).
+    const outDir = join(PROJECT_ROOT, `.build-check-${process.pid}`)
+    try {
+      const build = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn', '--outDir', outDir], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        timeout: 220_000
+      })
+      expect(build.status, build.stderr).toBe(0)
+      expect(`${build.stdout}${build.stderr}`.trim()).toBe('')
+    } finally {
+      rmSync(outDir, { recursive: true, force: true })
     }
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { GateView } from '../../../src/shared/contract-areas/gate'
+import type { ReaderOutputs } from '../../../src/shared/model/station'
 import { importFile } from '../../../src/main/import'
 import type { Station } from '../../../src/main/station'
 import { seedGateStock, sgtinHex, writeShipmentCsv, type GateStock } from '../../helpers/gate-fixture'
@@ -31,10 +32,12 @@ afterEach(async () => {
   rig = null
 })
 
-async function attachReader(tags: Array<{ epc: string; antenna?: number }>, corruptEvery = 0) {
-  rig = await startRfidSimRig('thingmagic', { tags, rate: 400, ...(corruptEvery ? { corrupt: { every: corruptEvery } } : {}) })
+async function attachReader(tags: Array<{ epc: string; antenna?: number }>, corruptEvery = 0, reader: { protocol?: 'thingmagic' | 'r2000'; outputs?: ReaderOutputs } = {}) {
+  const protocol = reader.protocol ?? 'thingmagic'
+  rig = await startRfidSimRig(protocol, { tags, rate: 400, ...(corruptEvery ? { corrupt: { every: corruptEvery } } : {}) })
   const id = `rfid:${rig.devicePath}`
-  await station.handlers['settings.update']({ rfidReaders: [{ path: rig.devicePath, protocol: 'thingmagic', antennas: [1, 2], directionAntennas: [1, 2] }], rfidTerminals: { [id]: DOOR.terminalId }, gateSilenceMs: 60_000 })
+  const antennas = protocol === 'thingmagic' ? { antennas: [1, 2], directionAntennas: [1, 2] as [number, number] } : { antennas: [1] }
+  await station.handlers['settings.update']({ rfidReaders: [{ path: rig.devicePath, protocol, ...antennas, ...(reader.outputs ? { outputs: reader.outputs } : {}) }], rfidTerminals: { [id]: DOOR.terminalId }, gateSilenceMs: 60_000 })
   await until(() => station.devices.list().some((d) => d.id === id && d.state === 'connected'), 15_000, 'the reader to connect')
 }
 
@@ -121,3 +124,39 @@ it('ends a session after the configured silence', async () => {
   await until(() => gateState().state === 'ended', 10_000, 'the silence end')
   expect(gateState().endReason).toBe('gate.end.silence')
 }, 60_000)
+
+for (const [protocol, pins] of [
+  ['thingmagic', { green: 1, red: 2, buzzer: 3 }],
+  ['r2000', { green: 3, red: 4 }]
+] as const) {
+  it(`${protocol}: the reader's outputs follow the verdict (green clean, red + buzzer on an unexpected tag, again after a reconnect, off on reset)`, async () => {
+    const load = [...['1000', '1001', '1002', '1003', '1004', '1005'].map((s) => ({ epc: sgtinHex(s), antenna: 1 })), { epc: stock.pallet.hex, antenna: 1 }]
+    await attachReader(load, 0, { protocol, outputs: pins })
+    const outs = () => rig!.sim().outputs()
+    const lit = (o: Record<number, boolean>) => ({ green: o[pins.green] === true, red: o[pins.red] === true, ...('buzzer' in pins ? { buzzer: o[pins.buzzer] === true } : {}) })
+    const none = { green: false, red: false, ...('buzzer' in pins ? { buzzer: false } : {}) }
+    await station.handlers['gate.start']({ shipment: 'SH-1' }, DOOR)
+    await until(() => gateState().counts.missing === 0, 20_000, 'the whole load read')
+    await until(() => outs()[pins.green] === true, 10_000, 'green on')
+    expect(lit(outs())).toEqual({ ...none, green: true })
+
+    rig!.sim().setTags([...load, { epc: sgtinHex('1006'), antenna: 1 }])
+    await until(() => gateState().counts.unexpected === 1, 20_000, 'the unexpected tag')
+    await until(() => outs()[pins.red] === true, 10_000, 'red on')
+    expect(lit(outs())).toEqual({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) })
+
+    // Unplugged and back (a fresh reader, its outputs unknown): the verdict's outputs are written again.
+    await rig!.unplug()
+    await rig!.replug()
+    await until(() => outs()[pins.red] === true, 20_000, 'red written again after the reconnect')
+    expect(lit(outs())).toEqual({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) })
+
+    await station.handlers['gate.end']({}, DOOR)
+    if ('buzzer' in pins) await until(() => outs()[pins.buzzer] === false, 10_000, 'the buzzer off when reading ends')
+    expect(lit(outs())).toEqual({ ...none, red: true })
+
+    station.handlers['gate.reset']({}, DOOR)
+    await until(() => outs()[pins.red] === false, 10_000, 'red off on reset')
+    expect(lit(outs())).toEqual(none)
+  }, 90_000)
+}

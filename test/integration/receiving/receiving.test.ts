@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { futureAi17 } from '../../helpers/clock'
 import { dm, GS, MONITOR_GTIN, openRig, PALLET, PEN_GTIN, thrownCode, type Rig } from './rig'
@@ -309,6 +309,17 @@ describe('receiving: close with a discrepancy report', () => {
     expect(data.missing.map((m) => m.serial)).toEqual(['MN00004008', 'MN00004009', 'MN00004010'])
     expect(data.exceptions).toHaveLength(1)
     await expect(rig.svc.close()).rejects.toMatchObject({ code: 'receiving.order_closed', params: { order: 'PO-1001', status: 'closed' } })
+
+    // The screen gets the PDF itself; a report file that went missing is written again first.
+    const file = await rig.workflow.report('PO-1001')
+    expect(file).toMatchObject({ name: basename(result.reportPath), bytes: pdf.length })
+    expect(Buffer.from(file.base64, 'base64').equals(pdf)).toBe(true)
+    rmSync(result.reportPath)
+    const again = await rig.workflow.report('PO-1001')
+    expect(Buffer.from(again.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    expect(existsSync(result.reportPath)).toBe(true)
+    await expect(rig.workflow.report('ASN-2001')).rejects.toMatchObject({ code: 'receiving.report_missing', params: { order: 'ASN-2001' } })
+    await expect(rig.workflow.report('NO-SUCH')).rejects.toMatchObject({ code: 'receiving.unknown_order' })
   })
 
   it('renders the report in a worker thread', async () => {

@@ -75,6 +75,25 @@ describe('dockside rfid read (real pty, simulated readers)', () => {
     })
   }
 
+  it('simulate --sgtin198 mixed → read: SGTIN-198 (26-byte EPCs) and SGTIN-96 tags, each decoded', async () => {
+    pty = await openPtyPair()
+    const sim = run(['rfid', 'simulate', '--port', pty.hostPath, '--protocol', 'thingmagic', '--tags', '6', '--sgtin198', 'mixed', '--rate', '300'])
+    await waitOpened(sim.pid, pty.hostPath)
+    const r = run(['rfid', 'read', '--port', pty.devicePath, '--protocol', 'thingmagic', '--duration', '3'])
+    expect(await r.exited).toBe(0)
+    const lines = r.lines()
+    const tagLines = lines.slice(0, -1)
+    expect(lines.at(-1)).toMatchObject({ summary: { unique: 7, badFrames: 0 } })
+    expect(tagLines.filter((l) => l.scheme === 'sgtin-198').map((l) => l.serial).sort()).toEqual(['S-1001', 'S-1003', 'S-1005'])
+    for (const l of tagLines.filter((x) => x.scheme === 'sgtin-198')) expect(l).toMatchObject({ epc: expect.stringMatching(/^[0-9A-F]{52}$/), gtin: '80614141123458' })
+    expect(tagLines.filter((l) => l.scheme === 'sgtin-96')).toHaveLength(3)
+    const bad = run(['rfid', 'simulate', '--port', pty.hostPath, '--protocol', 'thingmagic', '--sgtin198', 'some'])
+    expect(await bad.exited).toBe(2)
+    expect(bad.stderr()).toContain('--sgtin198 must be all or mixed')
+    process.kill(sim.pid, 'SIGTERM')
+    expect(await sim.exited).toBe(0)
+  })
+
   it('ascii: EPC lines (with and without antenna/RSSI), bad lines counted, a non-GS1 EPC decoded to its error code', async () => {
     pty = await openPtyPair()
     const r = run(['rfid', 'read', '--port', pty.devicePath, '--protocol', 'ascii', '--duration', '2'])

@@ -58,7 +58,7 @@ describe('serial scanner on a real pty (socat)', () => {
     pty.write('BEFORE\r')
     await until(() => log.scans.length === 1, { what: 'the first scan' })
     pty.write('0109521234')
-    await new Promise((r) => setTimeout(r, 50))
+    await until(() => driver.pendingBytes() === 10, { what: 'the half scan to reach the driver' })
     await pty.unplug()
     await until(() => driver.status().state === 'disconnected', { what: 'disconnect' })
     expect(log.rejected).toHaveLength(1)

@@ -55,7 +55,7 @@ describe('station: scanners → pipeline → journal → event', () => {
     expect(results[0]).toMatchObject({ deviceId: id, source: 'serial', outcome: 'accepted', code: 'scan.gs1', tone: 'good' })
     // The half scan must reach the driver before the unplug; the driver does not expose its buffer, so give
     // it time (it read the first scan, written at the same moment, already).
-    await new Promise((r) => setTimeout(r, 500))
+    await new Promise((r) => setTimeout(r, 2_000))
     await pty.unplug()
     await until(() => results.length === 2, { what: 'partial rejection' })
     expect(results[1]).toMatchObject({ deviceId: id, outcome: 'rejected', code: 'scan.partial' })

@@ -42,7 +42,7 @@ describe('USB transport (simulated printer-class link)', () => {
     const t = createUsbTransport({ kind: 'usb', vendorId: 0x0a5f, serial: 'D4J' }, async () => ok(sim.link))
     expect(t.uri).toBe('usb://0a5f/D4J')
     const big = '^XA' + 'x'.repeat(USB_CHUNK * 2 + 10) + '^XZ'
-    const out = await sendJob(t, big, { timeoutMs: 1000 })
+    const out = await sendJob(t, big, { timeoutMs: 10_000 })
     expect(out.state).toBe('confirmed')
     // pre-check ~HS, then the job + ~HS in chunks of at most USB_CHUNK bytes
     expect(sim.writes[0]!.toString('latin1')).toBe('~HS')
@@ -55,7 +55,7 @@ describe('USB transport (simulated printer-class link)', () => {
   it('a device unplugged mid-job is uncertain; one unplugged before the job is refused', async () => {
     const mid = simulatedUsb({ failAfterChunks: 2 })
     const t = createUsbTransport({ kind: 'usb', vendorId: 0x0a5f }, async () => ok(mid.link))
-    const out = await sendJob(t, '^XA' + 'y'.repeat(USB_CHUNK * 2) + '^XZ', { timeoutMs: 1000 })
+    const out = await sendJob(t, '^XA' + 'y'.repeat(USB_CHUNK * 2) + '^XZ', { timeoutMs: 10_000 })
     expect(out.state).toBe('uncertain')
     const early = simulatedUsb({ failAfterChunks: 0 })
     const t2 = createUsbTransport({ kind: 'usb', vendorId: 0x0a5f }, async () => ok(early.link))
@@ -65,7 +65,7 @@ describe('USB transport (simulated printer-class link)', () => {
   it('reports head open from the status over USB', async () => {
     const sim = simulatedUsb({ state: { headOpen: true } })
     const t = createUsbTransport({ kind: 'usb', vendorId: 0x0a5f }, async () => ok(sim.link))
-    const s = await queryStatus(t, { timeoutMs: 500 })
+    const s = await queryStatus(t, { timeoutMs: 10_000 })
     expect(s.ok && s.value).toMatchObject({ headOpen: true, ready: false })
   })
 })
@@ -88,7 +88,7 @@ describe('serial transport (stream link)', () => {
       }
     })
     const t = createSerialTransport({ kind: 'serial', path: '/dev/ttyFAKE', baudRate: 9600 }, async () => ok(streamLink(port as never)))
-    const s = await queryStatus(t, { timeoutMs: 500 })
+    const s = await queryStatus(t, { timeoutMs: 10_000 })
     expect(s.ok && s.value.paperOut).toBe(true)
     await t.close()
   })
@@ -102,7 +102,7 @@ describe('OS queue transport (lp -d QUEUE -o raw)', () => {
     chmodSync(fake, 0o755)
     const t = createSpoolerTransport({ queue: 'Zebra_ZD421', command: fake })
     expect(t.canAnswer).toBe(false)
-    const out = await sendJob(t, '^XA^FDhi^FS^XZ', { timeoutMs: 2000 })
+    const out = await sendJob(t, '^XA^FDhi^FS^XZ', { timeoutMs: 10_000 })
     expect(out).toMatchObject({ state: 'uncertain', code: 'printer.no_status' })
     expect(readFileSync(join(dir, 'args'), 'utf8').trim()).toBe('-d Zebra_ZD421 -o raw')
     expect(readFileSync(join(dir, 'job'), 'utf8')).toBe('^XA^FDhi^FS^XZ')

@@ -42,6 +42,17 @@ describe('import formats: rows', () => {
     expect(v.batch.records).toEqual([{ row: 3, code: 'S-1', name: 'One', gln: null }])
   })
 
+  it('an unknown column is reported and every bad row is still listed; a missing required column is the whole report', () => {
+    const v = validateSheet(csv(['code,name,colour', 'S 1,One,red', 'S-2,,blue'].join('\n')), 'suppliers', 0)
+    expect(v.errors.map((e) => [e.row, e.column, e.rule])).toEqual([
+      [1, 'colour', 'unknown_column'],
+      [2, 'code', 'code'],
+      [3, 'name', 'required']
+    ])
+    const missing = validateSheet(csv(['code,colour', 'S 1,red'].join('\n')), 'suppliers', 0)
+    expect(missing.errors.map((e) => e.rule)).toEqual(['unknown_column', 'missing_column'])
+  })
+
   it('dates, integers, enums, SSCCs, serial rules', () => {
     const rows: Cell[][] = [
       ['sku', 'description', 'tracking', 'serial_min_length', 'serial_max_length', 'serial_pattern', 'shelf_life_days'],

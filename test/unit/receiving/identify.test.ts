@@ -51,6 +51,11 @@ describe('timeline entries', () => {
     expect(event('unit.stored', null, { from: 'DOCK-1', suggested: false, suggestion: 'A02' }, { location: 'A01' })).toMatchObject({ code: 'timeline.unit.stored_elsewhere', params: { to: 'A01', suggestion: 'A02' } })
   })
 
+  it('a reprint names its reason (kept on the event row, not in the payload)', () => {
+    expect(event('label.printed', 'label torn', { kind: 'reprint', template: 'unit' })).toEqual({ code: 'timeline.label.reprinted', params: { template: 'unit', reason: 'label torn' } })
+    expect(event('label.reprint_requested', 'smudged', { template: 'unit' })).toEqual({ code: 'timeline.label.reprint_requested', params: { reason: 'smudged' } })
+  })
+
   it('an event type it does not know: the generic entry with the type', () => {
     expect(event('something.new', 'x', {})).toEqual({ code: 'timeline.other', params: { type: 'something.new', reason: 'x' } })
   })

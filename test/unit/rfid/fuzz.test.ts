@@ -27,26 +27,36 @@ const tmEpcs = (out: TmFramerOutput[]) => out.flatMap((o) => (o.kind === 'frame'
 const r2kEpcs = (out: R2kFramerOutput[]) => out.flatMap((o) => (o.kind === 'frame' ? ((m) => (m.kind === 'tag' ? [m.tag.epc] : []))(classifyR2kFrame(o)) : []))
 
 const epcArb = fc.uint8Array({ minLength: 12, maxLength: 12 }).map((b) => Buffer.from(b).toString('hex').toUpperCase())
+const tag96Arb = epcArb.map((epc): TagSpec => ({ epc }))
+/** EPCs of every length a PC word can announce (1–31 words: SGTIN-96 is 6, SGTIN-198 13), some with XPC words. */
+const anyTagArb = fc
+  .record({ bytes: fc.uint8Array({ minLength: 62, maxLength: 62 }), words: fc.integer({ min: 1, max: 31 }), xpc: fc.constantFrom<readonly number[] | null>(null, null, [0x0001], [0x8000, 0x0002]) })
+  .map(({ bytes, words, xpc }): TagSpec => ({ epc: Buffer.from(bytes.subarray(0, words * 2)).toString('hex').toUpperCase(), ...(xpc ? { xpc } : {}) }))
+
+interface TagSpec {
+  epc: string
+  xpc?: readonly number[]
+}
 const bytesArb = fc.uint8Array({ maxLength: 700 })
 const sizesArb = fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 8 })
 
 /** A damaged stream: good frames, some with one flipped bit, some cut short, garbage in between. */
-const damagedStream = (frame: (epc: string) => Buffer, extra: Buffer) =>
-  fc.array(fc.record({ epc: epcArb, damage: fc.constantFrom('none', 'none', 'flip', 'cut', 'garbage'), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }), garbage: fc.uint8Array({ minLength: 1, maxLength: 24 }) }), { minLength: 1, maxLength: 30 }).map((items) => {
+const damagedStream = (frame: (tag: TagSpec) => Buffer, extra: Buffer, tags: fc.Arbitrary<TagSpec> = tag96Arb) =>
+  fc.array(fc.record({ tag: tags, damage: fc.constantFrom('none', 'none', 'flip', 'cut', 'garbage'), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }), garbage: fc.uint8Array({ minLength: 1, maxLength: 24 }) }), { minLength: 1, maxLength: 30 }).map((items) => {
     const parts: Buffer[] = []
     const sent: string[] = []
     /** Undamaged frames and the offset just after each. */
     const ends: { epc: string; end: number }[] = []
     let offset = 0
     for (const it of items) {
-      const f = Buffer.from(frame(it.epc))
+      const f = Buffer.from(frame(it.tag))
       if (it.damage === 'flip') f[it.at % f.length]! ^= 1 << it.bit
       const part = it.damage === 'cut' ? f.subarray(0, it.at % f.length) : f
       if (it.damage === 'garbage') parts.push(Buffer.from(it.garbage))
       parts.push(part)
       offset += (it.damage === 'garbage' ? it.garbage.length : 0) + part.length
-      sent.push(it.epc)
-      if (it.damage === 'none') ends.push({ epc: it.epc, end: offset })
+      sent.push(it.tag.epc)
+      if (it.damage === 'none') ends.push({ epc: it.tag.epc, end: offset })
     }
     parts.push(extra)
     const bytes = Buffer.concat(parts)
@@ -87,7 +97,7 @@ describe('fuzz: framers never throw and never invent an EPC', () => {
 
   it('ThingMagic: damaged stream → every EPC out was sent; every intact frame comes out', () => {
     fc.assert(
-      fc.property(damagedStream((epc) => tmTagRecord({ epc }), tmKeepAlive()), sizesArb, ({ bytes, sent, intact }, sizes) => {
+      fc.property(damagedStream((tag) => tmTagRecord(tag), tmKeepAlive()), sizesArb, ({ bytes, sent, intact }, sizes) => {
         const got = tmEpcs(feed<TmFramerOutput>(() => new ThingMagicFramer({ staleMs: 0 }), bytes, sizes))
         for (const e of got) expect(sent).toContain(e)
         for (const e of intact) expect(got).toContain(e.epc)
@@ -98,11 +108,33 @@ describe('fuzz: framers never throw and never invent an EPC', () => {
 
   it('R2000: damaged stream (one flipped bit, cut frames, garbage) → every EPC out was sent; an undamaged stream comes out whole', () => {
     fc.assert(
-      fc.property(damagedStream((epc) => r2kTagRecord({ epc }), r2kRoundDone(1, 0, 0)), sizesArb, ({ bytes, sent, intact }, sizes) => {
+      fc.property(damagedStream((tag) => r2kTagRecord(tag), r2kRoundDone(1, 0, 0)), sizesArb, ({ bytes, sent, intact }, sizes) => {
         const got = r2kEpcs(feed<R2kFramerOutput>(() => new R2000Framer({ staleMs: 0 }), bytes, sizes))
         for (const e of got) expect(sent).toContain(e)
         // With an 8-bit check a damaged stretch can, by a 1-in-256 chance, pass as some other
         // (non-tag) frame and swallow its neighbour: recovery is asserted for undamaged streams only.
+        if (intact.length === sent.length) expect(got).toEqual(sent)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('ThingMagic: EPCs of any word length, with or without XPC words, damaged → every EPC out was sent; every intact frame comes out whole', () => {
+    fc.assert(
+      fc.property(damagedStream((tag) => tmTagRecord(tag), tmKeepAlive(), anyTagArb), sizesArb, ({ bytes, sent, intact }, sizes) => {
+        const got = tmEpcs(feed<TmFramerOutput>(() => new ThingMagicFramer({ staleMs: 0 }), bytes, sizes))
+        for (const e of got) expect(sent).toContain(e)
+        for (const e of intact) expect(got).toContain(e.epc)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('R2000: EPCs of any word length, with or without XPC words → every EPC out was sent; an undamaged stream comes out whole', () => {
+    fc.assert(
+      fc.property(damagedStream((tag) => r2kTagRecord(tag), r2kRoundDone(1, 0, 0), anyTagArb), sizesArb, ({ bytes, sent, intact }, sizes) => {
+        const got = r2kEpcs(feed<R2kFramerOutput>(() => new R2000Framer({ staleMs: 0 }), bytes, sizes))
+        for (const e of got) expect(sent).toContain(e)
         if (intact.length === sent.length) expect(got).toEqual(sent)
       }),
       { numRuns: 300 }

@@ -114,6 +114,29 @@ describe('R2000Framer + classification', () => {
   })
 })
 
+describe('R2000 tag records of other lengths', () => {
+  const SGTIN198 = '3634257BF7194E60C286B58B2660000000000000000000000000'
+  it('SGTIN-198: PC of 13 words, the 26-byte EPC whole; a 25-byte form is padded to 13 words', () => {
+    const f = new R2000Framer({ staleMs: 0 })
+    const out = collect<R2kFramerOutput>(f)
+    const rec = r2kTagRecord({ epc: SGTIN198 })
+    expect(rec.readUInt16BE(5)).toBe(13 << 11)
+    expect(r2kTagRecord({ epc: SGTIN198.slice(0, 50) })).toEqual(rec)
+    f.write(Buffer.concat([rec, r2kTagRecord({ epc: SGTIN }), rec]))
+    f.end()
+    expect(epcs(out)).toEqual([SGTIN198, SGTIN, SGTIN198])
+  })
+  it('XPC_W1 (and XPC_W2 when XEB is set) after the PC are skipped', () => {
+    for (const xpc of [[0x0001], [0x8000, 0x0002]]) {
+      const f = new R2000Framer({ staleMs: 0 })
+      const out = collect<R2kFramerOutput>(f)
+      f.write(Buffer.concat([r2kTagRecord({ epc: SGTIN198, xpc }), r2kTagRecord({ epc: SGTIN, xpc })]))
+      f.end()
+      expect(epcs(out), JSON.stringify(xpc)).toEqual([SGTIN198, SGTIN])
+    }
+  })
+})
+
 describe('R2000 read confirmation', () => {
   it('holds a first read, releases it with the second within the window, then passes reads at once', async () => {
     const { createReadConfirmer } = await import('../../../src/main/devices/rfid/r2000/confirm')

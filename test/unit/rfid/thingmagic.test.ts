@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { gen2Crc16, thingMagicCrc } from '../../../src/main/devices/rfid/crc'
 import { tmGetVersion, tmSetAntennas, tmSetGpo, tmSetReadPower, tmSetRegion, tmSetSession, tmSetTarget, tmStartContinuousRead, tmStopContinuousRead } from '../../../src/main/devices/rfid/thingmagic/commands'
 import { ThingMagicFramer, type TmFramerOutput } from '../../../src/main/devices/rfid/thingmagic/framer'
-import { classifyTmFrame, tmFixFrameCrc, tmKeepAlive, tmTagRecord } from '../../../src/main/devices/rfid/thingmagic/records'
+import { TM_RECORD_PC_AT, classifyTmFrame, tmFixFrameCrc, tmKeepAlive, tmTagRecord } from '../../../src/main/devices/rfid/thingmagic/records'
 import { collect, hex, writeSplit } from './_collect'
 
 /** The continuous-read tag record from SparkFun's library (HARDWARE.md): RSSI −60, antenna 1, 921.152 MHz. */
 const SPARKFUN = hex('FF 28 22 00 00 10 00 1B 01 FF 01 01 C4 11 0E 16 40 00 00 01 27 00 00 05 00 00 0F 00 80 30 00 00 00 00 00 00 00 00 00 00 00 15 45 E9 4A 56 1D')
 const SGTIN = '3074257BF7194E4000001A85'
+/** urn:epc:tag:sgtin-198:1.0614141.812345.ABC-123: 208 bits stored (13 words). */
+const SGTIN198 = '3634257BF7194E60C286B58B2660000000000000000000000000'
 
 const epcs = (out: TmFramerOutput[]) =>
   out.flatMap((o) => {
@@ -154,6 +156,40 @@ describe('ThingMagicFramer + tag records', () => {
     const out = collect<TmFramerOutput>(f)
     f.write(rec)
     expect(classifyTmFrame(out[0] as never)).toEqual({ kind: 'tags', tags: [], rejected: ['rfid.bad_record'] })
+  })
+
+  it('SGTIN-198: PC announces 13 words (ceil(198/16)) and the 26-byte EPC comes out whole', () => {
+    const rec = tmTagRecord({ epc: SGTIN198 })
+    expect(rec.readUInt16BE(TM_RECORD_PC_AT)).toBe(13 << 11)
+    expect(rec.readUInt16BE(TM_RECORD_PC_AT - 2)).toBe((2 + 26 + 2) * 8)
+    const f = new ThingMagicFramer({ staleMs: 0 })
+    const out = collect<TmFramerOutput>(f)
+    f.write(Buffer.concat([rec, tmTagRecord({ epc: SGTIN }), rec]))
+    expect(epcs(out)).toEqual([SGTIN198, SGTIN, SGTIN198])
+  })
+
+  it('an EPC given as 198 bits in 25 bytes is sent padded to 13 words, as a tag stores it', () => {
+    const rec = tmTagRecord({ epc: SGTIN198.slice(0, 50) })
+    expect(rec.readUInt16BE(TM_RECORD_PC_AT)).toBe(13 << 11)
+    expect(classifyTmFrame({ kind: 'frame', opcode: 0x22, status: 0, data: rec.subarray(5, rec.length - 2) })).toMatchObject({ tags: [{ epc: SGTIN198 }], rejected: [] })
+  })
+
+  it('XPC words (XI bit, and XEB for XPC_W2) are skipped, not read as EPC', () => {
+    for (const xpc of [[0x0001], [0x8000, 0x1234]]) {
+      const rec = tmTagRecord({ epc: SGTIN198, xpc })
+      expect(rec.readUInt16BE(TM_RECORD_PC_AT)).toBe((13 << 11) | 0x0200)
+      const m = classifyTmFrame({ kind: 'frame', opcode: 0x22, status: 0, data: rec.subarray(5, rec.length - 2) })
+      expect(m, JSON.stringify(xpc)).toMatchObject({ tags: [{ epc: SGTIN198, pc: (13 << 11) | 0x0200 }], rejected: [] })
+    }
+  })
+
+  it('an XI bit with no room for XPC_W1, or XEB with no XPC_W2, is a bad record', () => {
+    const rec = tmTagRecord({ epc: SGTIN, xpc: [0x0001] })
+    rec[TM_RECORD_PC_AT + 2] = 0x80 // XEB now announces an XPC_W2 the record does not carry
+    const data = rec.subarray(5, rec.length - 2)
+    const crc = gen2Crc16(data, TM_RECORD_PC_AT - 5, data.length - 2)
+    data.writeUInt16BE(crc, data.length - 2)
+    expect(classifyTmFrame({ kind: 'frame', opcode: 0x22, status: 0, data })).toEqual({ kind: 'tags', tags: [], rejected: ['rfid.bad_record'] })
   })
 
   it('keep-alives and command answers are classified', () => {

@@ -9,7 +9,7 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, wantsHelp, type CliCommand, type Cli
 const HELP = `Usage: dockside rfid read --port <path> --protocol thingmagic|r2000|ascii [--baud N] [--duration S]
                           [--region R] [--power DBM] [--antennas 1,2]
        dockside rfid simulate --port <path> --protocol thingmagic|r2000 [--tags N] [--rate N|max]
-                          [--repeats N] [--corrupt-every N] [--duration S]
+                          [--repeats N] [--corrupt-every N] [--sgtin198 all|mixed] [--duration S]
 
 read: reads tags and prints one JSON line per EPC the first time it is seen:
   {"epc":"3074257BF7194E4000001A85","antenna":1,"rssi":-52,"scheme":"sgtin-96",
@@ -32,7 +32,9 @@ answers, or it is unplugged while reading (the summary is printed first); 2 on b
 simulate: plays a reader on PATH, the far end of a pty pair, e.g.
   socat pty,raw,echo=0,link=/tmp/reader pty,raw,echo=0,link=/tmp/reader-sim &
   dockside rfid simulate --port /tmp/reader-sim --protocol thingmagic --tags 50 &
-  dockside rfid read --port /tmp/reader --protocol thingmagic --duration 3`
+  dockside rfid read --port /tmp/reader --protocol thingmagic --duration 3
+  --tags N              SGTIN-96 tags (serials 1000…) plus one pallet SSCC-96 (default 20)
+  --sgtin198 all|mixed  SGTIN-198 tags (26-byte EPCs, serials S-1000…): all of them, or every other one`
 
 type Values = Record<string, string | boolean | undefined>
 
@@ -137,7 +139,7 @@ async function read(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function simulate(argv: string[], io: CliIo): Promise<number> {
-  const v = parse(argv, { port: { type: 'string' }, protocol: { type: 'string' }, tags: { type: 'string' }, rate: { type: 'string' }, repeats: { type: 'string' }, 'corrupt-every': { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' } })
+  const v = parse(argv, { port: { type: 'string' }, protocol: { type: 'string' }, tags: { type: 'string' }, rate: { type: 'string' }, repeats: { type: 'string' }, 'corrupt-every': { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' }, sgtin198: { type: 'string' } })
   const path = v.port
   if (typeof path !== 'string' || path === '') throw new UsageError('--port <path> is required: the far end of a pty pair (see --help).')
   const protocol = protocolOf(v.protocol, ['thingmagic', 'r2000'])
@@ -147,8 +149,10 @@ async function simulate(argv: string[], io: CliIo): Promise<number> {
   const repeats = int('repeats', v.repeats, 1, 1000) ?? 3
   const seed = int('seed', v.seed, 0) ?? 1
   const durationMs = seconds(v.duration)
+  const sgtin198 = v.sgtin198
+  if (sgtin198 !== undefined && sgtin198 !== 'all' && sgtin198 !== 'mixed') throw new UsageError(`--sgtin198 must be all or mixed, got "${String(sgtin198)}".`)
   const { sampleTags } = await import('../../devices/rfid/sim/sim-population')
-  const tags = sampleTags(count, { withPallet: count > 0 })
+  const tags = sampleTags(count, { withPallet: count > 0, ...(sgtin198 ? { sgtin198 } : {}) })
   const options = { path, tags, rate, repeats, seed, ...(every > 0 ? { corrupt: { every } } : {}) }
   const sim = protocol === 'thingmagic' ? (await import('../../devices/rfid/sim/thingmagic-sim')).startThingMagicSimulator(options) : (await import('../../devices/rfid/sim/r2000-sim')).startR2000Simulator(options)
   io.err(`dockside rfid: simulating a ${protocol} reader with ${tags.length} tags on ${path} (rate ${rate}/s)`)

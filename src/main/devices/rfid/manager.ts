@@ -1,7 +1,7 @@
 import type { DeviceRegistry } from '../registry'
 import { createSerialReader, type SerialReaderOptions } from './driver'
 import type { OpenRfidPort } from './port'
-import type { ReaderSettings, RejectedFrame, RfidIssue, RfidProtocol, RfidReader, TagRead } from './types'
+import type { ReaderSettings, ReaderStatus, RejectedFrame, RfidIssue, RfidProtocol, RfidReader, TagRead } from './types'
 
 /** One configured reader (what the Devices screen will store). */
 export interface ReaderConfig {
@@ -21,6 +21,7 @@ export interface RfidReaderManagerOptions {
   onTag: (read: TagRead) => void
   onRejected?: (deviceId: string, rejected: RejectedFrame) => void
   onIssue?: (deviceId: string, issue: RfidIssue) => void
+  onStatus?: (deviceId: string, status: ReaderStatus) => void
   openPort?: OpenRfidPort
   /** Extra driver options (tests: short backoff, watchdog). */
   driver?: Partial<Pick<SerialReaderOptions, 'backoff' | 'watchdogMs' | 'answerTimeoutMs' | 'handshakeAttempts'>>
@@ -67,7 +68,10 @@ export function createRfidReaderManager(options: RfidReaderManagerOptions) {
       }),
       reader.on('rejected', (r) => options.onRejected?.(id, r)),
       reader.on('issue', (i) => options.onIssue?.(id, i)),
-      reader.on('status', () => publish(id))
+      reader.on('status', (st) => {
+        publish(id)
+        options.onStatus?.(id, st)
+      })
     )
     publish(id)
     if (config.autoStart) await reader.startInventory()

@@ -1,3 +1,4 @@
+import type { WatchDevices } from '../hotplug'
 import type { DeviceRegistry } from '../registry'
 import { createHidPosScanner, createNodeHidBackend, DATALOGIC_VID, hidScannerId, HONEYWELL_VID, isHidPosScanner, ZEBRA_VID, type HidBackend, type HidDeviceInfo } from './hid-pos-driver'
 import { createSerialScanner, type OpenSerial } from './serial-scanner'
@@ -138,8 +139,15 @@ export interface ScannerManagerOptions {
   /** Serial ports configured as scanners (besides those with a scanner maker's vendor id). */
   serialPorts?: () => readonly string[]
   disabled?: () => readonly string[]
-  /** Hot-plug poll period; 0 = only when `refresh()` is called. */
+  /**
+   * Hot-plug poll period when no watch is running (`watch` absent or unable); 0 = only when
+   * `refresh()` is called.
+   */
   pollMs?: number
+  /** Hot-plug by watching device nodes: a discovery pass on each change instead of a fast poll. */
+  watch?: WatchDevices | null
+  /** The slow safety poll while the watch runs (default 60 s; 0 = none). */
+  watchedPollMs?: number
   log?: (level: 'info' | 'warn', message: string, detail?: Record<string, unknown>) => void
 }
 
@@ -153,6 +161,7 @@ export function createScannerManager(options: ScannerManagerOptions) {
   const offs = new Map<string, (() => void)[]>()
   const lastScanAt = new Map<string, string>()
   let timer: ReturnType<typeof setInterval> | null = null
+  let watching: { close(): void } | null = null
   let refreshing: Promise<string[]> | null = null
   let stopped = false
   const probeErrors = new Map<string, string>()
@@ -271,16 +280,22 @@ export function createScannerManager(options: ScannerManagerOptions) {
     republish: () => drivers.forEach(publish),
     start() {
       void refresh()
-      if ((options.pollMs ?? 0) > 0 && !timer) {
-        timer = setInterval(() => void refresh(), options.pollMs)
+      watching ??= options.watch?.(() => void refresh()) ?? null
+      const period = watching ? (options.watchedPollMs ?? 60_000) : (options.pollMs ?? 0)
+      if (period > 0 && !timer) {
+        timer = setInterval(() => void refresh(), period)
         timer.unref?.()
       }
     },
+    /** Whether hot-plug runs on a device-node watch (else on the poll). */
+    watching: () => watching !== null,
     /** Detaches every driver at once (no scan is delivered after this returns), then closes them. */
     async stop() {
       stopped = true
       if (timer) clearInterval(timer)
       timer = null
+      watching?.close()
+      watching = null
       offs.forEach((list) => list.forEach((off) => off()))
       offs.clear()
       await refreshing?.catch(() => {})

@@ -46,7 +46,7 @@ export function describeOpenError(path: string, error: unknown): string {
  * the half frame is rejected as `scan.partial` and the driver reopens the same path with backoff until
  * it comes back or `close()` is called.
  */
-export function createSerialScanner(options: SerialScannerOptions): ScannerDriver & { path: string } {
+export function createSerialScanner(options: SerialScannerOptions): ScannerDriver & { path: string; pendingBytes(): number } {
   const emitter = createEmitter<ScannerEvents>()
   const openSerial = options.openSerial ?? openSerialPort
   const backoff = options.backoff ?? DEFAULT_BACKOFF
@@ -124,6 +124,8 @@ export function createSerialScanner(options: SerialScannerOptions): ScannerDrive
     simulated: false,
     path: options.path,
     status: () => status,
+    /** Bytes of a scan not yet ended (diagnostics; lets a test know a half scan reached the driver). */
+    pendingBytes: () => framer?.pending() ?? 0,
     on: emitter.on,
     async open() {
       if (!closed) return

@@ -36,7 +36,15 @@ export function createReceivingReportRepository(db: Db) {
       WHERE ep.order_id = ? AND NOT EXISTS (SELECT 1 FROM license_plates lp JOIN receipts r ON r.plate_id = lp.id AND r.status = 'active' WHERE lp.code = ep.code)
       ORDER BY ep.code`
   )
+  const lastClose = prepare<[string], { order_id: number; status: string; path: string | null }>(
+    db,
+    `SELECT o.id AS order_id, o.status, json_extract(e.payload, '$.report') AS path
+       FROM inbound_orders o LEFT JOIN events e ON e.order_id = o.id AND e.type = 'order.closed'
+      WHERE o.number = ? ORDER BY e.id DESC LIMIT 1`
+  )
   return {
+    /** The order's status and the report path its last close wrote (null when it was never closed). */
+    lastClose: (orderNumber: string) => lastClose.get(orderNumber) ?? null,
     closedBy: (orderId: number): string | null => closedBy.get(orderId)?.name ?? null,
     exceptions: (orderId: number) => exceptions.all(orderId),
     /** Serials on the ASN/PO that were not received. */

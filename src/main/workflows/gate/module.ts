@@ -7,6 +7,7 @@ import type { TagRead } from '../../devices/rfid/types'
 import { AppFailure } from '../../errors'
 import type { Logger } from '../../logging'
 import type { EventLog } from '../../store/event-log'
+import { createGateReadsRepository } from '../../store/repositories/gate-reads'
 import { createLocationRepository } from '../../store/repositories/locations'
 import type { ShipmentRow } from '../../store/repositories/shipments'
 import type { Db } from '../../store/sql'
@@ -14,7 +15,10 @@ import type { WorkflowModule } from '../module'
 import { confirmLoad } from './apply'
 import { createBatcher } from './batcher'
 import { readerConfigs } from './readers'
+import { createGateOutputs, type OutputReader } from './outputs'
+import { createGateRecorder } from './recorder'
 import { createGateResolver } from './resolver'
+import { sessionRead, sessionSummary } from './history'
 import { confirmRefusal } from './rules'
 import { createGateSession, type GateSession } from './session'
 
@@ -36,7 +40,7 @@ export interface GateModuleDeps {
   readers?: Pick<RfidReaderManagerOptions, 'openPort' | 'driver'>
 }
 
-type GateMethods = 'gate.start' | 'gate.state' | 'gate.end' | 'gate.reset' | 'gate.confirm' | 'gate.hold' | 'gate.readers' | 'shipments.list'
+type GateMethods = 'gate.start' | 'gate.state' | 'gate.end' | 'gate.reset' | 'gate.confirm' | 'gate.hold' | 'gate.readers' | 'gate.sessions' | 'gate.sessionReads' | 'shipments.list'
 
 const summary = (s: ShipmentRow): ShipmentSummary => ({
   number: s.number,
@@ -52,29 +56,66 @@ const summary = (s: ShipmentRow): ShipmentSummary => ({
 })
 
 /** The loading-door gate: sessions per terminal fed by the configured RFID readers (ADR 0013). */
-export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMethods> & { ingest(read: TagRead): void; applySettings(): Promise<void>; session(terminalId: string): GateSession | null } {
+export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMethods> & { ingest(read: TagRead): void; applySettings(): Promise<void>; session(terminalId: string): GateSession | null; outputsSettled(): Promise<void> } {
   const resolver = createGateResolver(deps.db)
   // Settings are read once per change, not per tag (a read costs a map lookup, not a settings query).
   let settings = deps.settings()
   const locations = createLocationRepository(deps.db)
   const sessions = new Map<string, GateSession>()
+  /** Terminal → the id its current session is recorded under. */
+  const recordIds = new Map<string, number>()
+  const history = createGateReadsRepository(deps.db)
+  history.endInterrupted(deps.now().toISOString(), 'gate.end.restart')
+  const recorder = createGateRecorder({ repo: history, logger: deps.logger })
+  const recordedChange = (terminalId: string, now = false) => {
+    const id = recordIds.get(terminalId)
+    if (id !== undefined) recorder.touch(id, now)
+  }
+  const stopRecording = (terminalId: string) => {
+    const id = recordIds.get(terminalId)
+    if (id === undefined) return
+    recordIds.delete(terminalId)
+    recorder.finish(id)
+  }
   const silenceTimers = new Map<string, NodeJS.Timeout>()
   const batcher = createBatcher(GATE_FLUSH_MS, (terminalId) => {
     const s = sessions.get(terminalId)
-    if (s) deps.emit('gate.changed', s.view())
+    if (!s) return
+    const view = s.view()
+    deps.emit('gate.changed', view)
+    outputs.update(terminalId, view)
   })
 
+  const readerStates = new Map<string, string>()
   const manager = createRfidReaderManager({
     registry: deps.devices,
     onTag: (t) => ingest(t),
     onIssue: (id, issue) => deps.logger.warn({ device: id, code: issue.code, params: issue.params }, 'rfid reader issue'),
+    onStatus: (id, status) => {
+      // Only a transition into `connected` leaves the outputs in an unknown state (not `reading` flips).
+      const was = readerStates.get(id)
+      readerStates.set(id, status.state)
+      if (status.state === 'connected' && was !== 'connected') outputs.reconnected(id, terminalOfReader(id))
+    },
     ...deps.readers
   })
 
-  const antennaOrder = (deviceId: string): readonly [number, number] | null => {
-    const r = settings.rfidReaders.find((c) => (c.id ?? `rfid:${c.path}`) === deviceId)
-    return r?.directionAntennas ?? null
-  }
+  const readerSettingOf = (deviceId: string) => settings.rfidReaders.find((c) => (c.id ?? `rfid:${c.path}`) === deviceId)
+
+  /** The terminal a reader's outputs show: the one it is assigned to, else the only session there is. */
+  const terminalOfReader = (deviceId: string): string | null => settings.rfidTerminals[deviceId] ?? (sessions.size === 1 ? [...sessions.keys()][0]! : null)
+
+  const outputs = createGateOutputs({
+    logger: deps.logger,
+    readersOf: (terminalId) =>
+      manager.readers().flatMap((reader): OutputReader[] => {
+        const pins = readerSettingOf(reader.id)?.outputs
+        if (!pins || Object.keys(pins).length === 0 || terminalOfReader(reader.id) !== terminalId) return []
+        return [{ id: reader.id, outputs: pins, setOutput: (pin, high) => reader.setOutput(pin, high) }]
+      })
+  })
+
+  const antennaOrder = (deviceId: string): readonly [number, number] | null => readerSettingOf(deviceId)?.directionAntennas ?? null
 
   const terminalOf = (deviceId: string): string | null => {
     const assigned = settings.rfidTerminals[deviceId]
@@ -93,6 +134,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       if (quiet >= ms) {
         silenceTimers.delete(terminalId)
         s.end('gate.end.silence')
+        recordedChange(terminalId, true)
         batcher.flushNow(terminalId)
       } else silenceTimers.set(terminalId, setTimeout(check, ms - quiet))
     }
@@ -106,6 +148,8 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     if (!s || s.state() !== 'reading') return
     // A read from a reader with facing antennas carries its direction order through the session's options.
     if (s.read(read)) {
+      const id = recordIds.get(terminalId)
+      if (id !== undefined) recorder.mark(id, read.epc.toUpperCase())
       batcher.mark(terminalId)
       armSilence(terminalId)
     }
@@ -136,6 +180,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     name: 'gate',
     ingest,
     session: (terminalId) => sessions.get(terminalId) ?? null,
+    outputsSettled: () => outputs.settled(),
     async applySettings() {
       settings = deps.settings()
       await manager.configure(readerConfigs(settings.rfidReaders))
@@ -155,6 +200,9 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         }
         if (row && row.status === 'open') resolver.shipments.setStatus(row.id, 'loading')
         stopSilence(ctx.terminalId)
+        const previous = sessions.get(ctx.terminalId)
+        previous?.end('gate.end.reset')
+        stopRecording(ctx.terminalId)
         const readerIds = Object.entries(settings.rfidTerminals).filter(([, t]) => t === ctx.terminalId).map(([id]) => id)
         const s = createGateSession({
           terminalId: ctx.terminalId,
@@ -167,6 +215,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
           now: deps.now
         })
         sessions.set(ctx.terminalId, s)
+        recordIds.set(ctx.terminalId, recorder.begin(s, { terminalId: ctx.terminalId, door: doorCode, shipment: row?.number ?? null, startedAt: s.view().startedAt }))
         batcher.flushNow(ctx.terminalId)
         return s.view()
       },
@@ -174,12 +223,16 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       'gate.end': (_input, ctx) => {
         const s = sessionOf(ctx)
         s.end('gate.end.button')
+        recordedChange(ctx.terminalId, true)
         stopSilence(ctx.terminalId)
         batcher.flushNow(ctx.terminalId)
         return s.view()
       },
       'gate.reset': (_input, ctx) => {
         stopSilence(ctx.terminalId)
+        outputs.update(ctx.terminalId, null)
+        sessions.get(ctx.terminalId)?.end('gate.end.reset')
+        stopRecording(ctx.terminalId)
         sessions.delete(ctx.terminalId)
         return null
       },
@@ -201,6 +254,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         )
         stopSilence(ctx.terminalId)
         s.close('confirmed')
+        stopRecording(ctx.terminalId)
         batcher.flushNow(ctx.terminalId)
         return result
       },
@@ -211,6 +265,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         deps.eventLog.append({ type: 'shipment.load_held', operatorId: deps.operatorId(ctx), reason, payload: { shipment: view.shipment, door: view.door, counts: { ...view.counts }, terminal: ctx.terminalId } })
         stopSilence(ctx.terminalId)
         s.close('held')
+        stopRecording(ctx.terminalId)
         batcher.flushNow(ctx.terminalId)
         return s.view()
       },
@@ -219,6 +274,13 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
           const live = manager.live(r.id) ?? { readsPerSecond: 0, rssiByAntenna: {} }
           return { deviceId: r.id, terminalId: settings.rfidTerminals[r.id] ?? null, ...live }
         }),
+      'gate.sessions': ({ door, limit }) => history.recent(door ?? null, limit ?? 50).map(sessionSummary),
+      'gate.sessionReads': ({ sessionId }) => {
+        recorder.flush() // what the screen shows now is what the answer holds
+        const row = history.byId(sessionId)
+        if (!row) throw new AppFailure('gate.unknown_session', { sessionId })
+        return { session: sessionSummary(row), reads: history.reads(sessionId).map(sessionRead) }
+      },
       'shipments.list': ({ status }) => resolver.shipments.list(status ?? 'all', 500).map(summary)
     },
     scanHandlers: {
@@ -226,6 +288,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
         const s = sessions.get(scan.terminalId)
         if (!s || s.state() !== 'reading') return { outcome: 'ignored', code: 'gate.no_session', params: {} }
         s.end('gate.end.scan')
+        recordedChange(scan.terminalId, true)
         stopSilence(scan.terminalId)
         batcher.flushNow(scan.terminalId)
         return { outcome: 'accepted', code: 'gate.end.scan', params: {} }
@@ -235,6 +298,8 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
       batcher.close()
       for (const t of silenceTimers.values()) clearTimeout(t)
       silenceTimers.clear()
+      recorder.close()
+      await outputs.allOff([...sessions.keys()])
       await manager.stop()
     }
   }

@@ -109,6 +109,10 @@ export function createGateSession(o: GateSessionOptions) {
     /** Plate codes read whole and matched (their plates ship too). */
     matchedPlates: (): string[] => [...tags.values()].filter((t) => t.cls === 'matched' && t.plate !== null && t.serial === null).map((t) => t.plate!),
     unexpectedCount: () => counts.unexpected,
+    /** One tag as it stands now (what the recorder writes), by upper-case EPC. */
+    tagOf: (epc: string): Readonly<GateTag> | undefined => tags.get(epc),
+    /** The session's header without building the view. */
+    totals: () => ({ state, endedAt, endReason, reads, uniqueTags: tags.size }),
     view(): GateView {
       const missing = missingKeys(expectedUnits.keys(), covered)
       const c: GateCounts = {

@@ -12,9 +12,11 @@ export interface ImportsModuleDeps {
   emit: StationEmit
   /** After an applied import: the master data or the orders changed (receiving re-sends its states). */
   onApplied?: () => void
+  /** The desktop app's file dialog (Electron); absent in the headless host. */
+  chooseFile?: () => Promise<string | null>
 }
 
-export interface ImportsModule extends WorkflowModule<'imports.preview' | 'imports.run' | 'imports.cancel'> {
+export interface ImportsModule extends WorkflowModule<'imports.preview' | 'imports.run' | 'imports.cancel' | 'imports.chooseFile'> {
   /** Uploaded files waiting for their preview/run (the headless host's upload endpoint writes here). */
   uploads: ImportService['uploads']
 }
@@ -32,6 +34,7 @@ export function createImportsModule(deps: ImportsModuleDeps): ImportsModule {
     operatorId: deps.operatorId,
     onProgress: (progress) => deps.emit('imports.progress', progress),
     onApplied: () => deps.onApplied?.(),
+    ...(deps.chooseFile ? { chooseFile: deps.chooseFile } : {}),
     ...(deps.nativeBinding ? { nativeBinding: deps.nativeBinding } : {})
   })
   return {

@@ -46,9 +46,9 @@ export function describeEvent(e: DescribableEvent): CodedMessage {
     case 'plate.moved':
       return msg('timeline.plate.moved', { to: e.location ?? str(p.to), from: str(p.from), units: num(p.units) })
     case 'label.printed':
-      return p.kind === 'reprint' ? msg('timeline.label.reprinted', { template: str(p.template), reason: str(p.reason) }) : msg('timeline.label.printed', { template: str(p.template) })
+      return p.kind === 'reprint' ? msg('timeline.label.reprinted', { template: str(p.template), reason: e.reason ?? str(p.reason) }) : msg('timeline.label.printed', { template: str(p.template) })
     case 'label.reprint_requested':
-      return msg('timeline.label.reprint_requested', { reason: str(p.reason) })
+      return msg('timeline.label.reprint_requested', { reason: e.reason ?? str(p.reason) })
     case 'label.print_uncertain':
       return msg('timeline.label.print_uncertain', {})
     case 'label.print_failed':

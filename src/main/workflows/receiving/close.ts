@@ -1,6 +1,8 @@
-import { join } from 'node:path'
-import type { CloseResult } from '../../../shared/contract-areas/receiving'
+import { existsSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { CloseResult, ReportFile } from '../../../shared/contract-areas/receiving'
 import { AppFailure } from '../../errors'
+import { createReceivingReportRepository } from '../../store/repositories/receiving-report'
 import type { Call, ReceivingContext } from './context'
 import { collectReportData, writeReport } from './report'
 import { lineCounts, orderSummary } from './state'
@@ -55,6 +57,15 @@ export function createClose(cx: ReceivingContext, options: CloseOptions, onClose
     async rewriteReport(orderId: number, path: string): Promise<string> {
       await writeReport(collectReportData(cx.db, orderId, { stationId: options.stationId, note: null, now: cx.now() }), path, useWorker)
       return path
+    },
+    /** The report of a closed order as bytes; written again first if its file is gone. */
+    async report(orderNumber: string): Promise<ReportFile> {
+      const last = createReceivingReportRepository(cx.db).lastClose(orderNumber)
+      if (!last) throw new AppFailure('receiving.unknown_order', { order: orderNumber })
+      if (last.status !== 'closed' || !last.path) throw new AppFailure('receiving.report_missing', { order: orderNumber, status: last.status })
+      if (!existsSync(last.path)) await writeReport(collectReportData(cx.db, last.order_id, { stationId: options.stationId, note: null, now: cx.now() }), last.path, useWorker)
+      const bytes = readFileSync(last.path)
+      return { name: basename(last.path), bytes: bytes.length, base64: bytes.toString('base64') }
     }
   }
 }

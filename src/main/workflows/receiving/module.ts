@@ -42,6 +42,7 @@ export type ReceivingMethods =
   | 'receiving.exception'
   | 'receiving.undo'
   | 'receiving.close'
+  | 'receiving.report'
 
 /** A receiving outcome as the scan pipeline journals it. */
 export const toVerdict = (o: Pick<ReceiveOutcome, 'outcome' | 'code' | 'params' | 'tone' | 'eventId'>): ScanVerdict => ({
@@ -89,7 +90,8 @@ export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule
       'receiving.newPlate': (_input, ctx) => workflow.newPlate(call(ctx)),
       'receiving.exception': (input, ctx) => workflow.exception(call(ctx), input),
       'receiving.undo': (_input, ctx) => workflow.undo(call(ctx)),
-      'receiving.close': ({ note }, ctx) => workflow.close(call(ctx), note ?? null)
+      'receiving.close': ({ note }, ctx) => workflow.close(call(ctx), note ?? null),
+      'receiving.report': ({ order }) => workflow.report(order)
     },
     scanHandlers: {
       receiving: (scan) => toVerdict(workflow.handleScan({ terminalId: scan.terminalId, operatorId: scan.operatorId }, scan.classification, scan.text))

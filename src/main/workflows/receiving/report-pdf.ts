@@ -1,5 +1,6 @@
 import type { PDFFont, PDFPage } from 'pdf-lib'
 import type { LineCounts } from '../../../shared/contract-areas/receiving'
+import { embedReportFonts, printable } from './report-fonts'
 
 /** Everything the discrepancy report shows; plain data so it can cross to a worker thread. */
 export interface ReportData {
@@ -17,26 +18,27 @@ export interface ReportData {
   totals: { expected: number; received: number; over: number; short: number; damaged: number; noLabel: number; exceptions: number }
 }
 
-/** Helvetica is WinAnsi: anything it cannot show becomes "?". */
-const winAnsi = (text: string): string => text.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?')
-
 const A4: [number, number] = [595.28, 841.89]
 const MARGIN = 40
+/** Every table's column widths add up to this: A4 less both margins. */
+export const PRINTABLE_WIDTH = A4[0] - 2 * MARGIN
 
-/** The discrepancy report as a PDF (A4, Helvetica): header, totals, lines, exceptions, missing serials. */
+/**
+ * The discrepancy report as a PDF (A4, DejaVu Sans Condensed embedded): header, totals, lines,
+ * exceptions, missing serials. Column widths add up to the printable width; headers wrap, cells shorten.
+ */
 export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
-  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib') // on first use: pdf-lib is heavy to load
+  const { PDFDocument, rgb } = await import('pdf-lib') // on first use: pdf-lib is heavy to load
   const doc = await PDFDocument.create()
   doc.setTitle(`Receiving report ${data.order.number}`)
   doc.setProducer('Dockside')
   doc.setCreationDate(new Date(data.generatedAt))
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+  const { regular: font, bold } = await embedReportFonts(doc)
   let page: PDFPage = doc.addPage(A4)
   let y = A4[1] - MARGIN
   let pageNo = 1
 
-  const footer = () => page.drawText(winAnsi(`${data.order.number} — page ${pageNo}`), { x: MARGIN, y: 20, size: 8, font, color: rgb(0.4, 0.4, 0.4) })
+  const footer = () => page.drawText(printable(font, `${data.order.number} — page ${pageNo}`), { x: MARGIN, y: 20, size: 8, font, color: rgb(0.4, 0.4, 0.4) })
   const newPage = () => {
     footer()
     page = doc.addPage(A4)
@@ -47,7 +49,7 @@ export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
     if (y - h < MARGIN) newPage()
   }
   const fit = (text: string, f: PDFFont, size: number, width: number): string => {
-    let t = winAnsi(text)
+    let t = printable(f, text)
     if (f.widthOfTextAtSize(t, size) <= width) return t
     while (t.length > 1 && f.widthOfTextAtSize(`${t}…`, size) > width) t = t.slice(0, -1)
     return `${t}…`
@@ -59,8 +61,29 @@ export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
     page.drawText(fit(s, opts.f ?? font, size, A4[0] - 2 * MARGIN), { x: opts.x ?? MARGIN, y: y - size, size, font: opts.f ?? font, color: rgb(c[0], c[1], c[2]) })
     y -= size + 4
   }
+  /** A header cell's words over as many lines as it needs (at most two; then shortened). */
+  const wrap = (label: string, f: PDFFont, size: number, width: number): string[] => {
+    const lines: string[] = []
+    for (const word of label.split(' ')) {
+      const last = lines.at(-1)
+      if (last !== undefined && f.widthOfTextAtSize(`${last} ${word}`, size) <= width) lines[lines.length - 1] = `${last} ${word}`
+      else lines.push(word)
+    }
+    return lines.length <= 2 ? lines : [lines[0]!, lines.slice(1).join(' ')]
+  }
   const table = (headers: string[], widths: number[], rows: string[][], highlight?: (row: string[]) => boolean) => {
     const size = 8
+    const drawHeader = () => {
+      const wrapped = headers.map((h, i) => wrap(h, bold, size, widths[i]! - 4))
+      const height = Math.max(...wrapped.map((w) => w.length))
+      ensure(height * (size + 2) + 2)
+      let x = MARGIN
+      wrapped.forEach((lines, i) => {
+        lines.forEach((line, j) => page.drawText(fit(line, bold, size, widths[i]! - 4), { x, y: y - size - j * (size + 2), size, font: bold, color: rgb(0, 0, 0) }))
+        x += widths[i]!
+      })
+      y -= height * (size + 2) + 2
+    }
     const drawRow = (cells: string[], f: PDFFont, red: boolean) => {
       ensure(size + 4)
       let x = MARGIN
@@ -70,11 +93,11 @@ export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
       })
       y -= size + 4
     }
-    drawRow(headers, bold, false)
+    drawHeader()
     for (const r of rows) {
       if (y - (size + 4) < MARGIN) {
         newPage()
-        drawRow(headers, bold, false)
+        drawHeader()
       }
       drawRow(r, font, highlight?.(r) ?? false)
     }
@@ -98,7 +121,7 @@ export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
   text('Lines', { f: bold, size: 12 })
   table(
     ['Line', 'SKU', 'Description', 'Lot', 'Expected', 'Received', 'Over', 'Short', 'Damaged', 'No label'],
-    [30, 70, 150, 50, 45, 45, 30, 30, 40, 35],
+    [26, 70, 135, 56, 40, 42, 30, 32, 44, 40],
     data.lines.map((l) => [String(l.lineNo), l.sku, l.description, l.lot ?? '', String(l.expected), String(l.received), String(l.over), String(l.short), String(l.damaged), String(l.noLabel)]),
     (r) => r[6] !== '0' || r[7] !== '0' || r[8] !== '0'
   )
@@ -106,7 +129,7 @@ export async function renderReportPdf(data: ReportData): Promise<Uint8Array> {
     text(`Exceptions (${data.exceptions.length})`, { f: bold, size: 12 })
     table(
       ['Time (UTC)', 'Reason', 'SKU', 'Serial / code', 'Qty', 'Operator', 'Note'],
-      [75, 70, 70, 110, 25, 70, 105],
+      [70, 66, 70, 110, 24, 70, 105],
       data.exceptions.map((e) => [e.at.replace('T', ' ').slice(0, 16), e.reason.replace('_', ' '), e.sku ?? '', e.serial ?? e.code ?? '', String(e.qty), e.operator ?? '', e.note ?? ''])
     )
   }

@@ -131,6 +131,7 @@ export function createReceivingWorkflow(deps: ReceivingWorkflowDeps) {
     orders: (input: Parameters<typeof listOrders>[1] = {}) => listOrders(cx, input),
     close: (call: Call, note: string | null) => close.close(call, note),
     rewriteReport: close.rewriteReport,
+    report: close.report,
     /** The terminal's open order (for the close report). */
     currentOrderId: (t: string): number | null => deps.terminals.get(t).orderId,
     /** Tells every terminal with an order open that its state may have changed (e.g. after an import). */

@@ -6,5 +6,6 @@ export const importsEs = {
   'imports.failed': 'No se pudo ejecutar la importación de {file}: {detail}',
   'imports.path_not_allowed': 'Esta estación solo importa aquí archivos subidos: elija el archivo con el selector de archivos.',
   'imports.upload_unknown': 'Esa subida no existe o ya se importó: vuelva a subir el archivo.',
+  'imports.dialog_unavailable': 'Aquí no hay diálogo de archivos: suelte el archivo en el panel de importación o use su selector de archivos.',
   'imports.cancelled': 'La importación se canceló; no se escribió nada.'
 } satisfies Record<keyof typeof importsEn, string>

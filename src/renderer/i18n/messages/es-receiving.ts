@@ -4,6 +4,7 @@ import type { receivingEn } from '../../../shared/messages/en/receiving'
 export const receivingEs = {
   'receiving.no_order': 'No hay ningún pedido abierto: escanee el código del pedido o del ASN, o elija el pedido en la pantalla.',
   'receiving.unknown_order': 'No existe el pedido de entrada "{order}": compruebe el número o importe antes el pedido/ASN.',
+  'receiving.report_missing': '{order} está {status}: su informe de discrepancias se genera al cerrarlo.',
   'receiving.order_cancelled': '{order} fue cancelado.',
   'receiving.order_closed': '{order} está {status}: ya no se puede recibir, deshacer ni cerrar nada en él.',
   'receiving.order_opened': '{order} abierto ({status}): {received:number} de {expected:number} recibidos. Escanee unidades o un palé.',

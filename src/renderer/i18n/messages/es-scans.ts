@@ -18,5 +18,6 @@ export const scansEs = {
   'scan.identity_lot': 'lote {lot}',
   'scan.identity_expiry': 'cad. {expiry:date}',
   'scan.identity_best_before': 'cons. pref. {bestBefore:date}',
+  'scan.hint.check_digit': 'Vuelva a escanear; si falla de nuevo, la etiqueta está mal impresa: escriba el número impreso bajo el código o registre la excepción «Sin etiqueta».',
   'scan.badge': 'Se escaneó una tarjeta de operario; no se registró. Inicie sesión en la pantalla de inicio de sesión.'
 } satisfies Record<keyof typeof scansEn, string>

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { useStation } from '../../app/StationProvider'
 import { ScannerPanel } from '../../scan/ScannerPanel'
 import { ReaderPanel } from './ReaderPanel'
+import { useFormatInstant } from '../../i18n/use-message'
 
 export function DevicesScreen() {
   const { t } = useTranslation()
   const { devices } = useStation()
+  const formatInstant = useFormatInstant()
   return (
     <section className="screen" data-testid="screen-devices">
       <h1>{t('devices.title')}</h1>
@@ -32,7 +34,7 @@ export function DevicesScreen() {
                 <td>{t(`deviceKind.${d.kind}`)}</td>
                 <td>{d.transport}</td>
                 <td className={`state-${d.state}`}>{t(`deviceState.${d.state}`)}</td>
-                <td>{d.lastSeenAt ?? '—'}</td>
+                <td data-testid={`device-seen-${d.id}`}>{d.lastSeenAt ? formatInstant(d.lastSeenAt) : '—'}</td>
                 <td>{d.lastError ?? '—'}</td>
               </tr>
             ))}

@@ -8,25 +8,25 @@ import { ErrorLine } from '../../components/ErrorLine'
 import { stationToken, uploadFile } from '../../api/upload'
 import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
+import { ImportSourcePicker, sourceName, type ChosenSource } from './ImportSourcePicker'
 
 const MAX_ISSUES_SHOWN = 200
 const MAX_PREVIEW_ROWS = 20
 
 /**
- * Site IT: import items, suppliers, locations, POs or ASNs from a CSV/XLSX file. In the desktop app the
- * file is a path on the station; in a browser the file's bytes are uploaded (the station never reads a
- * path a browser names).
+ * Site IT: import items, suppliers, locations, POs or ASNs from a CSV/XLSX file, chosen with a file picker
+ * or dropped on the panel. In the desktop app the file is a path on the station (from the system's file
+ * dialog); in a browser the file's bytes are uploaded (the station never reads a path a browser names).
  * Check first (preview + every bad row with its reason), then import: all rows or none, with progress.
  */
 export function ImportPanel({ onImported }: { onImported?: () => void }) {
   const { t } = useTranslation()
   const { client, info } = useStation()
   const uploads = info.host === 'headless'
-  const [file, setFile] = useState<File | null>(null)
+  const [chosen, setChosen] = useState<ChosenSource | null>(null)
   const [source, setSource] = useState<{ upload: string } | { path: string } | null>(null)
   const feedback = useFeedback()
   const text = useMessageText()
-  const [path, setPath] = useState('')
   const [report, setReport] = useState<ImportReport | null>(null)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [busy, setBusy] = useState<'preview' | 'run' | null>(null)
@@ -34,25 +34,34 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
 
   useEffect(() => client.on('imports.progress', (p) => setProgress(p)), [client])
 
-  const check = async (e: FormEvent) => {
-    e.preventDefault()
-    if (uploads ? !file : !path.trim()) return
+  const choose = (next: ChosenSource) => {
+    setChosen(next)
+    setSource(null)
+    setReport(null)
+    setError(null)
+  }
+
+  const check = async (e?: FormEvent) => {
+    e?.preventDefault()
+    if (!chosen) return
     setBusy('preview')
     setError(null)
     setReport(null)
     setProgress(null)
-    let next: { upload: string } | { path: string } = { path: path.trim() }
-    if (uploads && file) {
-      const up = await uploadFile(file, stationToken() ?? '')
+    let next: { upload: string } | { path: string }
+    if (chosen.kind === 'upload') {
+      const up = await uploadFile(chosen.file, stationToken() ?? '')
       if (!up.ok) {
         setBusy(null)
         return setError(up.error)
       }
       next = { upload: up.value.upload }
-    }
+    } else next = { path: chosen.path }
     setSource(next)
     const r = await client.call('imports.preview', next)
     setBusy(null)
+    // The report says how it ended; a finished bar ("3 of 3") would only linger.
+    setProgress(null)
     if (!r.ok) return setError(r.error)
     setReport(r.value)
   }
@@ -64,6 +73,7 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
     if (!source) return
     const r = await client.call('imports.run', source)
     setBusy(null)
+    setProgress(null)
     if (!r.ok) {
       setError(r.error)
       feedback('bad', text(r.error))
@@ -78,24 +88,16 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
 
   const columns = report ? [...new Set(report.preview.slice(0, MAX_PREVIEW_ROWS).flatMap((row) => Object.keys(row)))] : []
   const pct = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0
+  // Before the first bytes are counted the bar runs without a value (indeterminate), never a frozen 0 %.
+  const measured = progress !== null && progress.total > 0 && progress.done > 0
 
   return (
     <div className="receive-panel import-panel" data-testid="import-panel">
       <h2>{t('imports.title')}</h2>
       <p className="muted">{t('imports.hint')}</p>
+      <ImportSourcePicker uploads={uploads} chosen={chosen} onChosen={choose} onError={setError} />
       <form className="row" onSubmit={(e) => void check(e)}>
-        {uploads ? (
-          <label className="grow">
-            {t('imports.file')}
-            <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
-          </label>
-        ) : (
-          <label className="grow">
-            {t('imports.path')}
-            <input value={path} onChange={(e) => setPath(e.target.value)} maxLength={4096} placeholder="/media/usb/asn-2002.csv" data-testid="import-path" />
-          </label>
-        )}
-        <button type="submit" disabled={busy !== null || (uploads ? !file : !path.trim())} data-testid="import-preview">
+        <button type="submit" disabled={busy !== null || !chosen} data-testid="import-preview" title={chosen ? sourceName(chosen) : undefined}>
           {t('imports.check')}
         </button>
         <button type="button" className="primary" disabled={busy !== null || !report?.valid || report.applied} onClick={() => void run()} data-testid="import-run">
@@ -108,13 +110,16 @@ export function ImportPanel({ onImported }: { onImported?: () => void }) {
         )}
       </form>
       <ErrorLine error={error} />
-      {progress && (
-        <div className="row" data-testid="import-progress">
-          <progress max={Math.max(progress.total, 1)} value={progress.done} />
-          <span>{t('imports.progress', { phase: t(`imports.phase.${progress.phase}`), done: progress.done, total: progress.total, pct })}</span>
+      {busy && (
+        <div className="row" data-testid="import-progress" data-phase={progress?.phase ?? 'start'}>
+          {measured ? <progress max={progress.total} value={progress.done} /> : <progress />}
+          <span>
+            {measured
+              ? t('imports.progress', { phase: t(`imports.phase.${progress.phase}`), done: progress.done, total: progress.total, pct })
+              : t(busy === 'preview' && chosen?.kind === 'upload' && !source ? 'imports.uploading' : 'imports.starting', { name: chosen ? sourceName(chosen) : '' })}
+          </span>
         </div>
       )}
-      {busy && !progress && <p className="muted">{t('common.loading')}</p>}
       {report && (
         <div data-testid="import-report" data-valid={String(report.valid)} data-applied={String(report.applied)}>
           <p className={report.valid ? 'notice' : 'error-line'} data-testid="import-summary">

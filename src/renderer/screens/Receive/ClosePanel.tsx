@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CloseResult, LineCounts, OrderSummary } from '../../../shared/contract-areas/receiving'
+import { ReportActions } from './ReportActions'
 
 const sum = (lines: LineCounts[], k: 'expected' | 'received' | 'over' | 'short' | 'damaged') => lines.reduce((s, l) => s + l[k], 0)
 
@@ -28,7 +29,7 @@ export function ClosePanel({ order, lines, onClose, onCancel }: { order: OrderSu
   )
 }
 
-/** After closing: the counts and where the discrepancy report (PDF) was written. */
+/** After closing: the counts and the discrepancy report (PDF) to download or view. */
 export function CloseReport({ result }: { result: CloseResult }) {
   const { t } = useTranslation()
   const l = result.lines
@@ -38,9 +39,7 @@ export function CloseReport({ result }: { result: CloseResult }) {
       <p data-testid="receive-closed-counts">
         {t('receive.closeCounts', { received: sum(l, 'received'), expected: sum(l, 'expected'), short: sum(l, 'short'), over: sum(l, 'over'), damaged: sum(l, 'damaged') })}
       </p>
-      <p>
-        {t('receive.reportPath')} <code className="notice" data-testid="receive-report-path">{result.reportPath}</code>
-      </p>
+      <ReportActions order={result.order.number} />
     </div>
   )
 }

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { useStation } from '../../app/StationProvider'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { ErrorLine } from '../../components/ErrorLine'
-import { useMessageText } from '../../i18n/use-message'
+import { useFormatInstant, useMessageText } from '../../i18n/use-message'
 import type { SyncConflictView } from '../../../shared/model/sync'
 import type { AppError } from '../../../shared/result'
 
 /** Sync with the upstream server: state, queue, last success, "sync now", and the conflicts to resolve. */
 export function SyncScreen() {
   const { t } = useTranslation()
+  const formatInstant = useFormatInstant()
   const { client, sync } = useStation()
   const feedback = useFeedback()
   const messageText = useMessageText()
@@ -59,7 +60,7 @@ export function SyncScreen() {
         <dt>{t('sync.pending')}</dt>
         <dd data-testid="sync-pending">{sync.pending}</dd>
         <dt>{t('sync.lastSync')}</dt>
-        <dd data-testid="sync-last">{sync.lastSyncAt ? new Date(sync.lastSyncAt).toLocaleString() : t('sync.never')}</dd>
+        <dd data-testid="sync-last">{sync.lastSyncAt ? formatInstant(sync.lastSyncAt, 'datetime') : t('sync.never')}</dd>
         <dt>{t('sync.conflicts')}</dt>
         <dd data-testid="sync-conflicts">{sync.conflicts}</dd>
       </dl>
@@ -93,7 +94,7 @@ export function SyncScreen() {
                   {c.serial} {c.counterfeitSuspect && <strong className="bad">({t('sync.counterfeit')})</strong>}
                 </td>
                 <td>{c.stations.join(', ')}</td>
-                <td>{new Date(c.raisedAt).toLocaleString()}</td>
+                <td>{formatInstant(c.raisedAt, 'datetime')}</td>
                 <td>
                   <input value={notes[c.id] ?? ''} maxLength={500} onChange={(e) => setNotes((n) => ({ ...n, [c.id]: e.target.value }))} data-testid="sync-conflict-note" />
                 </td>

@@ -2,6 +2,7 @@
 export const receivingEn = {
   'receiving.no_order': 'No order is open: scan the PO or ASN barcode, or pick the order on the screen.',
   'receiving.unknown_order': 'No inbound order "{order}": check the number, or import the PO/ASN first.',
+  'receiving.report_missing': '{order} is {status}: its discrepancy report is made when it is closed.',
   'receiving.order_cancelled': '{order} was cancelled.',
   'receiving.order_closed': '{order} is {status}: nothing more can be received, undone or closed on it.',
   'receiving.order_opened': '{order} opened ({status}): {received:number} of {expected:number} received. Scan units or a pallet.',

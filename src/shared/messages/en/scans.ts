@@ -20,5 +20,6 @@ export const scansEn = {
   'scan.identity_lot': 'lot {lot}',
   'scan.identity_expiry': 'exp. {expiry:date}',
   'scan.identity_best_before': 'best before {bestBefore:date}',
+  'scan.hint.check_digit': 'Scan it again; if it fails again, the label is misprinted: type the number printed under the barcode or record a "No label" exception.',
   'scan.badge': 'An operator badge was scanned; it was not recorded. Sign in on the sign-in screen.'
 } as const satisfies Record<string, string>

@@ -1,5 +1,5 @@
 import { r2000Check } from '../crc'
-import { epcBytesOfPc, pcFor, toHex } from '../epc-bytes'
+import { epcAsWords, epcBytesOfPc, pcFor, toHex, xpcBytesAt, xpcWords } from '../epc-bytes'
 import type { ReaderInfo } from '../types'
 import { R2K_HEADER, type R2kFrame } from './framer'
 
@@ -131,8 +131,9 @@ const INVENTORY_CMDS = new Set<number>([R2K_CMD.realTimeInventory, R2K_CMD.sessi
 
 /**
  * Classifies a checked frame. Inventory answers are: one byte (an error code), seven (the end of the
- * round: antenna, read rate, total reads), or a tag record `freqAnt(1) PC(2) EPC RSSI(1)` whose EPC
- * length must be the one its PC word announces. RSSI in dBm = byte − 129 (pyImpinj; some firmware
+ * round: antenna, read rate, total reads), or a tag record `freqAnt(1) PC(2) [XPC_W1(2) [XPC_W2(2)]] EPC
+ * RSSI(1)` whose EPC length must be the one its PC word announces (XPC words as the tag backscatters
+ * them when the PC's XI bit is set: an assumption, HARDWARE.md does not say how A0 readers send them). RSSI in dBm = byte − 129 (pyImpinj; some firmware
  * differs — see docs/adr/0010-rfid-readers.md).
  */
 export function classifyR2kFrame(frame: R2kFrame): R2kMessage {
@@ -143,11 +144,13 @@ export function classifyR2kFrame(frame: R2kFrame): R2kMessage {
   if (d.length === 7) return { kind: 'round_done', antenna: 0, readRate: 0, totalReads: (d[0]! << 16) | (d[1]! << 8) | d[2]! }
   if (d.length < 6) return { kind: 'bad_record' }
   const pc = (d[1]! << 8) | d[2]!
-  const epcLen = d.length - 4
-  if (epcLen === 0 || epcLen !== epcBytesOfPc(pc)) return { kind: 'bad_record' }
+  const xpc = xpcBytesAt(d, 1, d.length - 1)
+  const epcStart = 3 + xpc
+  const epcLen = d.length - 1 - epcStart
+  if (xpc < 0 || epcLen <= 0 || epcLen !== epcBytesOfPc(pc)) return { kind: 'bad_record' }
   return {
     kind: 'tag',
-    tag: { epc: toHex(d, 3, 3 + epcLen), pc, antenna: (d[0]! & 0x03) + 1, rssi: d[d.length - 1]! - 129, frequencyKhz: r2kFrequencyKhz(d[0]! >> 2) }
+    tag: { epc: toHex(d, epcStart, epcStart + epcLen), pc, antenna: (d[0]! & 0x03) + 1, rssi: d[d.length - 1]! - 129, frequencyKhz: r2kFrequencyKhz(d[0]! >> 2) }
   }
 }
 
@@ -162,14 +165,17 @@ export interface R2kTagSpec {
   antenna?: number
   rssi?: number
   frequencyIndex?: number
+  /** XPC words after the PC (sets XI): XPC_W1, and XPC_W2 when W1's XEB bit is set. */
+  xpc?: readonly number[]
 }
 
-/** A real-time inventory tag record as a reader sends it (21 bytes for a 96-bit EPC). */
+/** A real-time inventory tag record as a reader sends it (21 bytes for a 96-bit EPC; EPCs padded to whole words). */
 export function r2kTagRecord(tag: R2kTagSpec, address = 0x01): Buffer {
-  const epc = Buffer.from(tag.epc, 'hex')
-  const pc = pcFor(epc.length)
+  const epc = epcAsWords(Buffer.from(tag.epc, 'hex'))
+  const xpc = xpcWords(tag.xpc)
+  const pc = pcFor(epc.length, { xpc: xpc.length > 0 })
   const freqAnt = (((tag.frequencyIndex ?? 20) & 0x3f) << 2) | (((tag.antenna ?? 1) - 1) & 0x03)
-  return r2kCommand(R2K_CMD.realTimeInventory, [freqAnt, pc >> 8, pc & 0xff, ...epc, ((tag.rssi ?? -60) + 129) & 0xff], address)
+  return r2kCommand(R2K_CMD.realTimeInventory, [freqAnt, pc >> 8, pc & 0xff, ...xpc, ...epc, ((tag.rssi ?? -60) + 129) & 0xff], address)
 }
 
 /** The end-of-round answer of a real-time inventory. */

@@ -69,7 +69,7 @@ export function startR2000Simulator(options: R2000SimOptions): RfidSimulator {
     tagFrame(tag) {
       frequency = (frequency + 1) % 50
       roundTotal++
-      return r2kTagRecord({ epc: tag.epc, antenna, rssi: tag.rssi, frequencyIndex: 7 + frequency }, address)
+      return r2kTagRecord({ epc: tag.epc, antenna, rssi: tag.rssi, frequencyIndex: 7 + frequency, ...(tag.xpc ? { xpc: tag.xpc } : {}) }, address)
     },
     damage(frame, kind, random) {
       if (kind === 'crc') {

@@ -47,7 +47,7 @@ export interface SimProtocol {
   /** Handle host bytes; return frames to answer. */
   onBytes(data: Buffer, control: SimControl): void
   /** A good tag frame. */
-  tagFrame(tag: { epc: string; antenna: number; rssi: number }, readerMs: number): Buffer
+  tagFrame(tag: { epc: string; antenna: number; rssi: number; xpc?: readonly number[] }, readerMs: number): Buffer
   /** The frame damaged in the given way (noise = garbage before the good frame). */
   damage(frame: Buffer, kind: SimCorruption, random: () => number): Buffer
   /** Called between frames and every 10 ms: bytes to send now (a keep-alive, the end of a round) or null. */

@@ -7,6 +7,8 @@ export interface SimTag {
   antenna?: number
   /** Mean RSSI in dBm (default −55). */
   rssi?: number
+  /** XPC words the tag sends after its PC (XPC_W1, plus XPC_W2 when W1 has XEB set). */
+  xpc?: readonly number[]
 }
 
 /** Which damage a simulator may do to a frame. */
@@ -32,14 +34,17 @@ export function createRandom(seed = 1): () => number {
 }
 
 /**
- * A pallet's worth of SGTIN-96 tags (company prefix 0614141, item 812345, serials from `firstSerial`)
+ * A pallet's worth of SGTIN tags (company prefix 0614141, item 812345, serials from `firstSerial`)
  * plus, with `withPallet`, the pallet's SSCC-96 tag. Spread over `antennas` antennas in turn.
+ * `sgtin198`: every tag (`'all'`) or every other one (`'mixed'`) is SGTIN-198 (serial `S-<n>`, 26 bytes).
  */
-export function sampleTags(count: number, options: { firstSerial?: number; antennas?: number; withPallet?: boolean } = {}): SimTag[] {
+export function sampleTags(count: number, options: { firstSerial?: number; antennas?: number; withPallet?: boolean; sgtin198?: 'all' | 'mixed' } = {}): SimTag[] {
   const out: SimTag[] = []
   const antennas = options.antennas ?? 1
   for (let i = 0; i < count; i++) {
-    const r = encodeEpc({ scheme: 'sgtin-96', filter: 1, companyPrefix: '0614141', itemReference: '812345', serial: String((options.firstSerial ?? 1000) + i) })
+    const serial = (options.firstSerial ?? 1000) + i
+    const long = options.sgtin198 === 'all' || (options.sgtin198 === 'mixed' && i % 2 === 1)
+    const r = encodeEpc({ scheme: long ? 'sgtin-198' : 'sgtin-96', filter: 1, companyPrefix: '0614141', itemReference: '812345', serial: long ? `S-${serial}` : String(serial) })
     if (!r.ok) throw new Error(r.error.message)
     out.push({ epc: r.value.hex, antenna: (i % antennas) + 1, rssi: -40 - (i % 30) })
   }
@@ -55,7 +60,7 @@ export function sampleTags(count: number, options: { firstSerial?: number; anten
 export function createTagCycle(tags: () => readonly SimTag[], repeats: number, random: () => number) {
   let index = 0
   let repeat = 0
-  return (): { epc: string; antenna: number; rssi: number } | null => {
+  return (): { epc: string; antenna: number; rssi: number; xpc?: readonly number[] } | null => {
     const list = tags()
     if (list.length === 0) return null
     if (index >= list.length) index = 0
@@ -64,6 +69,7 @@ export function createTagCycle(tags: () => readonly SimTag[], repeats: number, r
       repeat = 0
       index++
     }
-    return { epc: t.epc, antenna: t.antenna ?? 1, rssi: Math.round((t.rssi ?? -55) + (random() * 6 - 3)) }
+    const rssi = Math.round((t.rssi ?? -55) + (random() * 6 - 3))
+    return t.xpc ? { epc: t.epc, antenna: t.antenna ?? 1, rssi, xpc: t.xpc } : { epc: t.epc, antenna: t.antenna ?? 1, rssi }
   }
 }

@@ -1,6 +1,7 @@
+import { epcBytesOfPc } from '../epc-bytes'
 import { TM_OP, tmResponse } from '../thingmagic/commands'
 import { ThingMagicFramer, type TmFrame } from '../thingmagic/framer'
-import { tmFixFrameCrc, tmKeepAlive, tmTagRecord } from '../thingmagic/records'
+import { TM_RECORD_PC_AT, tmFixFrameCrc, tmKeepAlive, tmTagRecord } from '../thingmagic/records'
 import { startSimCore, type ReaderSimOptions, type RfidSimulator, type SimProtocol } from './sim-core'
 
 /** Version answer: bootloader, hardware (M6E Nano family), firmware date, firmware version, protocols (Gen2). */
@@ -47,18 +48,20 @@ export function startThingMagicSimulator(options: ThingMagicSimOptions): RfidSim
     },
     tagFrame(tag, readerMs) {
       frequency = (frequency + 1) % 50
-      return tmTagRecord({ epc: tag.epc, rssi: tag.rssi, antenna: tag.antenna, frequencyKhz: 902_750 + frequency * 500, readerMs, phase: Math.round(readerMs % 180) })
+      return tmTagRecord({ epc: tag.epc, rssi: tag.rssi, antenna: tag.antenna, frequencyKhz: 902_750 + frequency * 500, readerMs, phase: Math.round(readerMs % 180), ...(tag.xpc ? { xpc: tag.xpc } : {}) })
     },
     damage(frame, kind, random) {
-      const epcAt = frame.length - 16 // EPC of a 96-bit record starts 16 bytes before the end
+      // A bit of the EPC (the bytes before the tag CRC and frame CRC), whatever the EPC's length.
+      const epcBytes = epcBytesOfPc(frame.readUInt16BE(TM_RECORD_PC_AT))
+      const flip = (b: Buffer) => void (b[b.length - 4 - epcBytes + Math.floor(random() * epcBytes)]! ^= 1 << Math.floor(random() * 8))
       if (kind === 'crc') {
         const b = Buffer.from(frame)
-        b[epcAt + Math.floor(random() * 12)]! ^= 1 << Math.floor(random() * 8)
+        flip(b)
         return b
       }
       if (kind === 'tag_crc') {
         const b = Buffer.from(frame)
-        b[epcAt + Math.floor(random() * 12)]! ^= 1 << Math.floor(random() * 8)
+        flip(b)
         return tmFixFrameCrc(b)
       }
       if (kind === 'truncate') return frame.subarray(0, 5 + Math.floor(random() * (frame.length - 8)))

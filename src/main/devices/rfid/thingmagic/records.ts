@@ -1,5 +1,5 @@
 import { gen2Crc16, thingMagicCrc } from '../crc'
-import { epcBytesOfPc, pcFor, toHex } from '../epc-bytes'
+import { epcAsWords, epcBytesOfPc, pcFor, toHex, xpcBytesAt, xpcWords } from '../epc-bytes'
 import type { ReaderInfo, RejectCode } from '../types'
 import { TM_METADATA_ALL, TM_OP, TM_PROTOCOL_GEN2, TM_STATUS_KEEPALIVE, TM_STATUS_TEMPERATURE_THROTTLE, tmResponse } from './commands'
 import type { TmFrame } from './framer'
@@ -28,7 +28,8 @@ const F = { readCount: 0x01, rssi: 0x02, antenna: 0x04, frequency: 0x08, timesta
 /**
  * Classifies a checked reader frame. A 0x22 record during a continuous read is
  * `option(1) searchFlags(2) metadataFlags(2) tagCount(1)` then per tag the metadata fields the flags
- * name, in flag order, then `epcBits(2) PC(2) [XPC(2)] EPC tagCRC(2)`. Every tag's Gen2 CRC is
+ * name, in flag order, then `epcBits(2) PC(2) [XPC_W1(2) [XPC_W2(2)]] EPC tagCRC(2)`, epcBits counting
+ * PC, XPC, EPC and CRC. Every tag's Gen2 CRC is
  * checked and its length must agree with its PC word; any disagreement rejects the tag (and a
  * structural one the rest of the record) — a damaged record never yields an EPC.
  */
@@ -106,8 +107,9 @@ function parseTagRecords(d: Buffer): TmMessage {
     const end = p + bytes - 2
     p += bytes
     const pc = (d[start]! << 8) | d[start + 1]!
-    const epcStart = start + (pc & 0x0200 ? 4 : 2) // XPC_W1 follows the PC when the XI bit is set
-    if (epcStart > end || end - epcStart !== epcBytesOfPc(pc)) {
+    const xpc = xpcBytesAt(d, start, end)
+    const epcStart = start + 2 + xpc
+    if (xpc < 0 || epcStart > end || end - epcStart !== epcBytesOfPc(pc)) {
       rejected.push('rfid.bad_record')
       continue
     }
@@ -143,15 +145,21 @@ export interface TmTagSpec {
   frequencyKhz?: number
   readerMs?: number
   phase?: number
+  /** XPC words the tag backscatters after its PC (sets the PC's XI bit): XPC_W1, and XPC_W2 when W1's XEB bit is set. */
+  xpc?: readonly number[]
 }
+
+/** Offset of the PC word in a frame `tmTagRecord` builds (header 5, record header 6, metadata 16, epcBits 2). */
+export const TM_RECORD_PC_AT = 29
 
 /**
  * A continuous-read tag record as a reader sends it (metadata 0x01FF, one tag), for simulators and
- * tests. `FF 28 22 …` for a 96-bit EPC: 47 bytes.
+ * tests. `FF 28 22 …` for a 96-bit EPC: 47 bytes; an EPC that is not whole words is zero-padded to them.
  */
 export function tmTagRecord(tag: TmTagSpec): Buffer {
-  const epc = Buffer.from(tag.epc, 'hex')
-  const pc = pcFor(epc.length)
+  const epc = epcAsWords(Buffer.from(tag.epc, 'hex'))
+  const xpc = xpcWords(tag.xpc)
+  const pc = pcFor(epc.length, { xpc: xpc.length > 0 })
   const body: number[] = [0x10, 0x00, 0x1b, (TM_METADATA_ALL >> 8) & 0xff, TM_METADATA_ALL & 0xff, 0x01]
   const f = tag.frequencyKhz ?? 915_250
   const ts = tag.readerMs ?? 0
@@ -159,9 +167,9 @@ export function tmTagRecord(tag: TmTagSpec): Buffer {
   body.push(0x01, (tag.rssi ?? -60) & 0xff, ((ant & 0x0f) << 4) | (ant & 0x0f), (f >> 16) & 0xff, (f >> 8) & 0xff, f & 0xff)
   body.push((ts >>> 24) & 0xff, (ts >>> 16) & 0xff, (ts >>> 8) & 0xff, ts & 0xff, ((tag.phase ?? 0) >> 8) & 0xff, (tag.phase ?? 0) & 0xff)
   body.push(TM_PROTOCOL_GEN2, 0x00, 0x00, 0x0f)
-  const bits = (epc.length + 4) * 8
+  const bits = (epc.length + xpc.length + 4) * 8
   body.push((bits >> 8) & 0xff, bits & 0xff)
-  const tagPart = Buffer.concat([Buffer.from([pc >> 8, pc & 0xff]), epc])
+  const tagPart = Buffer.concat([Buffer.from([pc >> 8, pc & 0xff]), xpc, epc])
   const crc = gen2Crc16(tagPart)
   body.push(...tagPart, crc >> 8, crc & 0xff)
   return tmResponse(TM_OP.readTagMultiple, 0, body)
