@@ -44,9 +44,18 @@ export const masterOrderBodySchema = z.object({
 })
 export type MasterOrderBody = z.infer<typeof masterOrderBodySchema>
 
+/** A recall notice: every unit of the item's lot must stay (receiving refuses it, the gate holds it). */
+export const masterRecallBodySchema = z.object({
+  /** SKU or GTIN. */
+  item: code,
+  lot: z.string().trim().min(1).max(64),
+  reason: z.string().max(500).nullish()
+})
+export type MasterRecallBody = z.infer<typeof masterRecallBodySchema>
+
 /** Checks a structured body; null when it is fine or the kind has no structure here. */
 export function masterBodyProblem(kind: string, body: unknown): string | null {
-  const schema = kind === 'shipment' ? masterShipmentBodySchema : kind === 'order' ? masterOrderBodySchema : null
+  const schema = kind === 'shipment' ? masterShipmentBodySchema : kind === 'order' ? masterOrderBodySchema : kind === 'recall' ? masterRecallBodySchema : null
   if (!schema) return null
   const r = schema.safeParse(body)
   if (r.success) return null

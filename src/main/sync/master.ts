@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { validateSerialRule, type SerialRule } from '../../shared/codes/serial-rules'
-import { masterOrderBodySchema, masterShipmentBodySchema } from '../../shared/sync-master'
+import { masterOrderBodySchema, masterRecallBodySchema, masterShipmentBodySchema, type MasterRecallBody } from '../../shared/sync-master'
 import type { AsnRecord, ImportBatch, ItemRecord, LocationRecord, PoRecord, SupplierRecord } from '../import/formats'
 import type { ShipmentRecord } from '../import/shipment-format'
 
@@ -33,6 +33,8 @@ const location = z.object({
 export interface MasterBatches {
   /** In apply order; shipments and orders one batch each, so one refused record holds up no other. */
   batches: ImportBatch[]
+  /** Recall notices, in feed order (applied to the lots after the batches). */
+  recalls: (MasterRecallBody & { key: string })[]
   /** Records that are not master data this station can hold, as `{kind, key, problem}`. */
   skipped: { kind: string; key: string; problem: string }[]
 }
@@ -79,6 +81,7 @@ export function masterBatches(changes: readonly { key: string; body: Record<stri
   const suppliers: SupplierRecord[] = []
   const items: ItemRecord[] = []
   const documents: ImportBatch[] = []
+  const recalls: MasterBatches['recalls'] = []
   const skipped: MasterBatches['skipped'] = []
   changes.forEach((change, i) => {
     const row = i + 1
@@ -124,6 +127,10 @@ export function masterBatches(changes: readonly { key: string; body: Record<stri
       const batch = orderBatch(key, change.body)
       if (typeof batch === 'string') return bad(batch)
       documents.push(batch)
+    } else if (kind === 'recall') {
+      const r = masterRecallBodySchema.safeParse(change.body)
+      if (!r.success) return bad(r.error.issues[0] ? `${r.error.issues[0].path.join('.') || 'body'}: ${r.error.issues[0].message}` : 'invalid')
+      recalls.push({ key, ...r.data })
     } else {
       // Operators' names upstream are for reports; a station's operators sign in with local PINs.
       bad('not held on stations')
@@ -134,5 +141,5 @@ export function masterBatches(changes: readonly { key: string; body: Record<stri
   if (suppliers.length) batches.push({ kind: 'suppliers', records: suppliers })
   if (items.length) batches.push({ kind: 'items', records: items })
   batches.push(...documents)
-  return { batches, skipped }
+  return { batches, recalls, skipped }
 }

@@ -36,18 +36,25 @@ describe('upstream master records as import batches', () => {
     const { batches, skipped } = masterBatches([
       { key: 'shipment/SH-2', body: { customer: 'ACME' } },
       { key: 'order/PO-2', body: { lines: [{ item: 'BOX-M', qty: -1 }] } },
-      { key: 'recall/R-1', body: { item: 'PEN-INS-5', lot: 'L2301' } }
+      { key: 'recall/R-1', body: { item: 'PEN-INS-5' } },
+      { key: 'operator/OP-1', body: { name: 'Dana' } }
     ])
     expect(batches).toEqual([])
-    expect(skipped.map((s) => `${s.kind}/${s.key}`)).toEqual(['shipment/SH-2', 'order/PO-2', 'recall/R-1'])
+    expect(skipped.map((s) => `${s.kind}/${s.key}`)).toEqual(['shipment/SH-2', 'order/PO-2', 'recall/R-1', 'operator/OP-1'])
     expect(skipped[0]!.problem).toMatch(/at least one line or plate/)
+  })
+
+  it('hands recall notices over to be applied to the lots', () => {
+    const { recalls, skipped } = masterBatches([{ key: 'recall/RC-7', body: { kind: 'recall', key: 'RC-7', item: 'PEN-INS-5', lot: 'L2405', reason: 'sealing defect' } }])
+    expect(skipped).toEqual([])
+    expect(recalls).toEqual([{ key: 'RC-7', item: 'PEN-INS-5', lot: 'L2405', reason: 'sealing defect' }])
   })
 
   it('never throws on any body (fuzz)', () => {
     fc.assert(
       fc.property(fc.constantFrom('shipment', 'order', 'item', 'location', 'supplier', 'recall', 'operator'), fc.string({ maxLength: 20 }), fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 })), (kind, key, body) => {
         const out = masterBatches([{ key: `${kind}/${key}`, body: body as Record<string, unknown> }])
-        expect(out.batches.length + out.skipped.length).toBeLessThanOrEqual(1)
+        expect(out.batches.length + out.recalls.length + out.skipped.length).toBeLessThanOrEqual(1)
       }),
       { numRuns: 500 }
     )
