@@ -155,7 +155,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
-    const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, ...(deps.sync ? { options: deps.sync } : {}) })
+    const lookup = createLookupModule({ db, gsSubstitutes })
+    const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, unitKey: (code) => lookup.lookup.unitKey(code), ...(deps.sync ? { options: deps.sync } : {}) })
     onCommit = () => {
       bus.emit('sync.changed', sync.engine.status())
       sync.engine.kick()
@@ -185,7 +186,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       printing,
       receiving,
       createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
-      createLookupModule({ db, gsSubstitutes }),
+      lookup,
       imports,
       sync,
       gate,

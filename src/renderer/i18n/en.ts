@@ -321,7 +321,12 @@ export const en = {
     noHistory: 'No events recorded.',
     noOperator: 'no operator',
     station: 'station',
-    reason: 'reason'
+    reason: 'reason',
+    upstreamTitle: 'Upstream (server registry)',
+    upstreamNow: 'Now: {{status}} at station {{station}}',
+    upstreamElsewhere: 'Not held at this site now',
+    upstreamNotFound: 'The upstream server has no record of this unit.',
+    upstreamHistory: 'Across stations ({{count}} events)'
   },
   imports: {
     open: 'Import a file…',

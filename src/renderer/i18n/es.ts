@@ -322,7 +322,12 @@ export const es: Dictionary = {
     noHistory: 'No hay eventos registrados.',
     noOperator: 'sin operario',
     station: 'estación',
-    reason: 'motivo'
+    reason: 'motivo',
+    upstreamTitle: 'Servidor central (registro)',
+    upstreamNow: 'Ahora: {{status}} en la estación {{station}}',
+    upstreamElsewhere: 'No está en este sitio ahora',
+    upstreamNotFound: 'El servidor central no tiene registro de esta unidad.',
+    upstreamHistory: 'En todas las estaciones ({{count}} eventos)'
   },
   imports: {
     open: 'Importar un archivo…',
