@@ -28,6 +28,7 @@ import { startDemoReader } from './workflows/gate/demo-reader'
 import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
+import { createCommandsModule } from './commands/module'
 import type { AnyWorkflowModule } from './workflows/module'
 import { createPrintingModule, type PrintingDeps, type PrintingModule } from './workflows/printing/module'
 import { createPutawayModule } from './workflows/putaway/module'
@@ -154,7 +155,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...deps.printing
     })
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
-    const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, ...(deps.sync ? { options: deps.sync } : {}) })
+    const lookup = createLookupModule({ db, gsSubstitutes })
+    const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, unitKey: (code) => lookup.lookup.unitKey(code), ...(deps.sync ? { options: deps.sync } : {}) })
     onCommit = () => {
       bus.emit('sync.changed', sync.engine.status())
       sync.engine.kick()
@@ -184,10 +186,11 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       printing,
       receiving,
       createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
-      createLookupModule({ db, gsSubstitutes }),
+      lookup,
       imports,
       sync,
-      gate
+      gate,
+      createCommandsModule()
     ]
     for (const module of modules) {
       for (const [name, handler] of Object.entries(module.scanHandlers ?? {})) scanning.pipeline.router.register(name, handler)

@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino'
 import { createTokenStore } from './auth/tokens'
 import { createEpcisStore } from './epcis/store'
 import { ServerError } from './errors'
+import { registerAdminRoutes } from './routes/admin'
 import { registerEpcisRoutes } from './routes/epcis'
 import { registerOpenApi } from './routes/openapi'
 import { sendProblem } from './routes/problem'
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     captureFileSizeLimit: options.captureFileSizeLimit ?? DEFAULT_CAPTURE_FILE_SIZE_LIMIT
   })
   registerSyncRoutes(app, { tokens, sync: createSyncStore(options.pool) })
+  registerAdminRoutes(app, { tokens, pool: options.pool })
   await app.ready()
   return app
 }

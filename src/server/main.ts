@@ -16,10 +16,13 @@ export interface ServerIo {
 
 const HELP = `Usage: dockside-server [serve]                       start the upstream server
        dockside-server migrate                       bring the database schema up to date
-       dockside-server token create --station NAME   register a station (if new) and print a new token
+       dockside-server token create --station NAME [--site SITE] [--role station|admin]
+                                                     register a station (if new; site "default" unless given)
+                                                     and print a new token; --role admin: a head-office token
        dockside-server token revoke --station NAME   revoke every token of the station
        dockside-server token rotate --station NAME   revoke every token of the station and print a new one
-       dockside-server master load FILE.json         upsert master data [{"kind":"item"|"supplier"|"location"|"operator","key","body"}]
+       dockside-server master load FILE.json         upsert master data [{"kind","key","site"?,"body"}]
+                                                     kinds: item supplier location operator order shipment recall
 
 Environment: DATABASE_URL (PostgreSQL; absent → an embedded PostgreSQL in DOCKSIDE_SERVER_DATA_DIR),
 PORT (default 8680), HOST (default 127.0.0.1), DOCKSIDE_SERVER_TLS_KEY + DOCKSIDE_SERVER_TLS_CERT (PEM, for HTTPS).
@@ -72,14 +75,16 @@ function waitForSignal(shutdown: () => Promise<void>): Promise<number> {
 
 async function token(argv: string[], config: ServerConfig, io: ServerIo): Promise<number> {
   const [verb, ...rest] = argv
-  const { values } = parseArgs({ args: rest, options: { station: { type: 'string' } }, strict: true })
+  const { values } = parseArgs({ args: rest, options: { station: { type: 'string' }, site: { type: 'string' }, role: { type: 'string' } }, strict: true })
   if (!values.station) throw new ServerError('server.usage', { verb: verb ?? null }, 'give --station NAME', 2)
+  if (values.role !== undefined && values.role !== 'station' && values.role !== 'admin') throw new ServerError('server.usage', { role: values.role }, '--role is station or admin', 2)
+  if ((values.site !== undefined || values.role !== undefined) && verb !== 'create') throw new ServerError('server.usage', { verb: verb ?? null }, '--site and --role go with token create', 2)
   const db = await openDatabase(config, io)
   try {
     await migrate(db.pool)
     const tokens = createTokenStore(db.pool)
     if (verb === 'create') {
-      const created = await tokens.create(values.station)
+      const created = await tokens.create(values.station, { ...(values.site !== undefined ? { site: values.site } : {}), ...(values.role !== undefined ? { role: values.role as 'station' | 'admin' } : {}) })
       io.out(JSON.stringify({ station: created.station, token: created.token }))
     } else if (verb === 'rotate') {
       const rotated = await tokens.rotate(values.station)

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { silentLogger } from '../../src/main/logging'
 import { createStation } from '../../src/main/station'
+import { createSyncClient } from '../../src/main/sync/client'
+import { DEFAULT_PUSH_BATCH } from '../../src/main/sync/engine'
+import { pushBatch } from '../../src/main/sync/push'
 import { createTokenStore } from '../../src/server/auth/tokens'
 import { migrate } from '../../src/server/db/migrate'
 import type { SyncEvent } from '../../src/shared/sync-protocol'
@@ -22,13 +25,15 @@ if (!postgresAvailable()) {
 const PUSH_EVENTS = Number(process.env.SYNC_BENCH_PUSH ?? 30_000)
 const REGISTRY = Number(process.env.SYNC_BENCH_UNITS ?? 1_000_000)
 const PER_TX = 5000
+/** The station's push batch (the engine's default unless SYNC_BENCH_BATCH says otherwise). */
+const BATCH = Number(process.env.SYNC_BENCH_BATCH ?? DEFAULT_PUSH_BATCH)
 const GTIN = '09521234543213'
 
 const dirs: string[] = []
 const station = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dockside-sync-bench-'))
   dirs.push(dir)
-  return createStation({ dataDir: dir, host: 'headless', version: 'bench', logger: silentLogger(), sync: { auto: false, batchSize: 2000, pullLimit: 5000, requestTimeoutMs: 120_000 } })
+  return createStation({ dataDir: dir, host: 'headless', version: 'bench', logger: silentLogger(), sync: { auto: false, batchSize: BATCH, pullLimit: 5000, requestTimeoutMs: 120_000 } })
 }
 
 const cluster = await startTestPostgres()
@@ -40,8 +45,8 @@ try {
   server = await startServerProcess(cluster.url)
 
   // ── 1. push ──────────────────────────────────────────────────────────────────────────────────
-  // Floor, same run: the same number of ready-made events POSTed straight to the server in batches
-  // of 2,000 (no station store, no outbox reads, no marking sent).
+  // Floor, same run: the same number of ready-made receipts POSTed straight to the server in the same
+  // batches (no station store, no outbox reads, no marking sent); the server projects both alike.
   const floorToken = (await tokens.create('floor')).token
   const t = Date.now()
   const floorEvents: SyncEvent[] = Array.from({ length: PUSH_EVENTS }, (_, i) => ({
@@ -53,11 +58,11 @@ try {
     payload: { i }
   }))
   const f0 = performance.now()
-  for (let i = 0; i < floorEvents.length; i += 2000) {
+  for (let i = 0; i < floorEvents.length; i += BATCH) {
     const res = await fetch(`${server.url}/v1/sync/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${floorToken}` },
-      body: JSON.stringify({ events: floorEvents.slice(i, i + 2000) })
+      body: JSON.stringify({ events: floorEvents.slice(i, i + BATCH) })
     })
     if (res.status !== 200) throw new Error(`floor push: ${res.status}`)
     await res.arrayBuffer()
@@ -66,22 +71,40 @@ try {
 
   const pusher = await station()
   const pusherId = (await pusher.handlers['station.info']({})).stationId
-  await pusher.handlers['settings.update']({ syncServerUrl: server.url, syncToken: (await tokens.create(pusherId)).token })
+  const pushToken = (await tokens.create(pusherId)).token
+  await pusher.handlers['settings.update']({ syncServerUrl: server.url, syncToken: pushToken })
   await pusher.handlers['sync.syncNow']({}) // warm-up: the settings event
-  pusher.store.db.transaction(() => {
-    for (let i = 0; i < PUSH_EVENTS; i++) pusher.eventLog.append({ type: 'unit.counted', payload: { i, sku: 'MON-27-BLK', note: 'bench' } })
+  // Receipts of units (the event carries GTIN + serial, and the server projects the registry).
+  const db = pusher.store.db
+  const itemId = Number(db.prepare(`INSERT INTO items (sku, gtin, description, tracking, created_at) VALUES ('BENCH', ?, 'Bench item', 'serial', ?)`).run(GTIN, new Date().toISOString()).lastInsertRowid)
+  const insertUnit = db.prepare(`INSERT INTO units (item_id, serial, status, received_at, updated_at) VALUES (?, ?, 'received', ?, ?)`)
+  db.transaction(() => {
+    const at = new Date().toISOString()
+    for (let i = 0; i < PUSH_EVENTS; i++) {
+      const unitId = Number(insertUnit.run(itemId, `S${i}`, at, at).lastInsertRowid)
+      pusher.eventLog.append({ type: 'unit.received', unitId, payload: { i, note: 'bench' } })
+    }
   })()
+  // The engine's push path (outbox batch → validate → POST → mark sent), timed alone: a sync round
+  // then pulls every change too (here 2 × PUSH_EVENTS registry changes), timed apart below.
+  const client = createSyncClient({ baseUrl: server.url, token: pushToken, stationId: pusherId, timeoutMs: 120_000 })
   const p0 = performance.now()
-  const pushed = await pusher.handlers['sync.syncNow']({})
+  for (;;) {
+    const round = await pushBatch(pusher.sync.repo, client, BATCH, () => new Date())
+    if (round.sent === 0 && round.refused === 0) break
+  }
   const pushSeconds = (performance.now() - p0) / 1000
+  const r0round = performance.now()
+  const pushed = await pusher.handlers['sync.syncNow']({})
+  const roundSeconds = (performance.now() - r0round) / 1000
   if (pushed.pending !== 0 || pushed.lastError) throw new Error(`push did not drain: ${JSON.stringify(pushed)}`)
   report(
-    'one station pushing its outbox (batches of 2,000)',
+    `one station pushing its outbox of receipts (batches of ${BATCH.toLocaleString('en-US')})`,
     PUSH_EVENTS / pushSeconds,
     'events/s',
     5000,
     'higher',
-    `${PUSH_EVENTS.toLocaleString('en-US')} events in ${pushSeconds.toFixed(1)} s; floor: the same count POSTed ready-made ${Math.round(floorRate).toLocaleString('en-US')} events/s`
+    `${PUSH_EVENTS.toLocaleString('en-US')} events in ${pushSeconds.toFixed(1)} s; floor: the same count POSTed ready-made ${Math.round(floorRate).toLocaleString('en-US')} events/s; the sync round after it (pulling ${(2 * PUSH_EVENTS).toLocaleString('en-US')} registry changes) ${roundSeconds.toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}`
   )
   await pusher.close()
 

@@ -85,4 +85,17 @@ describe('Label screen in Chromium against dockside serve (demo printer emulator
     expect(await found.textContent()).not.toContain('label.lookup') // worded from the language table, not the raw code
     expect(await page.inputValue('[data-testid=label-field-serial]')).toBe('MN00004999')
   })
+
+  it('the preview follows the fields as they are typed (no Preview click); Print is one action with a success flash (issue 12 item 6)', async () => {
+    await page.fill('[data-testid=label-field-serial]', 'MN00004777')
+    await page.waitForSelector('[data-testid=label-preview-image]', { timeout: 15_000 })
+    const first = await page.getAttribute('[data-testid=label-preview-image]', 'src')
+    await page.fill('[data-testid=label-field-serial]', 'MN00004778')
+    await page.waitForFunction((src) => {
+      const img = document.querySelector('[data-testid=label-preview-image]')
+      return img !== null && img.getAttribute('src') !== src
+    }, first, { timeout: 15_000 })
+    await page.click('[data-testid=label-print]')
+    await page.waitForSelector('[data-testid=feedback-flash][data-tone=good]', { timeout: 15_000 })
+  })
 })

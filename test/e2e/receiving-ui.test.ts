@@ -353,10 +353,10 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     expect(await cell(1, 'received')).toBe('2')
   })
 
-  it('scans go to the workflow of the screen on show: default on Devices, receiving back on Receive', async () => {
+  it('scans go to the workflow of the screen on show: none on Devices (amber "does not take scans"), receiving back on Receive', async () => {
     await page.click('[data-testid=nav-devices]')
     await page.waitForSelector('[data-testid=screen-devices]')
-    expect(await scan('wedge', ']C0ANY-TEXT-1')).toMatchObject({ workflow: 'default', code: 'scan.plain', outcome: 'accepted' })
+    expect(await scan('wedge', ']C0ANY-TEXT-1')).toMatchObject({ workflow: 'idle', code: 'scan.screen_takes_no_scans', outcome: 'ignored', tone: 'warning' })
     await page.click('[data-testid=nav-receive]')
     await page.waitForSelector('[data-testid=screen-receive][data-order=PO-1001]')
     expect(await scan('serial', 'ZZ-UNKNOWN-43')).toMatchObject({ workflow: 'receiving', code: 'receiving.unknown_code' })

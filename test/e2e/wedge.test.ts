@@ -46,14 +46,15 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     await server?.stop()
   })
 
-  it('a scan with GS as Ctrl+] goes through the pipeline: parsed elements on screen and the good flash', async () => {
+  it('a scan with GS as Ctrl+] goes through the pipeline: parsed elements on screen, and the amber "this screen does not take scans" (Devices receives nothing)', async () => {
     await page.evaluate(() => (globalThis as unknown as { document: Doc }).document.activeElement?.blur())
     const before = results().length
     await scan(page, ']C1011231231231233310ABC123\u001d99TESTING')
     await waitResults(before + 1)
-    expect(results().at(-1)).toMatchObject({ text: ']C1011231231231233310ABC123\u001d99TESTING', outcome: 'accepted', code: 'scan.gs1' })
+    expect(results().at(-1)).toMatchObject({ text: ']C1011231231231233310ABC123\u001d99TESTING', outcome: 'ignored', tone: 'warning', code: 'scan.screen_takes_no_scans', workflow: 'idle' })
     const flash = await page.waitForSelector('[data-testid=feedback-flash]')
-    expect(await flash.getAttribute('data-tone')).toBe('good')
+    expect(await flash.getAttribute('data-tone')).toBe('warning')
+    expect(await flash.textContent()).toContain('does not take scans')
     await page.waitForSelector('[data-testid=scan-last-parse][data-kind=gs1]')
     const elements = await page.$$eval('[data-testid=scan-last-parse-element]', (rows) => rows.map((r) => r.textContent))
     expect(elements).toEqual(['(01)12312312312333', '(10)ABC123', '(99)TESTING'])
@@ -122,7 +123,7 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     await page.waitForTimeout(250)
     await scan(page, ']C0NEXT-OK')
     await waitResults(before + 2)
-    expect(results().at(-1)).toMatchObject({ outcome: 'accepted', text: ']C0NEXT-OK' })
+    expect(results().at(-1)).toMatchObject({ outcome: 'ignored', tone: 'warning', text: ']C0NEXT-OK' })
     expect(pageErrors).toEqual([])
   }, 120_000)
 })

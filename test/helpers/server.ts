@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { buildApp } from '../../src/server/app'
-import { createTokenStore } from '../../src/server/auth/tokens'
+import { createTokenStore, type TokenRole } from '../../src/server/auth/tokens'
 import { freePort } from '../../src/server/db/local-cluster'
 import { migrate } from '../../src/server/db/migrate'
 
@@ -13,7 +13,7 @@ export const SERVER_BIN = resolve(ROOT, 'bin/dockside-server.mjs')
 export interface InProcessServer {
   url: string
   pool: pg.Pool
-  token(station: string): Promise<string>
+  token(station: string, options?: { site?: string; role?: TokenRole }): Promise<string>
   close(): Promise<void>
 }
 
@@ -28,7 +28,7 @@ export async function startInProcessServer(databaseUrl: string, options: { logLi
   return {
     url: address,
     pool,
-    token: async (station) => (await tokens.create(station)).token,
+    token: async (station, options) => (await tokens.create(station, options)).token,
     close: async () => {
       await app.close()
       await pool.end()
@@ -43,9 +43,9 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** `node bin/dockside-server.mjs` as its own process; resolves once it answers /health. */
+/** `node bin/dockside-server.mjs` as its own process (on `extraEnv.PORT` if given); resolves once it answers /health. */
 export async function startServerProcess(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort()
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort()
   const child = spawn(process.execPath, [SERVER_BIN], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,3 +1,4 @@
+import { parseCommand, type Command } from '../../shared/codes/commands'
 import { classifyScan, type ScanClassification } from '../../shared/codes/gs1/index'
 import type { JournalRow, ScannerSummary, ScanOutcome, ScanResult, ScanSourceName } from '../../shared/contract-areas/scans'
 import { english } from '../../shared/messages/catalog'
@@ -56,6 +57,15 @@ export const defaultScanHandler: ScanHandler = (scan) => {
   const c = scan.classification
   if (c.kind === 'invalid') return { outcome: 'rejected', code: c.error.code, params: errorParams(c.error as { message: string; params?: Params }), tone: 'bad' }
   return { outcome: 'accepted', code: c.kind === 'gs1' ? 'scan.gs1' : 'scan.plain', params: { text: formatScanMessage(c) }, tone: 'good' }
+}
+
+/**
+ * A command barcode (ADR 0016), on any input: journaled like every scan and announced to the
+ * terminal's screen, which runs the action (the same one as its button and keyboard shortcut).
+ */
+export function commandVerdict(command: Command | 'unknown', text: string): ScanVerdict {
+  if (command === 'unknown') return { outcome: 'rejected', code: 'scan.unknown_command', params: { text: text.trim() }, tone: 'bad' }
+  return { outcome: 'accepted', code: 'scan.command', params: { command }, tone: null }
 }
 
 export interface ScanPipelineDeps {
@@ -231,8 +241,13 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
     const symbology = ('symbology' in classification ? classification.symbology : undefined) ?? input.symbology ?? null
     const scan: ClassifiedScan = { deviceId: input.deviceId, source: input.source, terminalId: input.terminalId, at, text, symbology, classification, operatorId: deps.operatorId?.() ?? null }
     const route = router.handlerOf(input.terminalId)
-    const workflow = disabled ? 'disabled' : route.name
-    const handler: ScanHandler = disabled ? () => ({ outcome: 'ignored', code: 'scan.device_disabled', params: { device: input.deviceId } }) : (route.handler ?? defaultScanHandler)
+    const command = parseCommand(text)
+    const workflow = disabled ? 'disabled' : command !== null ? 'command' : route.name
+    const handler: ScanHandler = disabled
+      ? () => ({ outcome: 'ignored', code: 'scan.device_disabled', params: { device: input.deviceId } })
+      : command !== null
+        ? () => commandVerdict(command, text)
+        : (route.handler ?? defaultScanHandler)
     let verdict: ScanVerdict
     let journalId: number
     try {

@@ -59,7 +59,7 @@ export interface Scanning {
   pipeline: ScanPipeline
   manager: ScannerManager
   simulator: SimulatedScanner | null
-  handlers: Pick<StationHandlers, keyof ScansOutputs>
+  handlers: Pick<StationHandlers, Exclude<keyof ScansOutputs, 'commands.sheet'>>
   close(): Promise<void>
 }
 
@@ -86,6 +86,9 @@ export function createScanning(deps: ScanningDeps): Scanning {
     ...(deps.isBadge ? { isBadge: deps.isBadge } : {}),
     ...(deps.storage ? { storage: deps.storage } : {})
   })
+  // Screens that do not use scans (Sync, Settings, Devices): every scan gets an amber answer
+  // naming where scans are taken, never a green one, never silence (issue 12, item 7).
+  pipeline.router.register('idle', () => ({ outcome: 'ignored', code: 'scan.screen_takes_no_scans', params: {}, tone: 'warning' }))
   const handle = <T>(what: string, fn: () => T) => {
     try {
       fn()

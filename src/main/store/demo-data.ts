@@ -27,6 +27,8 @@ const LOCATIONS = [
   { code: 'A01-01-01', name: 'Bin A01-01-01', kind: 'bin', parent: 'A01-01' },
   { code: 'A01-01-02', name: 'Bin A01-01-02', kind: 'bin', parent: 'A01-01' },
   { code: 'A01-02-01', name: 'Bin A01-02-01', kind: 'bin', parent: 'A01' },
+  { code: 'QUAR', name: 'Quarantine', kind: 'zone', parent: 'DEMO', hold: true },
+  { code: 'Q-01', name: 'Quarantine bin Q-01', kind: 'bin', parent: 'QUAR', hold: true },
   { code: 'SHIP', name: 'Shipping', kind: 'zone', parent: 'DEMO' },
   { code: 'DOOR-1', name: 'Loading door 1', kind: 'door', parent: 'SHIP' }
 ] as const
@@ -68,9 +70,10 @@ export function seedDemoData(
       const med = Number(supplier.run('SUP-MED', 'MedSupply Co.', '0614141000005').lastInsertRowid)
 
       const locationIds = new Map<string, number>()
-      const location = db.prepare('INSERT INTO locations (code, name, kind, parent_id) VALUES (?, ?, ?, ?)')
+      const location = db.prepare('INSERT INTO locations (code, name, kind, parent_id, hold) VALUES (?, ?, ?, ?, ?)')
       for (const l of LOCATIONS) {
-        const id = Number(location.run(l.code, l.name, l.kind, l.parent === null ? null : locationIds.get(l.parent)!).lastInsertRowid)
+        const hold = 'hold' in l && l.hold ? 1 : 0
+        const id = Number(location.run(l.code, l.name, l.kind, l.parent === null ? null : locationIds.get(l.parent)!, hold).lastInsertRowid)
         locationIds.set(l.code, id)
       }
 

@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { z } from 'zod'
 import https from 'node:https'
 import { AppFailure } from '../errors'
 import {
@@ -8,6 +9,13 @@ import {
   type SyncEvent,
   type SyncPushResponse
 } from '../../shared/sync-protocol'
+
+const when = z.union([z.string(), z.null()])
+const registryUnitSchema = z.object({
+  unit: z.object({ status: z.string(), station: z.string(), location_code: z.string().nullable(), plate_code: z.string().nullable(), last_event_at: z.string() }).nullable(),
+  history: z.array(z.object({ type: z.string(), occurred_at: z.string(), station: z.string(), location_code: when, plate_code: when, order_number: when })).max(100_000)
+})
+export type RegistryUnit = z.infer<typeof registryUnitSchema>
 
 export interface SyncClientOptions {
   baseUrl: string
@@ -90,6 +98,12 @@ export function createSyncClient(options: SyncClientOptions) {
         throw new AppFailure('sync.bad_response', { what: 'push', detail: `acknowledged ${result.stored + result.duplicates} of ${events.length} events` })
       }
       return result
+    },
+    /** A unit in the upstream registry with its history (what the token's site may see); null when unknown there. */
+    async unit(gtin: string, serial: string): Promise<RegistryUnit | null> {
+      const answer = await request('GET', `/v1/units/${encodeURIComponent(gtin)}/${encodeURIComponent(serial)}`, 'lookup')
+      if (answer.status === 404) return null
+      return parse(answer, 'lookup', registryUnitSchema)
     },
     async changes(cursor: string, limit: number): Promise<SyncChangesResponse> {
       const answer = await request('GET', `/v1/sync/changes?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, 'pull')

@@ -38,6 +38,8 @@ export interface SyncEngineDeps {
 }
 
 const LAST_SUCCESS_KEY = 'last.success'
+/** Events per push: measured in `npm run bench -- sync` (ADR 0014); the server takes up to SYNC_MAX_BATCH. */
+export const DEFAULT_PUSH_BATCH = 2000
 
 /**
  * The sync loop: push the outbox in batches, then pull changes until the server has no more; on a
@@ -47,7 +49,7 @@ const LAST_SUCCESS_KEY = 'last.success'
 export function createSyncEngine(deps: SyncEngineDeps) {
   const o = deps.options ?? {}
   const intervalMs = o.intervalMs ?? 15_000
-  const batchSize = o.batchSize ?? 1000
+  const batchSize = o.batchSize ?? DEFAULT_PUSH_BATCH
   const pullLimit = o.pullLimit ?? 5000
   const auto = o.auto ?? true
   let state: SyncState = 'idle'

@@ -7,6 +7,7 @@ import { createSyncRepository } from '../store/repositories/sync'
 import type { Db } from '../store/sql'
 import type { WorkflowModule } from '../workflows/module'
 import { createSyncEngine, type SyncEngineOptions } from './engine'
+import { lookupUpstream } from './upstream-lookup'
 
 export interface SyncModuleDeps {
   db: Db
@@ -17,10 +18,12 @@ export interface SyncModuleDeps {
   logger: Logger
   operatorId: () => number | null
   emit: (event: 'sync.changed', status: SyncStatus) => void
+  /** The GTIN + serial a scanned code names (the look-up's parse), for `lookup.upstream`. */
+  unitKey: (code: string) => { gtin: string; serial: string } | null
   options?: SyncEngineOptions
 }
 
-type SyncMethods = 'sync.status' | 'sync.syncNow' | 'sync.conflicts' | 'sync.resolveConflict'
+type SyncMethods = 'sync.status' | 'sync.syncNow' | 'sync.conflicts' | 'sync.resolveConflict' | 'lookup.upstream'
 
 /** The sync area (ADR 0014): the engine that pushes the outbox and pulls changes, and its contract methods. */
 export function createSyncModule(deps: SyncModuleDeps) {
@@ -34,6 +37,8 @@ export function createSyncModule(deps: SyncModuleDeps) {
       'sync.status': () => engine.status(),
       'sync.syncNow': () => engine.syncNow(),
       'sync.conflicts': (input) => repo.conflicts(input.includeResolved ?? false),
+      'lookup.upstream': ({ code }) =>
+        lookupUpstream({ config: () => ({ url: deps.settings.get().syncServerUrl, token: deps.settings.syncToken() }), stationId: deps.stationId, unitKey: deps.unitKey }, code),
       'sync.resolveConflict': (input) => {
         const at = deps.now().toISOString()
         const operatorId = deps.operatorId()

@@ -2,6 +2,8 @@ import type { SyncChange, SyncChangesResponse } from '../../shared/sync-protocol
 import { applyBatch } from '../import/apply'
 import type { EventLog } from '../store/event-log'
 import type { SyncRepository } from '../store/repositories/sync'
+import { createItemRepository } from '../store/repositories/items'
+import { createShipmentRepository } from '../store/repositories/shipments'
 import { inImmediateTransaction, type Db } from '../store/sql'
 import type { SyncClient } from './client'
 import { masterBatches } from './master'
@@ -62,11 +64,24 @@ function applyChanges(db: Db, repo: SyncRepository, eventLog: EventLog, changes:
     }
   }
   if (master.length > 0) {
-    const { batches, skipped } = masterBatches(master)
+    const shipments = createShipmentRepository(db)
+    const { batches, recalls, skipped } = masterBatches(master, { shipment: (number) => shipments.byNumber(number) !== null })
     for (const batch of batches) {
       const result = applyBatch(db, eventLog, batch, { source: 'sync', origin: 'upstream', now })
       // Master data follows upstream; what this station cannot take is recorded, the feed moves on.
-      if (!result.applied) skipped.push(...result.errors.map((e) => ({ kind: batch.kind, key: String(e.value ?? e.row), problem: e.message })))
+      if (!result.applied) skipped.push(...result.errors.map((e) => ({ kind: batch.kind, key: String(e.value ?? e.row), problem: e.message })).slice(0, 20))
+    }
+    const items = createItemRepository(db)
+    for (const r of recalls) {
+      const item = items.byRef(r.item)
+      if (!item) {
+        skipped.push({ kind: 'recall', key: r.key, problem: `item ${r.item} is not held here` })
+        continue
+      }
+      // A recall upstream holds the lot here: receiving refuses its units and the gate keeps them.
+      if (repo.recallLot(item.id, r.lot, r.reason ?? null)) {
+        eventLog.append({ type: 'lot.recalled', payload: { code: 'sync.lot_recalled', params: { sku: item.sku, lot: r.lot, reason: r.reason ?? '' }, notice: r.key, source: 'upstream' } })
+      }
     }
     for (const s of skipped) {
       eventLog.append({ type: 'sync.master_refused', payload: { code: 'sync.master_refused', params: { kind: s.kind, problem: `${s.key}: ${s.problem}` } } })

@@ -14,6 +14,9 @@ import { MODES, type Mode } from './modes'
 import { StatusBar } from './StatusBar'
 import { useStation } from './StationProvider'
 import { WedgeCapture } from '../scan/WedgeCapture'
+import { CommandCapture } from '../commands/CommandCapture'
+import { useCommandHandlers } from '../commands/registry'
+import { Shortcut } from '../commands/CommandSheetButton'
 
 function Screen({ mode }: { mode: Mode }) {
   switch (mode) {
@@ -39,7 +42,7 @@ function Screen({ mode }: { mode: Mode }) {
 }
 
 /** Which scan workflow gets the station's scans while a mode is on screen. */
-const WORKFLOW_OF: Partial<Record<Mode, ScanWorkflowName>> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate' }
+const WORKFLOW_OF: Record<Mode, ScanWorkflowName> = { receive: 'receiving', putaway: 'putaway', lookup: 'lookup', gate: 'gate', label: 'default', devices: 'idle', sync: 'idle', settings: 'idle' }
 
 export function App() {
   const { t } = useTranslation()
@@ -47,11 +50,21 @@ export function App() {
   const [mode, setMode] = useState<Mode>('receive')
   const signedIn = session.operator !== null
 
-  // Scans on the Receive screen go to receiving, on Put away to put-away, on Look up to look-up; every
-  // other screen (and a signed-out station) gets the default workflow. Sent again after a reconnect.
+  useCommandHandlers({
+    'sign-out': () => void client.call('session.signOut', {}),
+    'go-receive': () => setMode('receive'),
+    'go-putaway': () => setMode('putaway'),
+    'go-lookup': () => setMode('lookup'),
+    'go-label': () => setMode('label'),
+    'go-gate': () => setMode('gate')
+  })
+
+  // Scans on the Receive screen go to receiving, on Put away to put-away, on Look up to look-up; the
+  // other screens take none (amber "go to …"); a signed-out station gets the default workflow. Sent
+  // again after a reconnect.
   useEffect(() => {
     if (connection !== 'open') return
-    const workflow = signedIn ? (WORKFLOW_OF[mode] ?? 'default') : 'default'
+    const workflow = signedIn ? WORKFLOW_OF[mode] : 'default'
     void client.call('scans.setWorkflow', { workflow })
   }, [client, mode, signedIn, connection])
 
@@ -70,11 +83,12 @@ export function App() {
         </span>
         {session.operator && (
           <button type="button" className="sign-out" onClick={() => void client.call('session.signOut', {})} data-testid="sign-out">
-            {t('signIn.signOut')}
+            {t('signIn.signOut')} <Shortcut command="sign-out" />
           </button>
         )}
       </header>
       {session.operator && <WedgeCapture />}
+      {session.operator && <CommandCapture />}
       {session.operator ? (
         <div className="workspace">
           <nav className="mode-nav" aria-label={t('navLabel')}>

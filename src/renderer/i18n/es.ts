@@ -265,6 +265,8 @@ export const es: Dictionary = {
     reportClose: 'Cerrar el informe'
   },
   putaway: {
+    overrideReason: 'Autorización de supervisor: motivo para dejar esta unidad retenida fuera de cuarentena',
+    overrideSubmit: 'Ubicarla en {{bin}} de todos modos (supervisor)',
     title: 'Ubicar',
     step1: 'Escanee el palé o la unidad',
     step2: 'Escanee la etiqueta de la ubicación',
@@ -320,7 +322,12 @@ export const es: Dictionary = {
     noHistory: 'No hay eventos registrados.',
     noOperator: 'sin operario',
     station: 'estación',
-    reason: 'motivo'
+    reason: 'motivo',
+    upstreamTitle: 'Servidor central (registro)',
+    upstreamNow: 'Ahora: {{status}} en la estación {{station}}',
+    upstreamElsewhere: 'No está en este sitio ahora',
+    upstreamNotFound: 'El servidor central no tiene registro de esta unidad.',
+    upstreamHistory: 'En todas las estaciones ({{count}} eventos)'
   },
   printers: {
     title: 'Impresoras',
@@ -413,6 +420,38 @@ export const es: Dictionary = {
     readerBuzzer: 'Salida zumbador (pin)',
     readerOutputs: 'Salidas: verde {{green}}, roja {{red}}, zumbador {{buzzer}}',
     noReaders: 'No hay ningún lector RFID configurado (Ajustes → rfidReaders).'
+  },
+  wedgeCal: {
+    title: 'Ritmo del lector de teclado (este terminal)',
+    none: 'Sin calibrar: se aplican los ajustes de la estación. Los escaneos de un lector lento (Bluetooth) se marcan como "demasiado lentos" hasta calibrarlo.',
+    learned: 'Calibrado: teclas separadas hasta {{interKeyMs}} ms forman un escaneo (pausa más lenta medida: {{measuredMs}} ms).',
+    start: 'Calibrar con un escaneo de prueba',
+    scanNow: 'Escanee ahora cualquier código',
+    forget: 'Olvidar la calibración',
+    tooShort: 'Ese escaneo es demasiado corto para medirlo: escanee un código de al menos 4 caracteres.'
+  },
+  wedge: { tooSlow: 'Escaneo demasiado lento para este terminal: calibre el lector en la pantalla Dispositivos y vuelva a escanear.' },
+  commands: {
+    undo: 'Deshacer el último escaneo',
+    'close-order': 'Cerrar pedido',
+    'new-pallet': 'Palé nuevo',
+    'exception-damaged': 'Incidencia: dañado',
+    'exception-no-label': 'Incidencia: sin etiqueta',
+    'exception-wrong-item': 'Incidencia: artículo equivocado',
+    'exception-unexpected-serial': 'Incidencia: número de serie inesperado',
+    'print-pallet-label': 'Imprimir etiqueta del palé',
+    'print-again': 'Imprimir otra vez',
+    'sign-out': 'Cerrar sesión',
+    confirm: 'Confirmar',
+    cancel: 'Cancelar',
+    'go-receive': 'Ir a Recibir',
+    'go-putaway': 'Ir a Ubicar',
+    'go-lookup': 'Ir a Consultar',
+    'go-label': 'Ir a Etiquetas',
+    'go-gate': 'Ir a Puerta',
+    notHere: '{{command}}: no disponible en esta pantalla.',
+    sheet: 'Hoja de órdenes (PDF)',
+    sheetTitle: 'Códigos de órdenes de Dockside: {{screen}}'
   },
   languages: { en: 'English', es: 'Español' },
   common: { error: 'Error', loading: 'Cargando…', yes: 'sí', no: 'no' }

@@ -27,9 +27,16 @@ export interface WedgeConfig {
   suffix: WedgeSuffix
   /** Shorter bursts are typing (a fast key pair), not scans. */
   minLength: number
+  /**
+   * Keys up to this far apart, outside a text field and ending in the suffix, are a burst too slow to
+   * be taken as a scan but too steady to ignore: reported as `slow` (the UI says "calibrate"), never
+   * dropped silently. 0 turns the report off.
+   */
+  slowKeyMs?: number
 }
 
-export const DEFAULT_WEDGE_CONFIG: WedgeConfig = { interKeyMs: 40, endTimeoutMs: 200, prefix: '', suffix: 'Enter', minLength: 4 }
+export const DEFAULT_SLOW_KEY_MS = 150
+export const DEFAULT_WEDGE_CONFIG: WedgeConfig = { interKeyMs: 40, endTimeoutMs: 200, prefix: '', suffix: 'Enter', minLength: 4, slowKeyMs: DEFAULT_SLOW_KEY_MS }
 
 export interface WedgeDecision {
   /** `swallow`: preventDefault + stop the event (it belongs to a scan). */
@@ -40,6 +47,12 @@ export interface WedgeDecision {
   scan?: string
   /** The burst was typed into a text field: put the field back as it was before the burst. */
   restore?: boolean
+  /**
+   * A suffix-terminated burst outside a text field whose keys came slower than `interKeyMs` (a slow
+   * Bluetooth scanner, or someone typing with nowhere to type): not a scan, but reported so the UI
+   * can say "scan too slow — calibrate" instead of dropping it silently.
+   */
+  slow?: string
 }
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'OS', 'Fn'])
@@ -57,6 +70,9 @@ export class WedgeDetector {
   private altDigits: string | null = null
   /** Keys whose keydown was swallowed: their keyup is swallowed too (Space on a button clicks on keyup). */
   private swallowed = new Set<string>()
+  /** The slow run outside text fields: characters whose gaps were all ≤ slowKeyMs. */
+  private slowBuf = ''
+  private slowLast: number | null = null
 
   constructor(private config: WedgeConfig = DEFAULT_WEDGE_CONFIG) {}
 
@@ -95,6 +111,30 @@ export class WedgeDetector {
     this.last = null
     this.startedInField = false
     this.altDigits = null
+    this.slowBuf = ''
+    this.slowLast = null
+  }
+
+  private trackSlow(c: string, t: number, inField: boolean): void {
+    const limit = this.config.slowKeyMs ?? DEFAULT_SLOW_KEY_MS
+    if (inField || limit <= 0) {
+      this.slowBuf = ''
+      this.slowLast = null
+      return
+    }
+    const steady = this.slowLast !== null && t - this.slowLast <= limit
+    this.slowBuf = steady && this.slowBuf.length < MAX_WEDGE_CHARS ? this.slowBuf + c : c
+    this.slowLast = t
+  }
+
+  /** The slow run's text when it qualifies (prefix, length, its suffix in time), else null. */
+  private slowBody(t: number): string | null {
+    const limit = this.config.slowKeyMs ?? DEFAULT_SLOW_KEY_MS
+    if (limit <= 0 || this.slowLast === null || t - this.slowLast > limit) return null
+    const { prefix, minLength } = this.config
+    if (prefix && !this.slowBuf.startsWith(prefix)) return null
+    const body = this.slowBuf.slice(prefix.length)
+    return body.length >= minLength ? body : null
   }
 
   private inBurst(t: number): boolean {
@@ -116,6 +156,7 @@ export class WedgeDetector {
 
   private char(c: string, ev: WedgeKey, inField: boolean): WedgeDecision {
     const t = ev.timeStamp
+    this.trackSlow(c, t, inField)
     if (this.inBurst(t)) {
       if (this.buf.length < MAX_WEDGE_CHARS) this.buf += c
       this.last = t
@@ -160,7 +201,9 @@ export class WedgeDetector {
       const recent = this.last !== null && t - this.last <= this.config.endTimeoutMs
       const body = recent ? this.body() : null
       const restore = this.startedInField
+      const slow = body === null ? this.slowBody(t) : null
       this.reset()
+      if (slow !== null) return { action: 'pass', slow }
       if (body === null) return PASS
       return { ...this.swallow(code), scan: body, restore }
     }

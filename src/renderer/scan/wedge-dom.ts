@@ -34,6 +34,8 @@ export interface WedgeBinding {
   config(): WedgeConfig
   enabled(): boolean
   onScan(text: string): void
+  /** A suffix-terminated burst too slow to be a scan (see `WedgeDecision.slow`). */
+  onSlow?(text: string): void
 }
 
 /**
@@ -47,6 +49,7 @@ export function attachWedge(win: Window, binding: WedgeBinding): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
 
   const deliver = (d: WedgeDecision) => {
+    if (d.slow !== undefined) binding.onSlow?.(d.slow)
     if (d.scan === undefined) return
     if (d.restore && snapshot && win.document.activeElement === snapshot.el) restoreField(snapshot)
     snapshot = null

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { unauthorized } from '../errors'
+import { forbidden, unauthorized } from '../errors'
 import type { StationIdentity, TokenStore } from './tokens'
 
 declare module 'fastify' {
@@ -23,4 +23,18 @@ export function authenticate(tokens: TokenStore) {
 export function stationOf(request: FastifyRequest): StationIdentity {
   if (!request.station) throw unauthorized()
   return request.station
+}
+
+/** Head-office routes: an admin token, or 403 (the caller is known, not entitled). */
+export function adminOf(request: FastifyRequest): StationIdentity {
+  const identity = stationOf(request)
+  if (identity.role !== 'admin') throw forbidden('server.admin_only', { station: identity.station }, 'This needs an admin token (dockside-server token create --station NAME --role admin).')
+  return identity
+}
+
+/** Station routes (pushing events as a station): a station token, or 403. */
+export function stationOnly(request: FastifyRequest): StationIdentity {
+  const identity = stationOf(request)
+  if (identity.role !== 'station') throw forbidden('server.station_only', { station: identity.station }, 'An admin token cannot push station events; use the station\'s own token.')
+  return identity
 }

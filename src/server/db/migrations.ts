@@ -133,4 +133,25 @@ CREATE TABLE changes (
 CREATE INDEX changes_xid ON changes(xid, seq);
 `
 
-export const serverMigrations: readonly ServerMigration[] = [{ version: 1, name: 'upstream', sql: m0001 }]
+// Sites and token roles (ADR 0011): a station belongs to one site and reads only its site's changes and
+// global ones; an admin token loads master data and reads everything. Master data grows the kinds a
+// head office sends down (inbound orders, outbound shipments, recalls), each global or for one site.
+const m0002 = `
+ALTER TABLE stations ADD COLUMN site text NOT NULL DEFAULT 'default' CHECK (length(site) BETWEEN 1 AND 100);
+CREATE INDEX stations_site ON stations(site);
+ALTER TABLE station_tokens ADD COLUMN role text NOT NULL DEFAULT 'station' CHECK (role IN ('station','admin'));
+
+ALTER TABLE master_data DROP CONSTRAINT master_data_kind_check;
+ALTER TABLE master_data ADD CONSTRAINT master_data_kind_check
+  CHECK (kind IN ('item','supplier','location','operator','order','shipment','recall'));
+-- NULL: global (every site); otherwise only that site's stations pull it.
+ALTER TABLE master_data ADD COLUMN site text;
+
+-- NULL: every site may read the change; otherwise only stations of that site (and admins).
+ALTER TABLE changes ADD COLUMN site text;
+`
+
+export const serverMigrations: readonly ServerMigration[] = [
+  { version: 1, name: 'upstream', sql: m0001 },
+  { version: 2, name: 'sites-roles-master-kinds', sql: m0002 }
+]

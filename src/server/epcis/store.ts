@@ -91,29 +91,38 @@ export function createEpcisStore(pool: Pool) {
       })
     },
 
-    async job(id: string): Promise<CaptureJob | null> {
+    /** `site`: the caller's site (only its stations' jobs), or null for an admin (all). */
+    async job(id: string, site: string | null): Promise<CaptureJob | null> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return null
       const { rows } = await pool.query<JobRow>(
-        'SELECT id, created_at, finished_at, running, success, capture_error_behaviour, errors, event_count, stored_count FROM capture_jobs WHERE id = $1',
-        [id]
+        `SELECT id, created_at, finished_at, running, success, capture_error_behaviour, errors, event_count, stored_count FROM capture_jobs
+          WHERE id = $1 AND ($2::text IS NULL OR station_id IN (SELECT s.id FROM stations s WHERE s.site = $2))`,
+        [id, site]
       )
       return rows[0] ? toJob(rows[0]) : null
     },
 
-    async byEventId(eventId: string): Promise<Record<string, unknown> | null> {
-      const { rows } = await pool.query<{ document: Record<string, unknown>; record_time: Date }>('SELECT document, record_time FROM epcis_events WHERE event_id = $1', [eventId])
+    async byEventId(eventId: string, site: string | null): Promise<Record<string, unknown> | null> {
+      const { rows } = await pool.query<{ document: Record<string, unknown>; record_time: Date }>(
+        `SELECT document, record_time FROM epcis_events WHERE event_id = $1 AND ($2::text IS NULL OR station_id IN (SELECT s.id FROM stations s WHERE s.site = $2))`,
+        [eventId, site]
+      )
       const row = rows[0]
       return row ? { ...row.document, recordTime: row.record_time.toISOString() } : null
     },
 
-    /** One page of events matching the query, in record order; `next` is the last seq when more remain. */
-    async query(q: EventQuery): Promise<{ events: Record<string, unknown>[]; next: string | null }> {
+    /**
+     * One page of events matching the query, in record order; `next` is the last seq when more remain.
+     * `site`: only events captured by that site's stations; null (an admin) reads all.
+     */
+    async query(q: EventQuery, site: string | null): Promise<{ events: Record<string, unknown>[]; next: string | null }> {
       const where: string[] = []
       const params: unknown[] = []
       const p = (v: unknown) => {
         params.push(v)
         return `$${params.length}`
       }
+      if (site !== null) where.push(`station_id IN (SELECT s.id FROM stations s WHERE s.site = ${p(site)})`)
       if (q.after !== null) where.push(`seq > ${p(q.after)}::bigint`)
       if (q.eventTypes.length > 0) where.push(`event_type = ANY(${p(q.eventTypes)}::text[])`)
       if (q.bizSteps.length > 0) where.push(`biz_step = ANY(${p(q.bizSteps)}::text[])`)

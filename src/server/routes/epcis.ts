@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { epcisQueryDocument } from '../../shared/epcis'
 import { authenticate, stationOf } from '../auth/hook'
+import type { StationIdentity } from '../auth/tokens'
 import type { TokenStore } from '../auth/tokens'
 import type { EpcisStore } from '../epcis/store'
 import { encodePageToken, parseEventQuery } from '../epcis/query'
@@ -13,6 +14,9 @@ export interface EpcisRouteOptions {
   captureLimit: number
   captureFileSizeLimit: number
 }
+
+/** What a token may read: its site's events, or all for an admin. */
+const siteScope = (identity: StationIdentity): string | null => (identity.role === 'admin' ? null : identity.site)
 
 const VERSION_HEADERS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' }
 
@@ -46,14 +50,14 @@ export function registerEpcisRoutes(app: FastifyInstance, options: EpcisRouteOpt
   })
 
   app.get<{ Params: { captureID: string } }>('/capture/:captureID', { preHandler: auth }, async (request, reply) => {
-    const job = await epcis.job(request.params.captureID)
+    const job = await epcis.job(request.params.captureID, siteScope(stationOf(request)))
     if (!job) throw notFound('epcis.no_such_capture', { captureID: request.params.captureID }, `No capture job ${request.params.captureID}.`)
     return reply.headers(VERSION_HEADERS).send(job)
   })
 
   app.get('/events', { preHandler: auth }, async (request, reply) => {
     const query = parseEventQuery(request.query as Record<string, unknown>)
-    const page = await epcis.query(query)
+    const page = await epcis.query(query, siteScope(stationOf(request)))
     if (page.next !== null) {
       const params = new URLSearchParams()
       for (const [k, v] of Object.entries(request.query as Record<string, unknown>)) {
@@ -67,7 +71,7 @@ export function registerEpcisRoutes(app: FastifyInstance, options: EpcisRouteOpt
   })
 
   app.get<{ Params: { eventID: string } }>('/events/:eventID', { preHandler: auth }, async (request, reply) => {
-    const event = await epcis.byEventId(request.params.eventID)
+    const event = await epcis.byEventId(request.params.eventID, siteScope(stationOf(request)))
     if (!event) throw notFound('epcis.no_such_event', { eventID: request.params.eventID }, `No event ${request.params.eventID}.`)
     return reply.headers(VERSION_HEADERS).type('application/ld+json').send(epcisQueryDocument([event]))
   })

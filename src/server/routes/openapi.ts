@@ -78,7 +78,7 @@ export const openapiDocument = {
     },
     '/v1/sync/events': {
       post: {
-        summary: 'Push a batch of station events; idempotent by uuid; the token’s station must equal each event’s stationId',
+        summary: 'Push a batch of station events; idempotent by uuid; a station token only (403 for an admin token); the token’s station must equal each event’s stationId (403)',
         security: bearer,
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { events: { type: 'array', maxItems: 5000, items: { $ref: '#/components/schemas/SyncEvent' } } } } } } },
         responses: { '200': { description: '{"stored","duplicates","conflicts"}' }, ...errors }
@@ -86,14 +86,22 @@ export const openapiDocument = {
     },
     '/v1/sync/changes': {
       get: {
-        summary: 'Registry, conflict and master-data changes after a cursor',
+        summary: 'Changes after a cursor: registry changes of the token’s site, master data global or for its site, its own conflicts (an admin token: all)',
         security: bearer,
         parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string', pattern: '^\\d+$' } }, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 5000 } }],
         responses: { '200': { description: '{"changes":[{"seq","kind","key","body"}],"cursor","more"}' }, ...errors }
       }
     },
     '/v1/units/{gtin}/{serial}': {
-      get: { summary: 'A unit in the registry and its history across stations', security: bearer, responses: { '200': { description: '{"unit","history"}' }, '404': problem } }
+      get: { summary: 'A unit in the registry and its history across the stations of the token’s site (an admin token: every site)', security: bearer, responses: { '200': { description: '{"unit","history"}' }, '404': problem } }
+    },
+    '/v1/admin/master': {
+      post: {
+        summary: 'Load master data (admin token): items, suppliers, locations, operators, orders, shipments, recalls; all records or none',
+        security: bearer,
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { type: 'object', required: ['kind', 'key', 'body'], properties: { kind: { type: 'string', enum: ['item', 'supplier', 'location', 'operator', 'order', 'shipment', 'recall'] }, key: { type: 'string' }, site: { type: 'string', description: 'absent: global' }, body: { type: 'object' } } } } } } },
+        responses: { '200': { description: '{"records","changed"}' }, ...errors }
+      }
     }
   }
 } as const

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { SYNC_CHANGES_MAX_LIMIT, SYNC_MAX_BODY_BYTES, syncPushRequestSchema } from '../../shared/sync-protocol'
-import { authenticate, stationOf } from '../auth/hook'
+import { authenticate, stationOf, stationOnly } from '../auth/hook'
 import type { TokenStore } from '../auth/tokens'
 import { notFound } from '../errors'
 import type { SyncStore } from '../sync/store'
@@ -19,7 +19,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: { tokens: Toke
   app.post('/v1/sync/events', { preHandler: auth, bodyLimit: SYNC_MAX_BODY_BYTES }, async (request, reply) => {
     const batch = syncPushRequestSchema.parse(request.body)
     const t0 = performance.now()
-    const result = await options.sync.push(stationOf(request), batch.events)
+    const result = await options.sync.push(stationOnly(request), batch.events)
     // The batch's time in the database transaction, for load balancers and the bench (p99 per batch).
     reply.header('Server-Timing', `db;dur=${(performance.now() - t0).toFixed(1)}`)
     return result
@@ -32,8 +32,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: { tokens: Toke
 
   app.get('/v1/units/:gtin/:serial', { preHandler: auth }, async (request) => {
     const p = unitParams.parse(request.params)
-    const found = await options.sync.unit(p.gtin, p.serial)
-    if (!found.unit) throw notFound('sync.no_such_unit', p, `No unit ${p.gtin} / ${p.serial} upstream.`)
+    const found = await options.sync.unit(stationOf(request), p.gtin, p.serial)
+    if (!found.unit && found.history.length === 0) throw notFound('sync.no_such_unit', p, `No unit ${p.gtin} / ${p.serial} upstream.`)
     return found
   })
 }

@@ -54,8 +54,8 @@ async function projectUnits(client: PoolClient, identity: StationIdentity, event
        WHERE u.last_event_at <= EXCLUDED.last_event_at
        RETURNING gtin, serial, status, condition, location_code, plate_code, last_event_uuid, last_event_at, (xmax = 0) AS created
      ), ch AS (
-       INSERT INTO changes (kind, key, body)
-       SELECT 'unit', gtin || '/' || serial,
+       INSERT INTO changes (kind, key, site, body)
+       SELECT 'unit', gtin || '/' || serial, $11::text,
               jsonb_build_object('gtin', gtin, 'serial', serial, 'status', status, 'condition', condition,
                 'locationCode', location_code, 'plateCode', plate_code, 'station', $10::text,
                 'lastEventUuid', last_event_uuid, 'lastEventAt', to_char(last_event_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
@@ -72,7 +72,8 @@ async function projectUnits(client: PoolClient, identity: StationIdentity, event
       folds.map((f) => f.plateCode),
       folds.map((f) => f.lastEventUuid),
       folds.map((f) => f.lastEventAt),
-      identity.station
+      identity.station,
+      identity.site
     ]
   )
   return new Set(rows.map((r) => unitKey(r.gtin, r.serial)))
@@ -169,17 +170,22 @@ export function createSyncStore(pool: Pool) {
     },
 
     /**
-     * Changes after `cursor` this station may see (all registry and master data; its own conflicts).
-     * Only transactions older than every running one are read, whole, in (xid, seq) order; the cursor
-     * is the last xid read, so a reader never skips a change that commits after it looked.
+     * Changes after `cursor` this station may see: registry changes of its own site, master data that is
+     * global or for its site, its own conflicts (an admin token sees every change). Only transactions
+     * older than every running one are read, whole, in (xid, seq) order; the cursor is the last xid
+     * read, so a reader never skips a change that commits after it looked.
      */
     async changes(identity: StationIdentity, cursor: bigint, limit: number): Promise<{ changes: SyncChange[]; cursor: string; more: boolean }> {
-      const visible = `c.xid > $1::xid8 AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) AND (c.audience IS NULL OR $2::bigint = ANY(c.audience))`
+      const admin = identity.role === 'admin'
+      const entitled = `($2::boolean OR ((c.audience IS NULL OR $3::bigint = ANY(c.audience)) AND (c.site IS NULL OR c.site = $4::text)))`
+      const scope = [admin, identity.stationId, identity.site]
       // Order by the columns themselves (c.xid, c.seq), not by the text casts of the select list: text
       // order puts xid 1000 before 999 (pages would skip changes) and cannot use the (xid, seq) index.
       const { rows } = await pool.query<ChangeRow>(
-        `SELECT c.seq::text AS seq, c.xid::text AS xid, c.kind, c.key, c.body FROM changes c WHERE ${visible} ORDER BY c.xid, c.seq LIMIT $3`,
-        [cursor.toString(), identity.stationId, limit + 1]
+        `SELECT c.seq::text AS seq, c.xid::text AS xid, c.kind, c.key, c.body FROM changes c
+          WHERE c.xid > $1::xid8 AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) AND ${entitled}
+          ORDER BY c.xid, c.seq LIMIT $5`,
+        [cursor.toString(), ...scope, limit + 1]
       )
       if (rows.length <= limit) {
         const last = rows[rows.length - 1]
@@ -190,23 +196,28 @@ export function createSyncStore(pool: Pool) {
       const lastXid = rows[rows.length - 1]!.xid
       let page = rows.filter((r) => r.xid !== lastXid)
       if (page.length === 0) {
-        page = (await pool.query<ChangeRow>(`SELECT c.seq::text AS seq, c.xid::text AS xid, c.kind, c.key, c.body FROM changes c WHERE c.xid = $1::xid8 AND (c.audience IS NULL OR $2::bigint = ANY(c.audience)) ORDER BY c.seq`, [lastXid, identity.stationId])).rows
+        page = (await pool.query<ChangeRow>(`SELECT c.seq::text AS seq, c.xid::text AS xid, c.kind, c.key, c.body FROM changes c WHERE c.xid = $1::xid8 AND ${entitled} ORDER BY c.seq`, [lastXid, ...scope])).rows
       }
       return { changes: page.map(toChange), cursor: page[page.length - 1]!.xid, more: true }
     },
 
-    /** A unit's registry row and its history across stations (oldest first). */
-    async unit(gtin: string, serial: string) {
+    /**
+     * A unit's registry row and its history across stations (oldest first). A station token sees the
+     * events of its own site's stations, and the row only while the unit is held at its site; an admin
+     * token sees everything.
+     */
+    async unit(identity: StationIdentity, gtin: string, serial: string) {
+      const admin = identity.role === 'admin'
       const unit = await pool.query(
-        `SELECT u.gtin, u.serial, u.status, u.condition, u.location_code, u.plate_code, s.name AS station, u.last_event_uuid, u.last_event_at
-           FROM units u JOIN stations s ON s.id = u.station_id WHERE u.gtin = $1 AND u.serial = $2`,
-        [gtin, serial]
+        `SELECT u.gtin, u.serial, u.status, u.condition, u.location_code, u.plate_code, s.name AS station, s.site, u.last_event_uuid, u.last_event_at
+           FROM units u JOIN stations s ON s.id = u.station_id WHERE u.gtin = $1 AND u.serial = $2 AND ($3::boolean OR s.site = $4)`,
+        [gtin, serial, admin, identity.site]
       )
       const history = await pool.query(
-        `SELECT e.uuid, e.type, e.occurred_at, s.name AS station, e.location_code, e.plate_code, e.order_number
+        `SELECT e.uuid, e.type, e.occurred_at, s.name AS station, s.site, e.location_code, e.plate_code, e.order_number
            FROM station_events e JOIN stations s ON s.id = e.station_id
-          WHERE e.gtin = $1 AND e.serial = $2 ORDER BY e.occurred_at, e.seq`,
-        [gtin, serial]
+          WHERE e.gtin = $1 AND e.serial = $2 AND ($3::boolean OR s.site = $4) ORDER BY e.occurred_at, e.seq`,
+        [gtin, serial, admin, identity.site]
       )
       return { unit: unit.rows[0] ?? null, history: history.rows }
     }

@@ -349,7 +349,8 @@ export const receivingMethods = {
   'receiving.close': { input: z.object({ note: z.string().max(500).optional() }).strict() },
   /** A closed order's discrepancy report (PDF) as bytes, for the screen to offer as a download. */
   'receiving.report': { input: z.object({ order: code }).strict() },
-  'putaway.submit': { input: z.object({ text: code }).strict() },
+  /** `override`: a supervisor's reason to put a held (recalled/quarantined/expired) unit outside a hold location; audited on the events. */
+  'putaway.submit': { input: z.object({ text: code, override: z.object({ reason: z.string().trim().min(3).max(500) }).strict().optional() }).strict() },
   'putaway.state': { input: z.object({}).strict() },
   'putaway.cancel': { input: z.object({}).strict() },
   /** Any code (serial, GS1, SSCC, EPC hex, bin): the unit's or plate's history. */

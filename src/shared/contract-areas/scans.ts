@@ -1,3 +1,4 @@
+import { COMMANDS } from '../codes/commands'
 import { z } from 'zod'
 import type { ScanClassification } from '../codes/gs1/classify'
 import type { ParamValue } from '../messages/format'
@@ -35,7 +36,8 @@ export interface ScanResult {
 }
 
 /** Scan workflows a screen can make active (`default` reports the parse only). */
-export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup', 'gate'] as const
+/** `idle`: a screen that takes no scans (each scan gets an amber "go to …"). */
+export const SCAN_WORKFLOWS = ['default', 'receiving', 'putaway', 'lookup', 'gate', 'idle'] as const
 export type ScanWorkflowName = (typeof SCAN_WORKFLOWS)[number]
 
 export interface ScannerSummary {
@@ -92,7 +94,22 @@ export const scansMethods = {
   /** Sends a scanner's scans to one terminal (null: to the terminal used last). */
   'scanners.assign': { input: z.object({ deviceId, terminalId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).nullable() }).strict() },
   /** The terminals this station knows, with their active workflow and assigned scanners. */
-  'terminals.list': { input: z.object({}).strict() }
+  'terminals.list': { input: z.object({}).strict() },
+  /**
+   * A screen's command sheet (ADR 0016) as a PDF: one Code 128 command barcode per entry, with the
+   * label and shortcut the renderer supplies in the operator's language.
+   */
+  'commands.sheet': {
+    input: z
+      .object({
+        title: z.string().trim().min(1).max(120),
+        entries: z
+          .array(z.object({ command: z.enum(COMMANDS), label: z.string().trim().min(1).max(80), shortcut: z.string().max(24).optional() }).strict())
+          .min(1)
+          .max(40)
+      })
+      .strict()
+  }
 } as const
 
 export interface ScansOutputs {
@@ -106,6 +123,7 @@ export interface ScansOutputs {
   'scans.setWorkflow': { workflow: string }
   'scanners.assign': Record<string, string>
   'terminals.list': TerminalSummary[]
+  'commands.sheet': { pdfBase64: string; pages: number; bytes: number }
 }
 
 export interface TerminalSummary {

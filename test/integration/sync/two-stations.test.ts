@@ -74,14 +74,19 @@ describe.skipIf(!available)(`two stations and one upstream server on real Postgr
       { kind: 'location', key: 'DOCK-9', body: { name: 'Dock nine', kind: 'dock', parent: null, gln: null } },
       { kind: 'supplier', key: 'SUP-UP', body: { name: 'Upstream Supplies', gln: null } },
       { kind: 'item', key: 'UP-ITEM-1', body: { gtin: '09521234000037', description: 'Upstream item', tracking: 'serial', defaultBin: null } },
-      { kind: 'item', key: 'BAD-ITEM', body: { gtin: '123', description: 'wrong GTIN' } }
+      { kind: 'item', key: 'BAD-ITEM', body: { gtin: '123', description: 'wrong GTIN' } },
+      { kind: 'recall', key: 'RC-1', body: { item: 'PEN-INS-5', lot: 'L2405', reason: 'sealing defect' } },
+      { kind: 'recall', key: 'RC-2', body: { item: 'NO-SUCH-SKU', lot: 'X1' } }
     ])
     await b.handlers['sync.syncNow']({})
     const db = b.store.db
     expect(db.prepare(`SELECT name FROM locations WHERE code = 'DOCK-9'`).get()).toEqual({ name: 'Dock nine' })
     expect(db.prepare(`SELECT name FROM suppliers WHERE code = 'SUP-UP'`).get()).toEqual({ name: 'Upstream Supplies' })
     expect(db.prepare(`SELECT gtin, tracking FROM items WHERE sku = 'UP-ITEM-1'`).get()).toEqual({ gtin: '09521234000037', tracking: 'serial' })
-    expect(db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'sync.master_refused'`).get()).toEqual({ n: 1 })
+    expect(db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'sync.master_refused'`).get()).toEqual({ n: 2 })
+    // A recall notice holds the lot here (receiving refuses its units, the gate keeps them).
+    expect(db.prepare(`SELECT l.status, l.status_note FROM lots l JOIN items i ON i.id = l.item_id WHERE i.sku = 'PEN-INS-5' AND l.lot = 'L2405'`).get()).toEqual({ status: 'recalled', status_note: 'sealing defect' })
+    expect(db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'lot.recalled'`).get()).toEqual({ n: 1 })
     // The cursor moved with the page: pulling again applies nothing new.
     const imports = (db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'import.applied'`).get() as { n: number }).n
     await b.handlers['sync.syncNow']({})

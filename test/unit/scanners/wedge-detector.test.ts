@@ -184,3 +184,40 @@ describe('WedgeDetector', () => {
     )
   })
 })
+
+describe('WedgeDetector: slow scanners are never dropped silently (issue 12 item 8)', () => {
+  it('a suffix-terminated burst at 60 or 90 ms gaps outside a field is reported as slow (not a scan, Enter passes)', () => {
+    for (const gap of [60, 90]) {
+      const run = feed(new WedgeDetector(cfg()), scanner('ASN-2001', 0, gap))
+      expect(run.scans).toEqual([])
+      expect(run.decisions.at(-1)).toEqual({ action: 'pass', slow: 'ASN-2001' })
+    }
+  })
+
+  it('in a text field slow keys are typing (they land in the field): no report', () => {
+    const run = feed(new WedgeDetector(cfg()), scanner('ASN-2001', 0, 90), true)
+    expect(run.decisions.some((d) => d.slow !== undefined)).toBe(false)
+  })
+
+  it('gaps beyond slowKeyMs, too few characters, a missing prefix, or slowKeyMs 0: no report', () => {
+    expect(feed(new WedgeDetector(cfg()), scanner('ASN-2001', 0, 200)).decisions.some((d) => d.slow)).toBe(false)
+    expect(feed(new WedgeDetector(cfg()), scanner('AB', 0, 90)).decisions.some((d) => d.slow)).toBe(false)
+    expect(feed(new WedgeDetector(cfg({ prefix: '#' })), scanner('ASN-2001', 0, 90)).decisions.some((d) => d.slow)).toBe(false)
+    expect(feed(new WedgeDetector(cfg({ slowKeyMs: 0 })), scanner('ASN-2001', 0, 90)).decisions.some((d) => d.slow)).toBe(false)
+  })
+
+  it('calibrated to the scanner (interKeyMs learned from a test scan) the same bursts are scans', () => {
+    for (const gap of [60, 90]) expect(feed(new WedgeDetector(cfg({ interKeyMs: 145, endTimeoutMs: 340 })), scanner('ASN-2001', 0, gap)).scans).toEqual(['ASN-2001'])
+  })
+
+  it('fuzz: every suffix-terminated burst between interKeyMs and slowKeyMs outside a field is either a scan or reported slow', () => {
+    const text = fc.string({ minLength: 4, maxLength: 40, unit: fc.constantFrom(...'ABCxyz0189-/.()') })
+    fc.assert(
+      fc.property(text, fc.integer({ min: 41, max: 150 }), (s, gap) => {
+        const run = feed(new WedgeDetector(cfg()), scanner(s, 1000, gap))
+        expect(run.scans.length + run.decisions.filter((d) => d.slow === s).length).toBe(1)
+      }),
+      { numRuns: 200 }
+    )
+  })
+})

@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { english } from '../../../shared/messages/catalog'
 import { createLookup } from '../../workflows/lookup/lookup'
+import { lookupUpstream } from '../../sync/upstream-lookup'
+import { createSettingsRepository } from '../../store/repositories/settings'
 import { DATABASE_FILE, openStore } from '../../store/db'
 import { StoreError } from '../../store/store-error'
 import { UsageError, wantsHelp, type CliCommand } from '../command'
@@ -15,6 +17,10 @@ Looks up any code — a serial, a GS1 element string or bracketed code such as
 and prints the unit's, plate's or location's record and history as JSON:
   {"kind":"unit","code","unit":{…},"timeline":[{"eventId","type","at","stationId","operator","summary",…}]}
   {"kind":"plate",…} | {"kind":"location",…} | {"kind":"choices","units":[…]} (a serial of several items)
+When the station syncs with an upstream server, a unit's result also carries "upstream": where else the
+unit is or was across this site's stations ({"state":"found","unit","history"} | {"state":"not-found"}),
+or {"state":"unavailable","code":"lookup.upstream_unreachable","message"} when the server cannot be
+reached — the local record is printed all the same, exit 0.
 Read-only: safe while a station runs. Exit 2 when the code is unknown, or when an open order expects the
 serial but it has not been received yet (the reason names the order and SKU).`
 
@@ -31,10 +37,18 @@ const lookupCommand: CliCommand = {
     if (!existsSync(join(dataDir, DATABASE_FILE))) throw new StoreError('store.missing', `No Dockside database in ${dataDir}.`)
     const store = openStore({ dataDir, readonly: true })
     try {
-      const result = createLookup(store.db).find(positionals[0]!)
+      const lookup = createLookup(store.db)
+      const code = positionals[0]!
+      const result = lookup.find(code)
       // The CLI contract keeps `summary` a sentence: the timeline's codes in English.
       const printed = result.kind === 'choices' ? result : { ...result, timeline: result.timeline.map((e) => ({ ...e, summary: english(e.summary) })) }
-      io.out(JSON.stringify(printed, null, 2))
+      const settings = createSettingsRepository(store.db)
+      const upstream =
+        result.kind === 'unit'
+          ? await lookupUpstream({ config: () => ({ url: settings.get().syncServerUrl, token: settings.syncToken() }), stationId: settings.stationId(), unitKey: lookup.unitKey }, code)
+          : null
+      const shown = upstream?.state === 'unavailable' ? { ...upstream, message: english({ code: upstream.code, params: upstream.params } as Parameters<typeof english>[0]) } : upstream
+      io.out(JSON.stringify(shown && shown.state !== 'no-unit' && shown.state !== 'not-configured' ? { ...printed, upstream: shown } : printed, null, 2))
       return 0
     } finally {
       store.close()

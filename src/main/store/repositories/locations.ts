@@ -8,9 +8,11 @@ export interface LocationRow {
   kind: string
   active: number
   parent_id: number | null
+  /** 1: a quarantine/hold location (recalled, quarantined, expired units go only here). */
+  hold: number
 }
 
-const COLUMNS = 'id, code, name, kind, active, parent_id'
+const COLUMNS = 'id, code, name, kind, active, parent_id, hold'
 
 /** Locations by code, GLN or id, their path and contents: the one place these look-ups are written. */
 export function createLocationRepository(db: Db) {
@@ -27,9 +29,14 @@ export function createLocationRepository(db: Db) {
   const emptiestBin = prepare<[number], LocationRow>(
     db,
     `WITH RECURSIVE down(id, depth) AS (SELECT ?, 0 UNION ALL SELECT l.id, d.depth + 1 FROM locations l JOIN down d ON l.parent_id = d.id WHERE d.depth < 16)
-     SELECT l.id, l.code, l.name, l.kind, l.active, l.parent_id FROM locations l JOIN down d ON d.id = l.id
-      WHERE l.kind = 'bin' AND l.active = 1
+     SELECT l.id, l.code, l.name, l.kind, l.active, l.parent_id, l.hold FROM locations l JOIN down d ON d.id = l.id
+      WHERE l.kind = 'bin' AND l.active = 1 AND l.hold = 0
       ORDER BY (SELECT count(*) FROM units u WHERE u.location_id = l.id), l.code LIMIT 1`
+  )
+  const emptiestHold = prepare<[], LocationRow>(
+    db,
+    `SELECT ${COLUMNS} FROM locations l WHERE hold = 1 AND active = 1 AND kind IN ('bin', 'shelf')
+      ORDER BY (SELECT count(*) FROM units u WHERE u.location_id = l.id), code LIMIT 1`
   )
   const unitCount = prepare<[number], { n: number }>(db, 'SELECT count(*) AS n FROM units WHERE location_id = ?')
   const topPlates = prepare<[number], { code: string }>(db, 'SELECT code FROM license_plates WHERE location_id = ? AND parent_id IS NULL ORDER BY id LIMIT 200')
@@ -44,6 +51,8 @@ export function createLocationRepository(db: Db) {
     path: (id: number | null): string[] => (id === null ? [] : path.all(id).map((r) => r.code)),
     /** The active bin under a zone with the fewest units (ties: by code). */
     emptiestBinIn: (zoneId: number): LocationRow | null => emptiestBin.get(zoneId) ?? null,
+    /** The active hold (quarantine) bin or shelf with the fewest units (ties: by code). */
+    emptiestHoldBin: (): LocationRow | null => emptiestHold.get() ?? null,
     unitCount: (id: number): number => unitCount.get(id)?.n ?? 0,
     /** Top-level plates at the location (at most 200). */
     topPlateCodes: (id: number): string[] => topPlates.all(id).map((p) => p.code)

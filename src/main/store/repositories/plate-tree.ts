@@ -2,7 +2,7 @@ import type { Db } from '../sql'
 import { prepare } from './statement'
 
 /** A plate and every plate nested in it (pallet → cases → inner packs), at most 8 levels deep. */
-const TREE = `WITH RECURSIVE tree(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.id, t.depth + 1 FROM license_plates c JOIN tree t ON c.parent_id = t.id WHERE t.depth < 8)`
+export const TREE = `WITH RECURSIVE tree(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.id, t.depth + 1 FROM license_plates c JOIN tree t ON c.parent_id = t.id WHERE t.depth < 8)`
 
 export interface TreePlate {
   id: number

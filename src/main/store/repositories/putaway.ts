@@ -1,5 +1,21 @@
 import type { Db } from '../sql'
+import { TREE } from './plate-tree'
 import { prepare } from './statement'
+
+/** A unit with what decides whether it must go to a hold location: its status, its lot's status, its expiry. */
+export interface HoldCandidateRow {
+  id: number
+  serial: string
+  sku: string
+  status: string
+  lot: string | null
+  expiry: string | null
+  lot_status: string | null
+  lot_note: string | null
+}
+
+const HOLD_SELECT = `SELECT u.id, u.serial, i.sku, u.status, u.lot, COALESCE(u.expiry, lt.expiry) AS expiry, lt.status AS lot_status, lt.status_note AS lot_note
+  FROM units u JOIN items i ON i.id = u.item_id LEFT JOIN lots lt ON lt.item_id = u.item_id AND lt.lot = u.lot`
 
 export interface PutawayUnitRow {
   id: number
@@ -32,7 +48,18 @@ export function createPutawayRepository(db: Db) {
     db,
     "UPDATE units SET plate_id = ?, location_id = ?, status = CASE WHEN status = 'received' AND ? IS NOT NULL THEN 'stored' ELSE status END, updated_at = ? WHERE id = ?"
   )
+  const unitHold = prepare<[number], HoldCandidateRow>(db, `${HOLD_SELECT} WHERE u.id = ?`)
+  const plateHold = prepare<[number, string, string], HoldCandidateRow>(
+    db,
+    `${TREE} ${HOLD_SELECT} WHERE u.plate_id IN (SELECT id FROM tree)
+       AND (u.status = 'quarantined' OR lt.status IN ('recalled', 'quarantined') OR COALESCE(u.expiry, lt.expiry) < ?)
+     ORDER BY CASE WHEN lt.status = 'recalled' THEN 0 WHEN COALESCE(u.expiry, lt.expiry) < ? THEN 1 ELSE 2 END, u.id LIMIT 1`
+  )
   return {
+    /** A unit's hold facts (status, lot status, expiry). */
+    unitHold: (id: number): HoldCandidateRow | null => unitHold.get(id) ?? null,
+    /** The unit of a plate tree that puts the whole plate on hold (recalled first, then expired, then quarantined), or null. */
+    plateHold: (rootId: number, today: string): HoldCandidateRow | null => plateHold.get(rootId, today, today) ?? null,
     unitIdByItemSerial: (itemId: number, serial: string): number | null => unitByItemSerial.get(itemId, serial)?.id ?? null,
     /** Units with this serial (at most 2: one, or "several items"). */
     unitIdsBySerial: (serial: string): number[] => unitsBySerial.all(serial).map((u) => u.id),

@@ -129,6 +129,11 @@ export function createReceivingRepository(db: Db) {
     expectedBySerialAnyItem: stmt<[string, number], ExpectedUnitRow>('SELECT * FROM inbound_expected_units WHERE serial = ? AND order_id = ? LIMIT 3'),
     hasExpectedSerials: stmt<[number, number], { x: number }>('SELECT 1 AS x FROM inbound_expected_units WHERE order_id = ? AND item_id = ? AND serial IS NOT NULL LIMIT 1'),
     expectedPlate: stmt<[number, string], { id: number; code: string; parent_id: number | null }>('SELECT id, code, parent_id FROM inbound_expected_plates WHERE order_id = ? AND code = ?'),
+    /** The open (or receiving) orders that expect a plate code, oldest first. */
+    ordersExpectingPlate: stmt<[string], { order_id: number }>(
+      `SELECT p.order_id FROM inbound_expected_plates p JOIN inbound_orders o ON o.id = p.order_id
+        WHERE p.code = ? AND o.status IN ('open', 'receiving') ORDER BY o.id LIMIT 2`
+    ),
     // The ASN's plate tree (inbound_expected_plates, not license_plates: see plate-tree.ts for those).
     expectedPlateTree: stmt<[number], { id: number; code: string; parent_id: number | null; depth: number }>(
       `WITH RECURSIVE tree(id, code, parent_id, depth) AS (

@@ -71,6 +71,7 @@ export function createShipmentRepository(db: Db) {
   const unitById = prepare<[number], GateUnitRow>(db, `${GATE_UNIT} WHERE u.id = ?`)
   const unitByItemSerial = prepare<[number, string], { id: number; plate_id: number | null }>(db, 'SELECT id, plate_id FROM units WHERE item_id = ? AND serial = ?')
   const plateByCode = prepare<[string], { id: number; code: string; status: string }>(db, 'SELECT id, code, status FROM license_plates WHERE code = ?')
+  const insertUnitHeldElsewhere = prepare<[number, string, string]>(db, "INSERT INTO units (item_id, serial, status, updated_at) VALUES (?, ?, 'stored', ?)")
   const shipUnit = prepare<[number | null, number | null, string, number]>(db, "UPDATE units SET status = 'shipped', customer_id = ?, location_id = coalesce(?, location_id), updated_at = ? WHERE id = ?")
   const shipPlate = prepare<[number]>(db, "UPDATE license_plates SET status = 'shipped' WHERE id = ?")
   const closeShipment = prepare<[string, string | null, number, number]>(db, "UPDATE outbound_shipments SET status = 'shipped', shipped_at = ?, partial_reason = ?, loaded_units = ? WHERE id = ?")
@@ -99,6 +100,8 @@ export function createShipmentRepository(db: Db) {
     unitById: (id: number): GateUnitRow | null => unitById.get(id) ?? null,
     unitByItemSerial: (itemId: number, serial: string) => unitByItemSerial.get(itemId, serial) ?? null,
     plateByCode: (code: string) => plateByCode.get(code) ?? null,
+    /** A unit received at another station (the upstream registry's), loaded here: its first row here. */
+    insertUnitHeldElsewhere: (itemId: number, serial: string, now: string): number => Number(insertUnitHeldElsewhere.run(itemId, serial, now).lastInsertRowid),
     shipUnit: (unitId: number, customerId: number | null, doorId: number | null, now: string) => void shipUnit.run(customerId, doorId, now, unitId),
     shipPlate: (plateId: number) => void shipPlate.run(plateId),
     closeShipment: (shipmentId: number, now: string, partialReason: string | null, units: number) => void closeShipment.run(now, partialReason, units, shipmentId),

@@ -97,6 +97,11 @@ export function createSyncRepository(db: Db) {
     'UPDATE sync_conflicts SET resolved_at = ?, resolved_by = ?, resolution_note = ? WHERE id = ? AND resolved_at IS NULL'
   )
   const openConflicts = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')
+  const recallLot = db.prepare<[number, string, string | null]>(
+    `INSERT INTO lots (item_id, lot, status, status_note) VALUES (?, ?, 'recalled', ?)
+     ON CONFLICT (item_id, lot) DO UPDATE SET status = 'recalled', status_note = excluded.status_note`
+  )
+  const lotStatus = db.prepare<[number, string], { status: string }>('SELECT status FROM lots WHERE item_id = ? AND lot = ?')
   const localUnit = db.prepare<[string, string], { id: number }>('SELECT u.id FROM units u JOIN items i ON i.id = u.item_id WHERE i.gtin = ? AND u.serial = ?')
 
   return {
@@ -126,6 +131,12 @@ export function createSyncRepository(db: Db) {
     },
     resolveConflict: (id: number, at: string, operatorId: number | null, note: string): boolean => resolve.run(at, operatorId, note, id).changes === 1,
     openConflictCount: (): number => openConflicts.get()?.n ?? 0,
+    /** Marks the item's lot recalled (creating the lot when no unit of it arrived yet); true when it was not recalled before. */
+    recallLot(itemId: number, lot: string, note: string | null): boolean {
+      const before = lotStatus.get(itemId, lot)?.status ?? null
+      recallLot.run(itemId, lot, note)
+      return before !== 'recalled'
+    },
     localUnitId: (gtin: string, serial: string): number | null => localUnit.get(gtin, serial)?.id ?? null
   }
 }

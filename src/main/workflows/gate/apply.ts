@@ -29,8 +29,12 @@ export function confirmLoad(repo: ShipmentRepository, eventLog: EventLog, input:
       let shipped = 0
       for (const key of input.keys) {
         const sep = key.indexOf(':')
-        const unit = repo.unitByItemSerial(Number(key.slice(0, sep)), key.slice(sep + 1))
-        if (!unit) continue
+        const itemId = Number(key.slice(0, sep))
+        const serial = key.slice(sep + 1)
+        // An expected unit read at the door but never received here was received by another station
+        // of the site (it reached this station through the upstream registry): it gets its row here.
+        const held = repo.unitByItemSerial(itemId, serial)
+        const unit = held ?? { id: repo.insertUnitHeldElsewhere(itemId, serial, at), plate_id: null }
         eventLog.record(
           () => repo.shipUnit(unit.id, shipment.customer_id, input.doorId, at),
           () => ({
@@ -39,7 +43,7 @@ export function confirmLoad(repo: ShipmentRepository, eventLog: EventLog, input:
             unitId: unit.id,
             plateId: unit.plate_id,
             locationId: input.doorId,
-            payload: { shipment: shipment.number, customer: shipment.customer, door: input.door, terminal: input.terminalId }
+            payload: { shipment: shipment.number, customer: shipment.customer, door: input.door, terminal: input.terminalId, ...(held ? {} : { receivedElsewhere: true }) }
           })
         )
         shipped++

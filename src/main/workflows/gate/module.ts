@@ -286,7 +286,7 @@ export function createGateModule(deps: GateModuleDeps): WorkflowModule<GateMetho
     scanHandlers: {
       gate: (scan) => {
         const s = sessions.get(scan.terminalId)
-        if (!s || s.state() !== 'reading') return { outcome: 'ignored', code: 'gate.no_session', params: {} }
+        if (!s || s.state() !== 'reading') return { outcome: 'ignored', code: 'gate.no_session', params: {}, tone: 'warning' }
         s.end('gate.end.scan')
         recordedChange(scan.terminalId, true)
         stopSilence(scan.terminalId)

@@ -153,7 +153,24 @@ export function createLookup(db: Db, options: { gsSubstitutes?: () => readonly s
     return unknown(code)
   }
 
-  return { find }
+  /**
+   * The GTIN + serial a code names, for asking the upstream registry: read from the code itself (GS1
+   * element string, EPC), or from the one unit held here with that serial. Null when it names no unit.
+   */
+  function unitKey(input: string): { gtin: string; serial: string } | null {
+    const code = input.replace(/[\r\n]+$/, '')
+    if (code.trim().length === 0) return null
+    const c = classifyScan(code, { gsSubstitutes: options.gsSubstitutes?.() ?? [] })
+    if (c.kind === 'invalid') return null
+    if (c.kind === 'gs1') return c.fields.gtin && c.fields.serial ? { gtin: c.fields.gtin.padStart(14, '0'), serial: c.fields.serial } : null
+    const t = c.text.trim()
+    const epc = identifyEpc(t)
+    if (epc?.kind === 'unit') return { gtin: epc.gtin.padStart(14, '0'), serial: epc.serial }
+    const units = repo.unitsBySerial(t)
+    return units.length === 1 && units[0]!.gtin ? { gtin: units[0]!.gtin.padStart(14, '0'), serial: units[0]!.serial } : null
+  }
+
+  return { find, unitKey }
 }
 
 export type Lookup = ReturnType<typeof createLookup>

@@ -20,7 +20,9 @@ export interface MoveSubject {
 export function createPutawayApply(deps: { db: Db; eventLog: EventLog; repo: PutawayRepository; plates: PlateRepository; tree: PlateTreeRepository }) {
   const { eventLog, repo, plates, tree } = deps
 
-  function moveTo(s: MoveSubject, bin: LocationRow, suggestion: string | null, operatorId: number | null, at: string) {
+  /** `override`: a supervisor put a held subject into a non-hold location; recorded on every event. */
+  function moveTo(s: MoveSubject, bin: LocationRow, suggestion: string | null, operatorId: number | null, at: string, override: { reason: string; hold: string } | null = null) {
+    const audit = override ? { override } : {}
     const suggested = suggestion === null || suggestion === bin.code
     const from = s.location
     let units = 0
@@ -30,7 +32,7 @@ export function createPutawayApply(deps: { db: Db; eventLog: EventLog; repo: Put
       if (s.kind === 'unit') {
         eventId = eventLog.record(
           () => repo.storeUnitOffPlate(s.id, bin.id, at),
-          () => ({ type: 'unit.stored', unitId: s.id, locationId: bin.id, operatorId, payload: { from, to: bin.code, ...(s.plateId !== null ? { offPlate: true } : {}), suggested, suggestion } })
+          () => ({ type: 'unit.stored', unitId: s.id, locationId: bin.id, operatorId, payload: { from, to: bin.code, ...(s.plateId !== null ? { offPlate: true } : {}), suggested, suggestion, ...audit } })
         ).event.id
         units = 1
         return
@@ -45,14 +47,14 @@ export function createPutawayApply(deps: { db: Db; eventLog: EventLog; repo: Put
             plates.setLocation(p.id, bin.id)
             if (p.id === root.id && detached) plates.setParent(p.id, null)
           },
-          () => ({ type: 'plate.moved', plateId: p.id, locationId: bin.id, operatorId, payload: { from, to: bin.code, units: onPlate.length, ...(p.id !== root.id ? { with: root.code } : {}), ...(p.id === root.id && detached ? { detached: true } : {}), suggested } })
+          () => ({ type: 'plate.moved', plateId: p.id, locationId: bin.id, operatorId, payload: { from, to: bin.code, units: onPlate.length, ...(p.id !== root.id ? { with: root.code } : {}), ...(p.id === root.id && detached ? { detached: true } : {}), suggested, ...audit } })
         )
         if (p.id === root.id) eventId = ev.event.id
         plateCount++
         for (const u of onPlate) {
           eventLog.record(
             () => repo.moveUnit(u.id, bin.id, at),
-            () => ({ type: 'unit.stored', unitId: u.id, plateId: p.id, locationId: bin.id, operatorId, payload: { from, to: bin.code, plate: root.code, suggested } })
+            () => ({ type: 'unit.stored', unitId: u.id, plateId: p.id, locationId: bin.id, operatorId, payload: { from, to: bin.code, plate: root.code, suggested, ...audit } })
           )
           units++
         }

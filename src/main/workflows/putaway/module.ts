@@ -20,7 +20,7 @@ export function createPutawayModule(deps: PutawayModuleDeps): WorkflowModule<'pu
     name: 'putaway',
     workflow,
     handlers: {
-      'putaway.submit': ({ text }, ctx) => workflow.submit({ terminalId: ctx.terminalId, operatorId: deps.operatorId(ctx) }, text),
+      'putaway.submit': ({ text, override }, ctx) => workflow.submit({ terminalId: ctx.terminalId, operatorId: deps.operatorId(ctx), override }, text),
       'putaway.state': (_input, ctx) => workflow.state(ctx.terminalId),
       'putaway.cancel': (_input, ctx) => workflow.cancel(ctx.terminalId)
     },

@@ -7,9 +7,10 @@ import { createItemRepository } from '../../store/repositories/items'
 import { createLocationRepository, type LocationRow } from '../../store/repositories/locations'
 import { createPlateTreeRepository } from '../../store/repositories/plate-tree'
 import { createPlateRepository } from '../../store/repositories/plates'
-import { createPutawayRepository } from '../../store/repositories/putaway'
+import { createPutawayRepository, type HoldCandidateRow } from '../../store/repositories/putaway'
 import type { Db } from '../../store/sql'
 import { identify, identifyEpc, isPlainSscc, type Identity } from '../receiving/identify'
+import { holdNote, holdReason, type HoldReason } from '../receiving/rules'
 import { createPutawayApply } from './apply'
 import { binRefusal, plateNotMovable, suggestBin, unitNotMovable } from './rules'
 
@@ -26,9 +27,16 @@ export interface PutawayDeps {
 export interface PutawayCall {
   terminalId: string
   operatorId: number | null
+  /** A supervisor's override (issue 12 item 1): puts a held unit into a non-hold location, audited. */
+  override?: { reason: string } | undefined
 }
 
-type Subject = PutawaySubject & { itemId: number | null; locationId: number | null; plateId: number | null }
+interface Hold {
+  reason: HoldReason
+  unit: HoldCandidateRow
+}
+
+type Subject = PutawaySubject & { itemId: number | null; locationId: number | null; plateId: number | null; hold: Hold | null }
 type Resolved = { unitId: number } | { plateCode: string } | { location: LocationRow } | { refusal: CodedMessage }
 
 /**
@@ -62,12 +70,30 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
     ...extra
   })
 
+  const today = (): string => deps.now().toISOString().slice(0, 10)
+
+  function holdOf(u: HoldCandidateRow | null): Hold | null {
+    if (!u) return null
+    const lot = u.lot_status === null ? null : { status: u.lot_status, status_note: u.lot_note, expiry: u.expiry }
+    const reason = holdReason(u.status, lot, u.expiry, today())
+    return reason ? { reason, unit: u } : null
+  }
+
+  const subjectOnHold = (reason: HoldReason, p: { code: string; sku: string; lot: string | null; expiry: string | null; bin: string | null }): CodedMessage =>
+    reason === 'recalled'
+      ? msg('putaway.subject_recalled', { code: p.code, sku: p.sku, lot: p.lot, bin: p.bin })
+      : reason === 'expired'
+        ? msg('putaway.subject_expired', p)
+        : msg('putaway.subject_quarantined', { code: p.code, sku: p.sku, lot: p.lot, bin: p.bin })
+
+  const holdMessage = (h: Hold): CodedMessage => holdNote(h.reason, h.unit.sku, h.unit.lot, h.unit.expiry)
+
   function unitSubject(unitId: number): Subject | CodedMessage {
     const u = repo.unit(unitId)!
     const refusal = unitNotMovable(u.serial, u.status)
     if (refusal) return refusal
     const description = msg('putaway.describe_unit', { sku: u.sku, description: u.description, plate: u.plate })
-    return { kind: 'unit', id: u.id, code: u.serial, units: 1, description, location: u.location, itemId: u.item_id, locationId: u.location_id, plateId: u.plate_id }
+    return { kind: 'unit', id: u.id, code: u.serial, units: 1, description, location: u.location, itemId: u.item_id, locationId: u.location_id, plateId: u.plate_id, hold: holdOf(repo.unitHold(u.id)) }
   }
 
   function plateSubject(code: string): Subject | CodedMessage | null {
@@ -80,7 +106,7 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
     for (const t of all) units += tree.unitsOn(t.id).length
     const location = p.location_id === null ? null : (locations.byId(p.location_id)?.code ?? null)
     const description = msg('putaway.describe_plate', { units, plates: all.length })
-    return { kind: 'plate', id: p.id, code: p.code, units, description, location, itemId: tree.dominantItem(p.id), locationId: p.location_id, plateId: p.id }
+    return { kind: 'plate', id: p.id, code: p.code, units, description, location, itemId: tree.dominantItem(p.id), locationId: p.location_id, plateId: p.id, hold: holdOf(repo.plateHold(p.id, today())) }
   }
 
   /** The scan as a unit, plate or location (or why it is none of them). */
@@ -111,6 +137,14 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
   }
 
   function take(t: string, s: Subject): PutawayOutcome {
+    if (s.hold) {
+      const bin = locations.emptiestHoldBin()
+      const why = holdMessage(s.hold)
+      const suggestion = bin ? { code: bin.code, name: bin.name, why } : null
+      subjects.set(t, { subject: s, suggestion })
+      const params = { code: s.code, sku: s.hold.unit.sku, lot: s.hold.unit.lot, expiry: s.hold.unit.expiry, bin: bin?.code ?? null }
+      return out(t, 'warning', subjectOnHold(s.hold.reason, params), { notes: bin ? [why] : [why, msg('putaway.note_no_hold_location', {})] })
+    }
     const itemRow = s.itemId === null ? null : items.byId(s.itemId)
     const suggestion = suggestBin(itemRow, locations)
     subjects.set(t, { subject: s, suggestion })
@@ -121,10 +155,16 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
     const t = call.terminalId
     const refusal = binRefusal(bin)
     if (refusal) return out(t, 'rejected', refusal)
-    const r = apply.moveTo(s, bin, suggestion?.code ?? null, call.operatorId, deps.now().toISOString())
+    const overridden = s.hold !== null && bin.hold !== 1
+    if (overridden && !call.override) {
+      return out(t, 'rejected', msg('putaway.hold_only', { code: s.code, bin: bin.code, suggested: suggestion?.code ?? null }), { notes: [holdMessage(s.hold!)] })
+    }
+    const audit = overridden ? { reason: call.override!.reason, hold: s.hold!.reason } : null
+    const r = apply.moveTo(s, bin, suggestion?.code ?? null, call.operatorId, deps.now().toISOString(), audit)
     subjects.delete(t)
     deps.onChange?.(t, state(t))
     const params = { code: s.code, bin: bin.code, units: r.units }
+    if (audit) return out(t, 'warning', msg('putaway.moved_override', { ...params, reason: audit.reason }), { eventId: r.eventId, moved: { units: r.units, plates: r.plates, to: bin.code } })
     return out(t, r.suggested ? 'accepted' : 'warning', r.suggested ? msg('putaway.moved', params) : msg('putaway.moved_elsewhere', { ...params, suggested: suggestion!.code }), {
       eventId: r.eventId,
       moved: { units: r.units, plates: r.plates, to: bin.code }
@@ -135,6 +175,8 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
     const t = call.terminalId
     const p = plates.byCode(plateCode)!
     if (p.status !== 'open') return out(t, 'rejected', msg('putaway.plate_not_open', { plate: plateCode, status: p.status }))
+    const plateAtHold = p.location_id !== null && locations.byId(p.location_id)?.hold === 1
+    if (s.hold && !plateAtHold && !call.override) return out(t, 'rejected', msg('putaway.hold_only', { code: s.code, bin: plateCode, suggested: subjects.get(t)?.suggestion?.code ?? null }), { notes: [holdMessage(s.hold)] })
     const eventId = apply.ontoPlate(s, p, call.operatorId, deps.now().toISOString())
     subjects.delete(t)
     deps.onChange?.(t, state(t))
@@ -165,7 +207,7 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
 
   return {
     handleScan,
-    submit: (call: PutawayCall, text: string) => handleScan(call, classifyScan(text, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] })),
+    submit: (call: PutawayCall, text: string): PutawayOutcome => handleScan(call, classifyScan(text, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] })),
     state,
     cancel(t: string): PutawayState {
       subjects.delete(t)

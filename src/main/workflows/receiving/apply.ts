@@ -127,7 +127,7 @@ export function createReceivingApply(cx: ReceivingContext) {
   }
 
   /** A quantity on a line (non-serialised goods), with its `order.quantity_received` event. */
-  function writeQuantity(call: Call, order: OrderRow, w: { item: ItemRow; line: LineRow; qty: number; lot: string | null; expiry: string | null; plateId: number | null; scanId: number; code: string | null; over: boolean; via: string; withGtin: boolean }) {
+  function writeQuantity(call: Call, order: OrderRow, w: { item: ItemRow; line: LineRow; qty: number; lot: string | null; expiry: string | null; plateId: number | null; scanId: number; code: string | null; over: boolean; via: string; withGtin: boolean; warnings?: string[] }) {
     const operatorId = call.operatorId
     const at = cx.at()
     return eventLog.record(
@@ -142,7 +142,7 @@ export function createReceivingApply(cx: ReceivingContext) {
         locationId: cx.locationId(),
         operatorId,
         payload: w.withGtin
-          ? { order: order.number, lineNo: w.line.line_no, sku: w.item.sku, gtin: w.item.gtin, qty: w.qty, lot: w.lot, expiry: w.expiry, via: w.via, scanId: w.scanId, ...(w.over ? { over: true } : {}) }
+          ? { order: order.number, lineNo: w.line.line_no, sku: w.item.sku, gtin: w.item.gtin, qty: w.qty, lot: w.lot, expiry: w.expiry, via: w.via, scanId: w.scanId, ...(w.over ? { over: true } : {}), ...(w.warnings?.length ? { warnings: w.warnings } : {}) }
           : { order: order.number, lineNo: w.line.line_no, sku: w.item.sku, qty: w.qty, lot: w.lot, via: w.via, scanId: w.scanId }
       })
     )

@@ -6,7 +6,7 @@ import type { ReceivingApply } from './apply'
 import { fail, outcome, type Call, type ReceivingContext, type Verdict } from './context'
 import { identify, identifyEpc, type Identity } from './identify'
 import type { Receipts } from './receipts'
-import { duplicateRefusal, serialRefusal } from './rules'
+import { duplicateRefusal, holdNote, holdReason, serialRefusal } from './rules'
 
 export interface ExceptionInput {
   reason: ExceptionReason
@@ -55,16 +55,20 @@ export function createExceptions(cx: ReceivingContext, apply: ReceivingApply, re
       fail(msg('receiving.already_in_system', { serial: u.serial, sku: u.item.sku, at: existing.received_at, order: existing.order_number, status: existing.status, plate: existing.plate_code, location: existing.location_code }), { duplicate: d.info })
     }
     const line = repo.linesOfItem.all(order.id, u.item.id)[0] ?? null
+    const lotRow = u.lot === null ? null : (repo.lot.get(u.item.id, u.lot) ?? null)
+    const expiry = u.expiry ?? lotRow?.expiry ?? null
+    const hold = holdReason('quarantined', lotRow, expiry, cx.today())!
     apply.startReceiving(order, call.operatorId)
     const plateId = cx.currentPlateId(call.terminalId)
-    const checked = { existing, expected: null, lot: u.lot, expiry: u.expiry, line, over: false, warnings: [], madeAt: u.madeAt, productionLine: null, shift: null }
+    const warnings = hold === 'quarantined' ? [] : [`${hold} lot ${u.lot ?? ''}: hold location only`]
+    const checked = { existing, expected: null, lot: u.lot, expiry, line, over: false, warnings, madeAt: u.madeAt, productionLine: null, shift: null }
     const req = { item: u.item, serial: u.serial, lot: u.lot, expiry: u.expiry, madeAt: u.madeAt, via: 'typed' as const, code }
     const { event, result: unitId } = apply.writeUnit(call, order, req, checked, repo.nextScanId(), plateId, 'quarantined', { reason: 'unexpected_serial', note })
     cx.setPending(call.terminalId, null)
     return outcome('warning', msg('receiving.exception', { qty: 1, what: `${u.serial} (${u.item.sku})` }), {
-      notes: [REASON_NOTE.unexpected_serial],
+      notes: hold === 'quarantined' ? [REASON_NOTE.unexpected_serial] : [REASON_NOTE.unexpected_serial, holdNote(hold, u.item.sku, u.lot, expiry)],
       eventId: event.id,
-      unit: { id: unitId, sku: u.item.sku, gtin: u.item.gtin, serial: u.serial, lot: u.lot, expiry: u.expiry }
+      unit: { id: unitId, sku: u.item.sku, gtin: u.item.gtin, serial: u.serial, lot: u.lot, expiry }
     })
   }
 

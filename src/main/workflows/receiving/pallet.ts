@@ -16,8 +16,13 @@ interface Checked {
 export function createPalletReceipt(cx: ReceivingContext, apply: ReceivingApply, receipts: Receipts) {
   const { repo } = cx
 
-  function checkContents(order: OrderRow, root: { id: number; code: string }, tree: Array<{ id: number; code: string }>): Checked[] {
+  /**
+   * The pallet's contents, checked. Serialised units already received on this order (scanned singly
+   * before the pallet) are skipped and counted in `already`: the pallet brings in the rest.
+   */
+  function checkContents(order: OrderRow, root: { id: number; code: string }, tree: Array<{ id: number; code: string }>, rootReceived: boolean): { checked: Checked[]; already: number } {
     const checked: Checked[] = []
+    let already = 0
     const items = new Map<number, ItemRow>()
     const item = (id: number): ItemRow => {
       let it = items.get(id)
@@ -31,11 +36,17 @@ export function createPalletReceipt(cx: ReceivingContext, apply: ReceivingApply,
       for (const row of repo.expectedUnitsOnPlate.all(p.id)) {
         const it = item(row.item_id)
         if (row.serial === null) {
+          if (rootReceived) continue // counted when the pallet itself was received
           receipts.checkLot(it, row.lot, row.expiry)
           checked.push({ plateCode: p.code, qty: { item: it, row } })
           continue
         }
         const req: UnitRequest = { item: it, serial: row.serial, lot: row.lot, expiry: row.expiry, madeAt: row.made_at, via: 'pallet', code: p.code }
+        const existing = repo.unitBySerial.get(it.id, row.serial)
+        if (existing && existing.status !== 'expected' && existing.inbound_order_id === order.id) {
+          already++
+          continue
+        }
         try {
           checked.push({ plateCode: p.code, unit: { req, c: receipts.checkUnit(order, req, row) } })
         } catch (error) {
@@ -45,7 +56,7 @@ export function createPalletReceipt(cx: ReceivingContext, apply: ReceivingApply,
         }
       }
     }
-    return checked
+    return { checked, already }
   }
 
   /** The pallet and its nested cases as license plates, as on the ASN (existing ones re-parented). */
@@ -69,12 +80,14 @@ export function createPalletReceipt(cx: ReceivingContext, apply: ReceivingApply,
   function receiveExpectedPlate(call: Call, order: OrderRow, root: { id: number; code: string }, text: string): Verdict {
     const tree = repo.expectedPlateTree.all(root.id)
     const existingRoot = cx.plates.byCode(root.code)
-    if (existingRoot) {
-      const info = repo.plateReceiptInfo.get(existingRoot.id)!
-      if (info.n > 0) fail(msg('receiving.duplicate', { what: root.code, order: info.order_number, at: info.at }))
+    const info = existingRoot ? repo.plateReceiptInfo.get(existingRoot.id)! : null
+    const rootReceived = info !== null && info.n > 0
+    const { checked, already } = checkContents(order, root, tree, rootReceived)
+    if (checked.length === 0) {
+      // Everything on it is in already: a double scan of the pallet (or every unit was scanned singly).
+      if (rootReceived || already > 0) fail(msg('receiving.duplicate', { what: root.code, order: info?.order_number ?? order.number, at: info?.at ?? null }))
+      fail(msg('receiving.empty_plate', { code: root.code }))
     }
-    const checked = checkContents(order, root, tree)
-    if (checked.length === 0) fail(msg('receiving.empty_plate', { code: root.code }))
     const operatorId = call.operatorId
     apply.startReceiving(order, operatorId)
     const scanId = repo.nextScanId()
@@ -112,11 +125,12 @@ export function createPalletReceipt(cx: ReceivingContext, apply: ReceivingApply,
         orderId: order.id,
         locationId: cx.locationId(),
         operatorId,
-        payload: { order: order.number, code: root.code, units, quantity, plates: tree.length, scanId, scan: text }
+        payload: { order: order.number, code: root.code, units, quantity, plates: tree.length, scanId, scan: text, ...(already > 0 ? { alreadyReceived: already } : {}) }
       })
     )
     cx.setPending(call.terminalId, null)
-    return outcome(warnings ? 'warning' : 'accepted', msg('receiving.pallet_received', { code: root.code, units, quantity, plates: tree.length }), {
+    const message = already > 0 ? msg('receiving.pallet_rest_received', { code: root.code, units, quantity, already }) : msg('receiving.pallet_received', { code: root.code, units, quantity, plates: tree.length })
+    return outcome(warnings || already > 0 ? 'warning' : 'accepted', message, {
       notes: warnings ? [msg('receiving.note_pallet_notes', { n: warnings })] : [],
       eventId: event.id,
       received: units + quantity,

@@ -15,6 +15,17 @@ export function createPlates(cx: ReceivingContext, apply: ReceivingApply, pallet
       const expected = cx.repo.expectedPlate.get(order.id, code)
       if (expected) return pallet.receiveExpectedPlate(call, order, expected, text)
     }
+    // No order open: the one order that expects this pallet is opened, and the pallet received on it.
+    if (!order && !explicit) {
+      const expecting = cx.repo.ordersExpectingPlate.all(code)
+      if (expecting.length === 1) {
+        const opened = cx.repo.orderById.get(expecting[0]!.order_id)!
+        cx.setOrder(call.terminalId, opened.id)
+        const expected = cx.repo.expectedPlate.get(opened.id, code)!
+        const v = pallet.receiveExpectedPlate(call, opened, expected, text)
+        return { ...v, notes: [msg('receiving.note_order_opened_by_pallet', { order: opened.number, code }), ...v.notes] }
+      }
+    }
     const existing = cx.plates.byCode(code)
     if (existing) {
       if (existing.status !== 'open') fail(msg('receiving.plate_not_open', { code, status: existing.status }))

@@ -4,7 +4,7 @@ import type { ItemRow } from '../../store/repositories/items'
 import type { ExpectedUnitRow, LineRow, OrderRow } from '../../store/repositories/receiving'
 import type { CheckedUnit, ReceivingApply, UnitRequest } from './apply'
 import { fail, outcome, type Call, type ReceivingContext, type Verdict } from './context'
-import { chooseLine, duplicateRefusal, expiredRefusal, lotOf, lotRefusal, lotRequired, needsLot, notOnOrder, orderRefusal, receiptWarnings, serialRefusal } from './rules'
+import { chooseLine, duplicateRefusal, expectedLotIfDifferent, expiredRefusal, lotOf, lotRefusal, lotRequired, needsLot, notOnOrder, orderRefusal, receiptWarnings, serialRefusal } from './rules'
 
 /** Unit receipts (one serial) and quantity receipts (non-serialised goods), with all their checks. */
 export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
@@ -39,8 +39,10 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
   }
 
   /** All checks of one unit; throws a Refusal, or returns what to write. */
-  function checkUnit(order: OrderRow, req: UnitRequest, expectedOverride?: ExpectedUnitRow): CheckedUnit & { line: LineRow } {
+  function checkUnit(order: OrderRow, req: UnitRequest, expectedOverride?: ExpectedUnitRow): CheckedUnit & { line: LineRow; expectedLot: string | null } {
     const { item, serial } = req
+    // A recalled, quarantined or expired lot on the label is named first, whether or not the unit is on the order.
+    checkLot(item, req.lot, req.expiry)
     const lines = linesFor(order, item)
     const expected = expectedOverride ?? repo.expectedBySerial.get(order.id, item.id, serial) ?? null
     const knownLot = repo.lot.get(item.id, serial) !== undefined || lines.some((l) => l.lot === serial)
@@ -56,8 +58,10 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
     if (needsLot(item, lot, true)) fail(lotRequired(item))
     const expiry = checkLot(item, lot, req.expiry ?? expected?.expiry ?? null)
     const { line, over } = expected ? { line: repo.lineById.get(expected.line_id)!, over: false } : chooseLine(lines, lot, 1, received)
-    const warnings = receiptWarnings(req.lot, expected, over ? line : null)
+    const expectedLot = expectedLotIfDifferent(req.lot, expected, lines)
+    const warnings = receiptWarnings(req.lot, expectedLot, over ? line : null)
     return {
+      expectedLot,
       existing,
       expected,
       lot,
@@ -81,8 +85,9 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
     const kind: ReceiveOutcomeKind = c.warnings.length ? 'warning' : 'accepted'
     const plate = plateId === null ? null : cx.plates.summary(plateId)
     const params = { qty: 1, sku: req.item.sku, serial: req.serial, lot: c.lot, plate: plate?.code ?? null, line: c.line.line_no, count: received(c.line.id), expected: c.line.qty_expected }
-    return outcome(kind, c.over ? msg('receiving.over', params) : msg('receiving.received', params), {
-      notes: receiptWarnings(req.lot, c.expected, c.over ? c.line : null).notes,
+    const message = c.expectedLot !== null ? msg('receiving.lot_differs', { qty: 1, sku: req.item.sku, serial: req.serial, lot: c.lot, order: order.number, orderLot: c.expectedLot }) : c.over ? msg('receiving.over', params) : msg('receiving.received', params)
+    return outcome(kind, message, {
+      notes: receiptWarnings(req.lot, c.expectedLot, c.over ? c.line : null).notes,
       eventId: event.id,
       received: 1,
       unit: { id: unitId, sku: req.item.sku, gtin: req.item.gtin, serial: req.serial, lot: c.lot, expiry: c.expiry },
@@ -93,18 +98,21 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
   /** A non-serialised item (tracking none or lot): a quantity on its line. */
   function receiveQuantity(call: Call, item: ItemRow, qty: number, scannedLot: string | null, scannedExpiry: string | null, via: string, code: string | null): Verdict {
     const order = requireOpenOrder(call.terminalId)
+    checkLot(item, scannedLot, scannedExpiry)
     const lines = linesFor(order, item)
     const lot = scannedLot ?? (lines.length === 1 ? lines[0]!.lot : null)
     if (needsLot(item, lot, false)) fail(lotRequired(item))
     const expiry = checkLot(item, lot, scannedExpiry)
     const { line, over } = chooseLine(lines, lot, qty, received)
+    const orderLot = expectedLotIfDifferent(scannedLot, null, lines)
     apply.startReceiving(order, call.operatorId)
     const plateId = cx.currentPlateId(call.terminalId)
-    const { event } = apply.writeQuantity(call, order, { item, line, qty, lot, expiry, plateId, scanId: repo.nextScanId(), code, over, via, withGtin: true })
+    const { event } = apply.writeQuantity(call, order, { item, line, qty, lot, expiry, plateId, scanId: repo.nextScanId(), code, over, via, withGtin: true, warnings: receiptWarnings(scannedLot, orderLot, over ? line : null).payload })
     cx.setPending(call.terminalId, null)
     const plate = plateId === null ? null : cx.plates.summary(plateId)
     const params = { qty, sku: item.sku, serial: null, lot, plate: plate?.code ?? null, line: line.line_no, count: received(line.id), expected: line.qty_expected }
-    return outcome(over ? 'warning' : 'accepted', over ? msg('receiving.over', params) : msg('receiving.received', params), { eventId: event.id, received: qty, plate })
+    const message = orderLot !== null ? msg('receiving.lot_differs', { qty, sku: item.sku, serial: null, lot, order: order.number, orderLot }) : over ? msg('receiving.over', params) : msg('receiving.received', params)
+    return outcome(over || orderLot !== null ? 'warning' : 'accepted', message, { notes: receiptWarnings(scannedLot, orderLot, over ? line : null).notes, eventId: event.id, received: qty, plate })
   }
 
   return { requireOpenOrder, linesFor, checkLot, checkUnit, receiveUnit, receiveQuantity }

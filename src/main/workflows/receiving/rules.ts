@@ -102,19 +102,48 @@ export function chooseLine(lines: LineRow[], lot: string | null, adding: number,
 export const lotOf = (scanned: string | null, expected: ExpectedUnitRow | null, lines: LineRow[]): string | null => scanned ?? expected?.lot ?? (lines.length === 1 ? lines[0]!.lot : null)
 
 /**
+ * The lot the order expects when the scanned one differs (every tracking policy): the ASN unit's lot,
+ * else the lots of the item's lines when none of them is open to any lot and none matches. Null: no
+ * scanned lot, or it matches.
+ */
+export function expectedLotIfDifferent(scannedLot: string | null, expected: ExpectedUnitRow | null, lines: LineRow[]): string | null {
+  if (scannedLot === null) return null
+  if (expected?.lot) return expected.lot === scannedLot ? null : expected.lot
+  if (lines.length === 0 || lines.some((l) => l.lot === null || l.lot === scannedLot)) return null
+  return [...new Set(lines.map((l) => l.lot!))].join(', ')
+}
+
+/**
  * Warnings that let a unit in but are worth a look, as English for the event payload (kept as
  * evidence, unchanged) and as codes for the operator.
  */
-export function receiptWarnings(scannedLot: string | null, expected: ExpectedUnitRow | null, over: LineRow | null): { payload: string[]; notes: CodedMessage[] } {
+export function receiptWarnings(scannedLot: string | null, expectedLot: string | null, over: LineRow | null): { payload: string[]; notes: CodedMessage[] } {
   const payload: string[] = []
   const notes: CodedMessage[] = []
-  if (scannedLot !== null && expected?.lot && expected.lot !== scannedLot) {
-    payload.push(`the label says lot ${scannedLot}, the ASN lot ${expected.lot}`)
-    notes.push(msg('receiving.note_lot_differs', { label: scannedLot, asn: expected.lot }))
+  if (scannedLot !== null && expectedLot !== null) {
+    payload.push(`the label says lot ${scannedLot}, the order expects lot ${expectedLot}`)
+    notes.push(msg('receiving.note_lot_differs', { label: scannedLot, asn: expectedLot }))
   }
   if (over) {
     payload.push(`line ${over.line_no} is already complete (${over.qty_expected} expected): over-receipt`)
     notes.push(msg('receiving.note_over', { line: over.line_no, expected: over.qty_expected }))
   }
   return { payload, notes }
+}
+
+/** Why a unit must go to a hold (quarantine) location, named: its status, its lot's status, or its expiry. */
+export type HoldReason = 'recalled' | 'quarantined' | 'expired'
+
+export function holdReason(unitStatus: string | null, lot: LotRow | null, expiry: string | null, today: string): HoldReason | null {
+  if (lot?.status === 'recalled') return 'recalled'
+  if (expiry !== null && expiry < today) return 'expired'
+  if (lot?.status === 'quarantined' || unitStatus === 'quarantined') return 'quarantined'
+  return null
+}
+
+/** The note naming a hold, for the operator at every scan of the unit. */
+export function holdNote(reason: HoldReason, sku: string, lot: string | null, expiry: string | null): CodedMessage {
+  if (reason === 'recalled') return msg('receiving.note_hold_recalled', { sku, lot })
+  if (reason === 'expired') return msg('receiving.note_hold_expired', { sku, lot, expiry })
+  return msg('receiving.note_hold_quarantined', { sku, lot })
 }

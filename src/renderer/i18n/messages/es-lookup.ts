@@ -3,6 +3,7 @@ import type { lookupEn } from '../../../shared/messages/en/lookup'
 /** Spanish for the lookup codes: one entry per English code, the same placeholders (checked by a test). */
 export const lookupEs = {
   'lookup.empty': 'Escanee o escriba un código para consultar.',
+  'lookup.upstream_unreachable': 'Servidor central no accesible ({url}): {detail}. Se muestra el historial de esta estación.',
   'lookup.unknown': 'Código desconocido "{code}": ninguna unidad, matrícula ni ubicación de aquí lo tiene.',
   'lookup.expected_not_received': 'El número de serie {serial} ({sku}) se espera en {order}, pero aún no se ha recibido.',
   'lookup.gtin_only': 'El GTIN {gtin} identifica un producto, no una unidad: escanee el número de serie (o el DataMatrix con el número de serie).',

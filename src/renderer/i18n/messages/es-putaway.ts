@@ -21,5 +21,11 @@ export const putawayEs = {
   'putaway.unknown_unit': 'El número de serie {serial} nunca se recibió aquí.',
   'putaway.gtin_only': 'Eso es un código de producto (GTIN): escanee el número de serie o el DataMatrix de la unidad, o la matrícula.',
   'putaway.unknown_code': '"{code}" no es una matrícula, unidad ni ubicación que esta estación conozca.',
-  'putaway.ambiguous': 'El número de serie {serial} existe para varios artículos: escanee el DataMatrix (GTIN + número de serie).'
+  'putaway.ambiguous': 'El número de serie {serial} existe para varios artículos: escanee el DataMatrix (GTIN + número de serie).',
+  'putaway.subject_recalled': '{code}: lote {lot} de {sku} RETIRADO (recall). Ubíquelo solo en la ubicación de cuarentena {bin} y escanee su etiqueta.',
+  'putaway.subject_quarantined': '{code}: {sku} (lote {lot}) está en CUARENTENA. Ubíquelo solo en la ubicación de cuarentena {bin} y escanee su etiqueta.',
+  'putaway.subject_expired': '{code}: {sku} lote {lot} CADUCÓ el {expiry:date}. Ubíquelo solo en la ubicación de cuarentena {bin} y escanee su etiqueta.',
+  'putaway.note_no_hold_location': 'Esta estación no tiene ubicación de cuarentena (retención): pida a un supervisor que la configure.',
+  'putaway.hold_only': '{bin} no es una ubicación de cuarentena y {code} está retenido: escanee una ubicación de cuarentena ({suggested}). Solo un supervisor puede autorizar otra.',
+  'putaway.moved_override': '{code} ubicado en {bin} con autorización de supervisor ({reason}): {units:number} {units:plural:unidad retenida:unidades retenidas} fuera de cuarentena.'
 } satisfies Record<keyof typeof putawayEn, string>

@@ -3,6 +3,9 @@ import type { scansEn } from '../../../shared/messages/en/scans'
 /** Spanish for the scans codes: one entry per English code, the same placeholders (checked by a test). */
 export const scansEs = {
   'scan.gs1': '{text}',
+  'scan.screen_takes_no_scans': 'Esta pantalla no admite escaneos: vaya a Recibir, Ubicar, Consultar o Puerta para escanear.',
+  'scan.command': 'Orden: {command}.',
+  'scan.unknown_command': '"{text}" es una orden de Dockside que esta estación no conoce: vuelva a imprimir la hoja de órdenes desde esta estación.',
   'scan.plain': 'Escaneado: {text}',
   'scan.empty': 'Escaneo vacío.',
   'scan.too_long': 'Escaneo demasiado largo ({bytes:number} bytes; el límite es {limit:number}): rechazado.',

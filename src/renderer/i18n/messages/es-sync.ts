@@ -12,5 +12,6 @@ export const syncEs = {
   'sync.no_such_conflict': 'No hay ningún conflicto de sincronización abierto {id}.',
   'sync.conflict_raised': 'El número de serie {serial} (GTIN {gtin}) se recibió en {stations}: posible falsificación, se conserva en todas las estaciones para un supervisor.',
   'sync.conflict_resolved': 'Conflicto del número de serie {serial} (GTIN {gtin}) resuelto: {note}',
-  'sync.master_refused': 'Los datos maestros de tipo {kind} del servidor no se pudieron aplicar aquí: {problem}.'
+  'sync.master_refused': 'Los datos maestros de tipo {kind} del servidor no se pudieron aplicar aquí: {problem}.',
+  'sync.lot_recalled': 'El lote {lot} de {sku} está retirado por el servidor central: {reason}'
 } as const satisfies Record<keyof typeof syncEn, string>

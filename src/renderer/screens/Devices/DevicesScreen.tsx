@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useStation } from '../../app/StationProvider'
 import { ScannerPanel } from '../../scan/ScannerPanel'
+import { WedgeCalibrationPanel } from '../../scan/WedgeCalibrationPanel'
 import { ReaderPanel } from './ReaderPanel'
 import { useFormatInstant } from '../../i18n/use-message'
 
@@ -42,6 +43,7 @@ export function DevicesScreen() {
         </table>
       )}
       <ScannerPanel />
+      <WedgeCalibrationPanel />
       <ReaderPanel />
     </section>
   )

@@ -1,9 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BatchProgressInfo, LabelPreview, PrinterInfo, PrintJobSummary, TemplateSummary } from '../../../shared/contract-areas/labels'
 import type { MessageLike } from '../../../shared/messages/catalog'
 import type { AppError } from '../../../shared/result'
+import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
+import { useCommandHandlers } from '../../commands/registry'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import type { Command } from '../../../shared/codes/commands'
+
+const LABEL_COMMANDS: readonly Command[] = ['confirm', 'print-again', 'go-receive', 'go-putaway', 'sign-out']
 import { ErrorLine } from '../../components/ErrorLine'
 import { useMessageText } from '../../i18n/use-message'
 
@@ -15,6 +21,7 @@ export function LabelScreen() {
   const { t } = useTranslation()
   const text = useMessageText()
   const { client, info } = useStation()
+  const feedback = useFeedback()
   const [templates, setTemplates] = useState<TemplateSummary[]>([])
   const [printers, setPrinters] = useState<PrinterInfo[]>([])
   const [template, setTemplate] = useState('unit')
@@ -64,7 +71,8 @@ export function LabelScreen() {
   )
 
   // A scan while this screen is open looks the code up.
-  useEffect(() => client.on('scans.result', (r) => r.text && r.outcome !== 'ignored' && void lookup(r.text)), [client, lookup])
+  // (A command barcode is an action, not a code to look up.)
+  useEffect(() => client.on('scans.result', (r) => r.text && r.outcome !== 'ignored' && r.code !== 'scan.command' && void lookup(r.text)), [client, lookup])
 
   const fields = useMemo(() => FIELD_ORDER.filter((f) => current?.fields[f]), [current])
   const cleanData = () => Object.fromEntries(Object.entries(data).filter(([k, v]) => v !== '' && current?.fields[k]))
@@ -77,14 +85,39 @@ export function LabelScreen() {
     setPreview(r.value)
   }
 
+  // The preview follows the fields as they are typed (one request per pause); Print is then one action.
+  const previewKey = JSON.stringify([template, printerId, Object.entries(data).filter(([k, v]) => v !== '' && current?.fields[k])])
+  const previewSeq = useRef(0)
+  useEffect(() => {
+    if (!current) return
+    const seq = ++previewSeq.current
+    const timer = setTimeout(() => {
+      const [tpl, printer, entries] = JSON.parse(previewKey) as [string, string | null, Array<[string, string]>]
+      void client.call('labels.preview', { template: tpl, data: Object.fromEntries(entries), ...(printer ? { printerId: printer } : {}) }).then((r) => {
+        if (seq !== previewSeq.current) return
+        if (r.ok) setPreview(r.value)
+        else setPreview(null)
+      })
+    }, 300)
+    return () => clearTimeout(timer)
+  }, [client, current, previewKey])
+
   const doPrint = async () => {
     if (!printerId) return setError({ code: 'print.no_printer', message: '', params: {} })
     setError(null)
     const r = await client.call('print.enqueue', { printerId, template, data: cleanData(), unitId: ids.unitId, plateId: ids.plateId })
-    if (!r.ok) return setError(r.error)
-    setNotice(t('label.queued', { id: r.value.id }))
+    if (!r.ok) {
+      setError(r.error)
+      feedback('bad', text(r.error))
+      return
+    }
+    const queued = t('label.queued', { id: r.value.id })
+    setNotice(queued)
+    feedback('good', queued)
     void refresh()
   }
+
+  useCommandHandlers({ confirm: () => void doPrint(), 'print-again': () => void doPrint() })
 
   const doReprint = async () => {
     if (reprintOf === null) return
@@ -219,8 +252,8 @@ export function LabelScreen() {
             <button type="button" onClick={() => void doPreview()} data-testid="label-preview-button">
               {t('label.preview')}
             </button>
-            <button type="button" className="primary" disabled={!preview} onClick={() => void doPrint()} data-testid="label-print">
-              {t('label.print')}
+            <button type="button" className="primary" onClick={() => void doPrint()} data-testid="label-print">
+              {t('label.print')} <Shortcut command="confirm" />
             </button>
           </div>
           <ErrorLine error={error} />
@@ -324,6 +357,7 @@ export function LabelScreen() {
           ))}
         </tbody>
       </table>
+      <CommandSheetButton screen="label" commands={LABEL_COMMANDS} />
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LookupResult, TimelineEntry, UnitDetail } from '../../../shared/contract-areas/receiving'
 import type { ScanResult } from '../../../shared/contract-areas/scans'
+import type { UpstreamLookup } from '../../../shared/model/sync'
 import type { AppError } from '../../../shared/result'
 import { useStation, useTerminalId } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
@@ -9,6 +10,7 @@ import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan } from '../Receive/receive-helpers'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
+import { UpstreamPanel } from './UpstreamPanel'
 
 const gtin14 = (g: string) => g.padStart(14, '0')
 
@@ -24,17 +26,21 @@ export function LookUpScreen() {
   const [result, setResult] = useState<LookupResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   const [newestFirst, setNewestFirst] = useState(true)
+  const [upstream, setUpstream] = useState<UpstreamLookup | null>(null)
 
   const find = useCallback(
     async (text: string) => {
       setError(null)
+      setUpstream(null)
+      // The upstream registry is asked beside the local record; offline it says so and the local stays.
+      const asked = client.call('lookup.upstream', { code: text })
       const r = await client.call('lookup.find', { code: text })
       if (!r.ok) {
         setResult(null)
         setError(r.error)
-        return
-      }
-      setResult(r.value)
+      } else setResult(r.value)
+      const u = await asked
+      setUpstream(u.ok ? u.value : null)
     },
     [client]
   )
@@ -68,6 +74,7 @@ export function LookUpScreen() {
       <h1>{t('lookup.title')}</h1>
       <CodeEntryForm label={t('lookup.hint')} value={code} onChange={setCode} onSubmit={submit} submitLabel={t('lookup.find')} inputTestId="lookup-code" submitTestId="lookup-find" primary />
       <ErrorLine error={error} />
+      {!result && <UpstreamPanel upstream={upstream} />}
 
       {result && (
         <div className="lookup-result" data-testid="lookup-result" data-kind={result.kind}>
@@ -75,6 +82,7 @@ export function LookUpScreen() {
           <div className={result.kind === 'choices' ? '' : 'lookup-body'}>
             <div>
               {result.kind === 'unit' && <UnitFacts unit={result.unit} />}
+              {result.kind === 'unit' && <UpstreamPanel upstream={upstream} />}
               {result.kind === 'plate' && (
                 <div className="receive-panel" data-testid="lookup-plate">
                   <h2>

@@ -9,6 +9,11 @@ import { ErrorLine } from '../../components/ErrorLine'
 import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan, type ResultEntry } from '../Receive/receive-helpers'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import { useCommandHandlers } from '../../commands/registry'
+import type { Command } from '../../../shared/codes/commands'
+
+const PUTAWAY_COMMANDS: readonly Command[] = ['cancel', 'go-receive', 'go-lookup', 'go-label', 'sign-out']
 import { CodeEntryForm } from '../../components/CodeEntryForm'
 
 const MOVED_CODES = new Set(['putaway.moved', 'putaway.moved_elsewhere', 'putaway.onto_plate'])
@@ -73,6 +78,23 @@ export function PutAwayScreen() {
     apply(r.value, code)
   }
 
+  // A held unit refused at a good-stock bin: a supervisor may put it there anyway, with a reason (audited).
+  const [overrideReason, setOverrideReason] = useState('')
+  const overrideBin = last?.code === 'putaway.hold_only' ? last.text : null
+  const override = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!overrideBin || overrideReason.trim().length < 3) return
+    setError(null)
+    const r = await client.call('putaway.submit', { text: overrideBin, override: { reason: overrideReason.trim() } })
+    if (!r.ok) {
+      setError(r.error)
+      feedback('bad', text(r.error))
+      return
+    }
+    setOverrideReason('')
+    apply(r.value, overrideBin)
+  }
+
   const cancel = async () => {
     const r = await client.call('putaway.cancel', {})
     if (r.ok) {
@@ -80,6 +102,8 @@ export function PutAwayScreen() {
       setLast(null)
     } else setError(r.error)
   }
+
+  useCommandHandlers({ cancel: () => void cancel() })
 
   const { subject, suggestion } = state
   const step = subject ? 2 : 1
@@ -144,6 +168,18 @@ export function PutAwayScreen() {
         </p>
       )}
 
+      {overrideBin && (
+        <form className="receive-panel putaway-override" onSubmit={(e) => void override(e)} data-testid="putaway-override">
+          <label>
+            {t('putaway.overrideReason')}
+            <input value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} minLength={3} maxLength={500} data-testid="putaway-override-reason" />
+          </label>
+          <button type="submit" data-testid="putaway-override-submit">
+            {t('putaway.overrideSubmit', { bin: visibleScan(overrideBin) })}
+          </button>
+        </form>
+      )}
+
       <CodeEntryForm
         label={t('putaway.typeHint')}
         value={typed}
@@ -155,11 +191,12 @@ export function PutAwayScreen() {
       >
         {subject && (
           <button type="button" className="big-button" onClick={() => void cancel()} data-testid="putaway-cancel">
-            {t('putaway.cancel')}
+            {t('putaway.cancel')} <Shortcut command="cancel" />
           </button>
         )}
       </CodeEntryForm>
       <ErrorLine error={error} />
+      <CommandSheetButton screen="putaway" commands={PUTAWAY_COMMANDS} />
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import { Shortcut } from '../../commands/CommandSheetButton'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CloseResult, LineCounts, OrderSummary } from '../../../shared/contract-areas/receiving'
@@ -19,10 +20,10 @@ export function ClosePanel({ order, lines, onClose, onCancel }: { order: OrderSu
       </label>
       <div className="row">
         <button type="button" className="primary" onClick={() => onClose(note)} data-testid="receive-close-confirm">
-          {t('receive.closeConfirm')}
+          {t('receive.closeConfirm')} <Shortcut command="confirm" />
         </button>
         <button type="button" onClick={onCancel}>
-          {t('receive.cancel')}
+          {t('receive.cancel')} <Shortcut command="cancel" />
         </button>
       </div>
     </div>

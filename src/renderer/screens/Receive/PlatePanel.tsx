@@ -1,3 +1,4 @@
+import { Shortcut } from '../../commands/CommandSheetButton'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlateSummary } from '../../../shared/contract-areas/receiving'
@@ -44,11 +45,11 @@ export function PlatePanel({ plate, disabled, printUnits, onPrintUnits, onNewPla
         <>
           <div className="row">
             <button type="button" className="big-button primary" onClick={onNewPlate} data-testid="receive-new-plate">
-              {t('receive.newPlate')}
+              {t('receive.newPlate')} <Shortcut command="new-pallet" />
             </button>
             {plate && (
               <button type="button" onClick={onPrintPlate} data-testid="receive-print-plate">
-                {t('receive.printPlate')}
+                {t('receive.printPlate')} <Shortcut command="print-pallet-label" />
               </button>
             )}
           </div>

@@ -17,6 +17,28 @@ import { TypedReceipt } from './TypedReceipt'
 import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, visibleScan, type ResultEntry } from './receive-helpers'
 import { useReceivePrinting } from './use-receive-printing'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import { useCommandHandlers } from '../../commands/registry'
+import type { Command } from '../../../shared/codes/commands'
+import type { ReasonRequest } from './ExceptionPanel'
+
+/** The commands the Receive screen takes (its command sheet). */
+const RECEIVE_COMMANDS: readonly Command[] = [
+  'undo',
+  'close-order',
+  'new-pallet',
+  'exception-damaged',
+  'exception-no-label',
+  'exception-wrong-item',
+  'exception-unexpected-serial',
+  'print-pallet-label',
+  'print-again',
+  'confirm',
+  'cancel',
+  'go-putaway',
+  'go-lookup',
+  'sign-out'
+]
 
 const HISTORY = 8
 
@@ -41,10 +63,19 @@ export function ReceiveScreen() {
   const [closing, setClosing] = useState(false)
   const [typed, setTyped] = useState('')
   const counter = useRef(0)
+  const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null)
+  const lastPlatePrint = useRef<{ code: string; id?: number } | null>(null)
 
   const last = log[0] ?? null
   const order = state?.order ?? null
-  const { printNote, printUnits, togglePrintUnits, printUnitFor, printPlate } = useReceivePrinting(order, setError)
+  const { printNote, printUnits, togglePrintUnits, printUnitFor, printPlate: printPlateLabel } = useReceivePrinting(order, setError)
+  const printPlate = useCallback(
+    (code: string, id?: number) => {
+      lastPlatePrint.current = id === undefined ? { code } : { code, id }
+      return printPlateLabel(code, id)
+    },
+    [printPlateLabel]
+  )
   const isClosed = order?.status === 'closed' || order?.status === 'cancelled'
 
   const addEntry = useCallback((entry: Omit<ResultEntry, 'key' | 'at'> & { at?: string }) => {
@@ -181,6 +212,39 @@ export function ReceiveScreen() {
     void refresh()
   }
 
+  // ── command barcodes and shortcuts (ADR 0016): the same actions as the buttons ──────────────
+  const open = order !== null && !isClosed
+  const requestReason = (reason: ReasonRequest['reason']) => setReasonRequest((prev) => ({ reason, key: (prev?.key ?? 0) + 1 }))
+  useCommandHandlers(
+    open
+      ? {
+          undo: () => void undo(),
+          'close-order': () => setClosing(true),
+          'new-pallet': () => void plateAction(client.call('receiving.newPlate', {}), true),
+          'exception-damaged': () => requestReason('damaged'),
+          'exception-no-label': () => requestReason('no_label'),
+          'exception-wrong-item': () => requestReason('wrong_item'),
+          'exception-unexpected-serial': () => requestReason('unexpected_serial'),
+          'print-pallet-label': () => {
+            if (state?.plate) void printPlate(state.plate.code, state.plate.id)
+          },
+          'print-again': () => {
+            const p = lastPlatePrint.current
+            if (p) void printPlate(p.code, p.id)
+          },
+          confirm: () => {
+            if (closing) void close('')
+            else (document.getElementById('receive-exception-form') as HTMLFormElement | null)?.requestSubmit()
+          },
+          cancel: () => {
+            if (closing) setClosing(false)
+            else if (state?.pending) void cancelPending()
+            else requestReason(null)
+          }
+        }
+      : {}
+  )
+
   // ── render ──────────────────────────────────────────────────────────────────────────────────
   if (!state) {
     return (
@@ -202,6 +266,8 @@ export function ReceiveScreen() {
     )
   }
 
+  // The newest scan or typed code (button actions carry no text).
+  const lastScanned = log.find((e) => e.text) ?? null
   const pallet = last && last.code === 'receiving.pallet_received' ? (last.sscc ?? null) : null
 
   return (
@@ -223,12 +289,18 @@ export function ReceiveScreen() {
         <span className="receive-total" data-testid="receive-total">
           {t('receive.totalCount', { received: order.received, expected: order.expected })}
         </span>
+        {!isClosed && (
+          <button type="button" className="receive-close-button" onClick={() => setClosing(true)} data-testid="receive-close">
+            {t('receive.close')} <Shortcut command="close-order" />
+          </button>
+        )}
         <button type="button" onClick={() => void leave()} data-testid="receive-leave">
           {t('receive.leave')}
         </button>
       </header>
 
       {closed && <CloseReport result={closed} />}
+      {closing && !isClosed && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
 
       <div className={`receive-result tone-${last?.tone ?? 'none'}`} data-testid="receive-result" data-code={last?.code ?? ''} data-outcome={last?.outcome ?? ''} aria-live="polite">
         {last ? (
@@ -323,6 +395,7 @@ export function ReceiveScreen() {
             />
           )}
           <ErrorLine error={error} />
+          <CommandSheetButton screen="receive" commands={RECEIVE_COMMANDS} />
           {log.length > 1 && (
             <ol className="receive-log" data-testid="receive-log">
               {log.slice(1).map((e) => (
@@ -334,6 +407,13 @@ export function ReceiveScreen() {
           )}
         </div>
         <aside className="receive-side">
+          {!isClosed && (
+            <div className="receive-actions">
+              <button type="button" className="big-button" onClick={() => void undo()} data-testid="receive-undo">
+                {t('receive.undo')} <Shortcut command="undo" />
+              </button>
+            </div>
+          )}
           <PlatePanel
             plate={state.plate}
             disabled={isClosed}
@@ -346,17 +426,10 @@ export function ReceiveScreen() {
           />
           {!isClosed && (
             <>
-              <div className="receive-actions">
-                <button type="button" className="big-button" onClick={() => void undo()} data-testid="receive-undo">
-                  {t('receive.undo')}
-                </button>
-                <button type="button" className="big-button" onClick={() => setClosing(true)} data-testid="receive-close">
-                  {t('receive.close')}
-                </button>
-              </div>
-              {closing && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
               <ExceptionPanel
-                lastScan={log.find((e) => e.text)?.text ?? ''}
+                lastScan={lastScanned?.text ?? ''}
+                request={reasonRequest}
+                refused={lastScanned && lastScanned.outcome === 'rejected' && lastScanned.text ? { text: lastScanned.text, key: lastScanned.key } : null}
                 onRecord={async (input) => {
                   setError(null)
                   const r = await client.call('receiving.exception', input)

@@ -1,6 +1,7 @@
 /** lookup: outcome codes, look-up scan lines and timeline entries, with their English text (see ../catalog.ts). */
 export const lookupEn = {
   'lookup.empty': 'Scan or type a code to look up.',
+  'lookup.upstream_unreachable': 'Upstream not reachable ({url}): {detail}. This station\'s own history is shown.',
   'lookup.unknown': 'Unknown code "{code}": no unit, plate or location here has it.',
   'lookup.expected_not_received': 'Serial {serial} ({sku}) is expected on {order} but has not been received yet.',
   'lookup.gtin_only': 'GTIN {gtin} names a product, not one unit: scan the serial (or the DataMatrix with the serial).',

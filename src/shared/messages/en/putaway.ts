@@ -19,5 +19,11 @@ export const putawayEn = {
   'putaway.unknown_unit': 'Serial {serial} was never received here.',
   'putaway.gtin_only': "That is a product code (GTIN): scan the unit's serial or DataMatrix, or the plate.",
   'putaway.unknown_code': '"{code}" is not a plate, unit or location this station knows.',
+  'putaway.subject_recalled': '{code}: RECALLED lot {lot} of {sku}. Put it away to quarantine location {bin} only, then scan its label.',
+  'putaway.subject_quarantined': '{code}: {sku} (lot {lot}) is in QUARANTINE. Put it away to quarantine location {bin} only, then scan its label.',
+  'putaway.subject_expired': '{code}: {sku} lot {lot} EXPIRED on {expiry:date}. Put it away to quarantine location {bin} only, then scan its label.',
+  'putaway.note_no_hold_location': 'This station has no quarantine (hold) location: ask a supervisor to set one up.',
+  'putaway.hold_only': '{bin} is not a quarantine location and {code} is on hold: scan a quarantine location ({suggested}). Only a supervisor may override.',
+  'putaway.moved_override': '{code} put away to {bin} by supervisor override ({reason}): {units:number} {units:plural:unit:units} on hold outside quarantine.',
   'putaway.ambiguous': 'Serial {serial} exists for several items: scan the DataMatrix (GTIN + serial).'
 } as const satisfies Record<string, string>

@@ -5,6 +5,9 @@
  */
 export const scansEn = {
   'scan.gs1': '{text}',
+  'scan.screen_takes_no_scans': 'This screen does not take scans: go to Receive, Put away, Look up or Gate to scan.',
+  'scan.command': 'Command: {command}.',
+  'scan.unknown_command': '"{text}" is a Dockside command this station does not know: print the command sheet again from this station.',
   'scan.plain': 'Scanned: {text}',
   'scan.empty': 'Empty scan.',
   'scan.too_long': 'Scan too long ({bytes:number} bytes; the limit is {limit:number}): rejected.',

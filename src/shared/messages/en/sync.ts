@@ -10,5 +10,6 @@ export const syncEn = {
   'sync.no_such_conflict': 'There is no open sync conflict {id}.',
   'sync.conflict_raised': 'Serial {serial} (GTIN {gtin}) was received at {stations}: a possible counterfeit, kept at every station for a supervisor.',
   'sync.conflict_resolved': 'Conflict on serial {serial} (GTIN {gtin}) resolved: {note}',
-  'sync.master_refused': 'Upstream {kind} data could not be applied here: {problem}.'
+  'sync.master_refused': 'Upstream {kind} data could not be applied here: {problem}.',
+  'sync.lot_recalled': 'Lot {lot} of {sku} is recalled upstream: {reason}'
 } as const satisfies Record<string, string>
