@@ -36,6 +36,7 @@ export const settingsPatch = z
     dock: z.string().trim().max(40),
     language: z.enum(LANGUAGES as unknown as ['en', 'es']),
     printerId: z.string().max(200),
+    labelPrinters: z.object({ unit: z.string().max(200), carton: z.string().max(200), pallet: z.string().max(200) }).strict(),
     scannerIds: z.array(z.string().max(200)).max(32),
     rfidReaderId: z.string().max(200),
     wedgeGsSubstitutes: z.array(z.string().min(1).max(16)).max(8),

@@ -17,6 +17,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   label: { summary: 'Render labels from templates (ZPL, PDF, PNG) and check templates', load: async () => (await import('./commands/label')).default },
   print: { summary: 'Print one label on a printer (tcp://, usb://, serial://, lp://)', load: async () => (await import('./commands/print')).default },
   printer: { summary: 'Printer status (~HS) and a Zebra emulator for demos', load: async () => (await import('./commands/printer')).default },
+  printers: { summary: 'Add, list, remove and test the station’s label printers (tcp://, usb:, serial:, cups:)', load: async () => (await import('./commands/printers')).default },
   diagnostics: { summary: 'Export a diagnostics bundle for support', load: async () => (await import('./commands/diagnostics')).default },
   migrate: { summary: 'Open the data dir and run pending database migrations', load: async () => (await import('./commands/migrate')).default },
   db: { summary: 'Check, back up or restore the station database', load: async () => (await import('./commands/db')).default },

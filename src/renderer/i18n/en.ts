@@ -328,6 +328,20 @@ export const en = {
     upstreamNotFound: 'The upstream server has no record of this unit.',
     upstreamHistory: 'Across stations ({{count}} events)'
   },
+  printers: {
+    title: 'Printers',
+    name: 'Name',
+    address: 'Address',
+    status: 'Status',
+    test: 'Print a test label',
+    testing: 'Printing a test label…',
+    remove: 'Remove',
+    add: 'Add printer',
+    added: 'Printer {{name}} added',
+    addressHint: 'tcp://host:9100 (network), usb://0a5f (USB Zebra, optional :PID/SERIAL), serial:///dev/ttyUSB0?baud=9600, cups:QUEUE (a raw CUPS queue).',
+    stationPrinter: 'the station’s printer',
+    defaultFor: { unit: 'Unit labels', carton: 'Carton labels', pallet: 'Pallet labels' }
+  },
   imports: {
     open: 'Import a file…',
     hide: 'Hide import',

@@ -329,6 +329,20 @@ export const es: Dictionary = {
     upstreamNotFound: 'El servidor central no tiene registro de esta unidad.',
     upstreamHistory: 'En todas las estaciones ({{count}} eventos)'
   },
+  printers: {
+    title: 'Impresoras',
+    name: 'Nombre',
+    address: 'Dirección',
+    status: 'Estado',
+    test: 'Imprimir etiqueta de prueba',
+    testing: 'Imprimiendo etiqueta de prueba…',
+    remove: 'Quitar',
+    add: 'Añadir impresora',
+    added: 'Impresora {{name}} añadida',
+    addressHint: 'tcp://host:9100 (red), usb://0a5f (Zebra USB, opcional :PID/SERIE), serial:///dev/ttyUSB0?baud=9600, cups:COLA (una cola CUPS en bruto).',
+    stationPrinter: 'la impresora de la estación',
+    defaultFor: { unit: 'Etiquetas de unidad', carton: 'Etiquetas de caja', pallet: 'Etiquetas de palé' }
+  },
   imports: {
     open: 'Importar un archivo…',
     hide: 'Ocultar importación',

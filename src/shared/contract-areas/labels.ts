@@ -53,6 +53,14 @@ export interface PrinterInfo {
   queued: number
 }
 
+export interface PrinterTestResult {
+  printerId: string
+  /** The printer took the test label (and said so, where it can answer). */
+  printed: boolean
+  /** `printer.test_printed`, or why not (`printer.state.paper_out`, `printer.no_answer`, …). */
+  result: MessageLike
+}
+
 export interface PrintJobSummary {
   id: number
   printerId: string
@@ -98,6 +106,16 @@ export const labelsMethods = {
   /** A scanned or typed code (serial, GS1 data, SSCC, location) → what to print for it. */
   'labels.lookup': { input: z.object({ code: z.string().min(1).max(2000) }).strict() },
   'print.printers': { input: z.object({}).strict() },
+  /** Site IT adds a printer by address: tcp://host:9100, usb://0a5f[:PID][/SERIAL], serial:///dev/…, cups:QUEUE. */
+  'print.addPrinter': {
+    input: z
+      .object({ uri: z.string().trim().min(1).max(300), name: z.string().trim().max(80).optional(), dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]).optional() })
+      .strict()
+  },
+  /** Deactivates a printer (its jobs keep their history); refused while jobs wait on it (move them first). */
+  'print.removePrinter': { input: z.object({ printerId: id }).strict() },
+  /** A test label after a status check: printed, or why not (paper out, head open, paused, no answer). */
+  'print.testPrinter': { input: z.object({ printerId: id }).strict() },
   'print.enqueue': {
     input: z
       .object({ printerId: id, template: templateName, data: labelData, unitId: z.number().int().positive().nullish(), plateId: z.number().int().positive().nullish() })
@@ -144,6 +162,9 @@ export interface LabelsOutputs {
   'labels.preview': LabelPreview
   'labels.lookup': LabelLookup
   'print.printers': PrinterInfo[]
+  'print.addPrinter': PrinterInfo
+  'print.removePrinter': { removed: string }
+  'print.testPrinter': PrinterTestResult
   'print.enqueue': PrintJobSummary
   'print.batch': BatchProgressInfo
   'print.reprint': PrintJobSummary

@@ -10,6 +10,8 @@ export interface StationSettings {
   language: Language
   /** Device id of the label printer this workstation prints to, or '' for none. */
   printerId: string
+  /** A printer per label kind (unit, carton, pallet); '' falls back to `printerId`. */
+  labelPrinters: LabelPrinters
   /** Device ids of scanners assigned to this station. */
   scannerIds: string[]
   /** Device id of the RFID reader (gate), or '' for none. */
@@ -46,6 +48,13 @@ export interface StationSettings {
   /** A gate session ends after this much silence (ms) without a read. */
   gateSilenceMs: number
 }
+
+export const LABEL_KINDS = ['unit', 'carton', 'pallet'] as const
+export type LabelKind = (typeof LABEL_KINDS)[number]
+export type LabelPrinters = Record<LabelKind, string>
+
+/** The printer a label of this kind goes to: its own default, else the station's printer ('' for none). */
+export const printerFor = (settings: Pick<StationSettings, 'printerId' | 'labelPrinters'>, kind: LabelKind): string => settings.labelPrinters[kind] || settings.printerId
 
 export type RfidProtocolName = 'thingmagic' | 'r2000' | 'ascii'
 

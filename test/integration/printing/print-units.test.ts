@@ -5,6 +5,8 @@ import { createPrintingHandlers } from '../../../src/main/workflows/printing/han
 import type { CallContext } from '../../../src/shared/contract'
 import { testNow } from '../../helpers/clock'
 import { emulatorPrinter, labels, openRig, type Rig } from './queue-helpers'
+import { createPrinterRegistry } from '../../../src/main/workflows/printing/registry'
+import type { PrinterRow } from '../../../src/main/store/repositories/print-queue'
 
 const ctx: CallContext = { terminalId: 'bench-1', host: 'internal' }
 let rig: Rig | undefined
@@ -28,6 +30,10 @@ function seedUnits(r: Rig): { full: number; bare: number; noGtin: number } {
   return { full: unit(pens, 'U-1', 'L7', '2031-02-28'), bare: unit(pens, 'U-2', null, null), noGtin: unit(loose, 'U-3', null, null) }
 }
 
+/** These tests never add, remove or test a printer. */
+const unusedRegistry = (queue: { printers(): PrinterRow[]; queuedCount(id: string): number }) =>
+  createPrinterRegistry({ store: { printers: () => queue.printers(), save: () => undefined, queuedCount: (id) => queue.queuedCount(id) }, now: testNow, connect: () => { throw new Error('not used by these tests') } })
+
 describe('labels.printUnits', () => {
   it('builds unit labels from the store and queues them; reports units it cannot label', async () => {
     rig = openRig()
@@ -35,6 +41,7 @@ describe('labels.printUnits', () => {
     const ids = seedUnits(rig)
     const handlers = createPrintingHandlers({
       queue: rig.queue,
+      registry: unusedRegistry(rig.queue),
       labels,
       labelData: createLabelDataRepository(rig.store.db),
       printerId: () => 'p1',
@@ -61,7 +68,7 @@ describe('labels.printUnits', () => {
 
   it('refuses without a printer', async () => {
     rig = openRig()
-    const handlers = createPrintingHandlers({ queue: rig.queue, labels, labelData: createLabelDataRepository(rig.store.db), printerId: () => '', now: testNow, track: (p) => p })
+    const handlers = createPrintingHandlers({ queue: rig.queue, registry: unusedRegistry(rig.queue), labels, labelData: createLabelDataRepository(rig.store.db), printerId: () => '', now: testNow, track: (p) => p })
     expect(() => handlers['labels.printUnits']({ unitIds: [1] }, ctx)).toThrow(expect.objectContaining({ code: 'print.no_printer' }))
   })
 })

@@ -5,6 +5,8 @@
  *   serial:///dev/ttyUSB0[?baud=9600]
  *   lp://QUEUE                   the OS queue (CUPS raw queue: lp -d QUEUE -o raw)
  *   emulator://NAME              the in-process emulator (demo mode; resolved by the station)
+ * Site IT may also write `cups:QUEUE`, `serial:/dev/ttyUSB0` and `usb:0a5f:0166` (no `//`): the same
+ * addresses, stored in the form above (`canonicalPrinterUri`).
  */
 import { err, ok, type Result } from '../../../shared/result'
 
@@ -16,9 +18,18 @@ export type PrinterAddress =
 
 export const ZEBRA_VENDOR_ID = 0x0a5f
 
+/** The short spellings (`cups:Q`, `serial:/dev/x`, `usb:0a5f`) as `scheme://…`; anything else unchanged. */
+function withSlashes(uri: string): string {
+  const t = uri.trim()
+  const m = /^(cups|lp|serial|usb|tcp):(?!\/\/)(.*)$/.exec(t)
+  if (!m) return t.replace(/^cups:\/\//, 'lp://')
+  const [, scheme, rest] = m as unknown as [string, string, string]
+  return `${scheme === 'cups' ? 'lp' : scheme}://${rest}`
+}
+
 export function parsePrinterUri(uri: string): Result<PrinterAddress> {
-  const bad = (why: string) => err('printer.bad_uri', `"${uri}" is not a printer address: ${why}. Use tcp://host:9100, usb://0a5f, serial:///dev/ttyUSB0 or lp://QUEUE.`, { uri })
-  const m = /^([a-z]+):\/\/(.*)$/.exec(uri.trim())
+  const bad = (why: string) => err('printer.bad_uri', `"${uri}" is not a printer address: ${why}. Use tcp://host:9100, usb://0a5f, serial:///dev/ttyUSB0 or cups:QUEUE.`, { uri, problem: why })
+  const m = /^([a-z]+):\/\/(.*)$/.exec(withSlashes(uri))
   if (!m) return bad('no scheme')
   const [, scheme, rest] = m as unknown as [string, string, string]
   switch (scheme) {
@@ -53,5 +64,21 @@ export function parsePrinterUri(uri: string): Result<PrinterAddress> {
     }
     default:
       return bad(`unknown scheme "${scheme}"`)
+  }
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0')
+
+/** One spelling per printer, so the same printer cannot be added twice under two spellings. */
+export function canonicalPrinterUri(a: PrinterAddress): string {
+  switch (a.kind) {
+    case 'tcp':
+      return `tcp://${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`
+    case 'usb':
+      return `usb://${hex4(a.vendorId)}${a.productId !== undefined ? `:${hex4(a.productId)}` : ''}${a.serial ? `/${encodeURIComponent(a.serial)}` : ''}`
+    case 'serial':
+      return `serial://${a.path}${a.baudRate !== 9600 ? `?baud=${a.baudRate}` : ''}`
+    case 'lp':
+      return `lp://${a.queue}`
   }
 }

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: StationSettings = {
   dock: '',
   language: 'en',
   printerId: '',
+  labelPrinters: { unit: '', carton: '', pallet: '' },
   scannerIds: [],
   rfidReaderId: '',
   wedgeGsSubstitutes: ['<GS>', '{GS}'],

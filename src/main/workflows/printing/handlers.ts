@@ -7,12 +7,14 @@ import type { LabelService } from '../../labels'
 import type { LabelDataRepository } from '../../store/repositories/label-data'
 import { lookupLabel, UNIT_DESCRIPTION_MAX, unitLabelData } from './lookup'
 import type { PrintQueue } from './queue'
+import type { PrinterRegistry } from './registry'
 import type { PrinterRecord, PrintJob } from './types'
 
 export type PrintingHandlers = { [M in keyof LabelsOutputs]: Handler<M> }
 
 export interface PrintingHandlersDeps {
   queue: PrintQueue
+  registry: PrinterRegistry
   labels: LabelService
   labelData: LabelDataRepository
   /** The station's printer (settings), used when a call names none. */
@@ -68,7 +70,7 @@ export function createPrintingHandlers(deps: PrintingHandlersDeps): PrintingHand
     }
   }
   const printer = (id: string) => {
-    const p = queue.printers().find((x) => x.id === id)
+    const p = queue.printers().find((x) => x.id === id && x.active)
     if (!p) throw new AppFailure('print.unknown_printer', { printerId: id })
     return p
   }
@@ -120,7 +122,14 @@ export function createPrintingHandlers(deps: PrintingHandlersDeps): PrintingHand
     },
     'labels.lookup': ({ code }) => lookupLabel(deps.labelData, code, { gsSubstitutes: ['<GS>', '{GS}'], now: deps.now }),
     'labels.printUnits': (input) => printUnits(input),
-    'print.printers': () => queue.printers().map(info),
+    'print.printers': () => queue.printers().filter((p) => p.active).map(info),
+    'print.addPrinter': (input) => {
+      const added = deps.registry.add(input)
+      void deps.track(queue.poll(added.id)).catch(() => undefined)
+      return info(added)
+    },
+    'print.removePrinter': ({ printerId }) => deps.registry.remove(printerId),
+    'print.testPrinter': ({ printerId }) => deps.track(deps.registry.test(printerId)),
     'print.enqueue': (input) => summary(unwrap(queue.enqueue({ printerId: input.printerId, template: input.template, data: input.data, unitId: input.unitId ?? null, plateId: input.plateId ?? null }))),
     'print.batch': (input) =>
       unwrap(queue.enqueueBatch({ printerId: input.printerId, title: input.title, jobs: input.items.map((i) => ({ template: i.template, data: i.data, unitId: i.unitId ?? null })) }))

@@ -15,6 +15,7 @@ import type { StationEmit } from '../emit'
 import type { WorkflowModule } from '../module'
 import { createPrintingHandlers } from './handlers'
 import { createPrintQueue, type PrintQueue } from './queue'
+import { createPrinterRegistry } from './registry'
 import type { PrinterRecord, PrinterState } from './types'
 
 export interface PrintingModuleDeps {
@@ -132,7 +133,8 @@ export async function createPrintingModule(deps: PrintingModuleDeps): Promise<Pr
   pollAll()
   queue.start()
 
-  const handlers = createPrintingHandlers({ queue, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track })
+  const registry = createPrinterRegistry({ store: { printers: () => queue.printers(), save: (p) => void queue.addPrinter(p), queuedCount: (id) => queue.queuedCount(id) }, connect, now: deps.now, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) })
+  const handlers = createPrintingHandlers({ queue, registry, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track })
 
   return {
     name: 'printing',

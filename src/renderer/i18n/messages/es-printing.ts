@@ -23,6 +23,10 @@ export const printingEs = {
   'print.operator_note': 'Operario: {note}',
   'print.note': '{text}',
   // Impresoras: estado y conexiones
+  'printer.bad_uri': '"{uri}" no es una dirección de impresora ({problem}): use tcp://host:9100, usb://0a5f, serial:///dev/ttyUSB0 o cups:COLA.',
+  'printer.duplicate': '{uri} ya es la impresora {printerId}.',
+  'printer.has_jobs': 'La impresora {printerId} aún tiene {count:number} {count:plural:etiqueta:etiquetas} en espera: páselas a otra impresora o cancélelas primero.',
+  'printer.test_printed': 'Etiqueta de prueba impresa en {printer}.',
   'printer.not_checked': 'sin comprobar todavía',
   'printer.unknown': 'impresora desconocida',
   'printer.os_queue': 'cola del sistema: estado desconocido',

@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result'
 import { useStation } from '../../app/StationProvider'
 import { useMessageText } from '../../i18n/use-message'
 import { pickUnit } from './receive-helpers'
+import { printerFor } from '../../../shared/model/station'
 
 const PRINT_UNITS_KEY = 'dockside.receive.printUnitLabels'
 
@@ -19,23 +20,23 @@ export function useReceivePrinting(order: OrderSummary | null, onError: (e: AppE
   const [printNote, setPrintNote] = useState('')
   const [printUnits, setPrintUnits] = useState(() => globalThis.localStorage?.getItem(PRINT_UNITS_KEY) === '1')
   const printUnitsRef = useRef(printUnits)
-  const printerRef = useRef(info.settings.printerId)
+  const printersRef = useRef({ unit: printerFor(info.settings, 'unit'), pallet: printerFor(info.settings, 'pallet') })
   const tRef = useRef(t)
   const textRef = useRef(text)
   const onErrorRef = useRef(onError)
   useEffect(() => {
     printUnitsRef.current = printUnits
-    printerRef.current = info.settings.printerId
+    printersRef.current = { unit: printerFor(info.settings, 'unit'), pallet: printerFor(info.settings, 'pallet') }
     tRef.current = t
     textRef.current = text
     onErrorRef.current = onError
-  }, [printUnits, info.settings.printerId, t, text, onError])
+  }, [printUnits, info.settings, t, text, onError])
 
   /** After a unit was received (its id, or the scanned code to find it by): its label, when "print unit labels" is on. */
   const printUnitFor = useCallback(
     async (unit: { id: number; serial: string } | null, code: string | null) => {
       if (!printUnitsRef.current) return
-      const printerId = printerRef.current
+      const printerId = printersRef.current.unit
       if (!printerId) {
         setPrintNote(tRef.current('receive.noPrinter'))
         return
@@ -62,7 +63,7 @@ export function useReceivePrinting(order: OrderSummary | null, onError: (e: AppE
   /** A pallet's SSCC label (the order and supplier as its description). */
   const printPlate = useCallback(
     async (code: string, knownPlateId?: number) => {
-      const printerId = printerRef.current
+      const printerId = printersRef.current.pallet
       if (!printerId) {
         setPrintNote(tRef.current('receive.noPrinter'))
         return

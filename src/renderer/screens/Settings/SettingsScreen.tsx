@@ -6,6 +6,7 @@ import type { AppError } from '../../../shared/result'
 import { ErrorLine } from '../../components/ErrorLine'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
+import { PrintersPanel } from './PrintersPanel'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -126,6 +127,7 @@ export function SettingsScreen() {
       </form>
       <ErrorLine error={error} />
       {notice && <p className="notice" data-testid="settings-notice">{notice}</p>}
+      <PrintersPanel />
       <dl className="facts">
         <dt>{t('settings.stationId')}</dt>
         <dd>{info.stationId}</dd>

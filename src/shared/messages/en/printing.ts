@@ -21,6 +21,10 @@ export const printingEn = {
   'print.operator_note': 'Operator: {note}',
   'print.note': '{text}',
   // Printers: state and links
+  'printer.bad_uri': '"{uri}" is not a printer address ({problem}): use tcp://host:9100, usb://0a5f, serial:///dev/ttyUSB0 or cups:QUEUE.',
+  'printer.duplicate': '{uri} is already printer {printerId}.',
+  'printer.has_jobs': 'Printer {printerId} still has {count:number} {count:plural:label:labels} waiting: move them to another printer or cancel them first.',
+  'printer.test_printed': 'Test label printed on {printer}.',
   'printer.not_checked': 'not checked yet',
   'printer.unknown': 'unknown printer',
   'printer.os_queue': 'OS queue: status unknown',
