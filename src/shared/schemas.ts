@@ -46,7 +46,9 @@ export const settingsPatch = z
     scannerTerminals: z.record(z.string().min(1).max(200), z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)).refine((r) => Object.keys(r).length <= 64, 'at most 64 scanner assignments'),
     rfidReaders: z.array(rfidReaderSetting).max(8),
     rfidTerminals: z.record(z.string().min(1).max(200), terminalId).refine((r) => Object.keys(r).length <= 16, 'at most 16 reader assignments'),
-    gateSilenceMs: z.number().int().min(200).max(60_000)
+    gateSilenceMs: z.number().int().min(200).max(60_000),
+    badgeSignIn: z.boolean(),
+    idleSignOutMinutes: z.number().int().min(0).max(24 * 60)
   })
   .partial()
   .strict()

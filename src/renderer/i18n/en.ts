@@ -39,6 +39,10 @@ export const en = {
   deviceState: { connected: 'connected', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
   deviceKind: { scanner: 'Scanner', printer: 'Printer', 'rfid-reader': 'RFID reader' },
   signIn: {
+    operators: 'Operators',
+    pinFor: 'PIN for {{name}}',
+    choosePin: '{{name}}: choose a PIN of 4 to 12 digits',
+    back: 'Delete last digit',
     title: 'Sign in',
     scanBadge: 'Scan your badge',
     badgeLabel: 'Badge',
@@ -48,7 +52,7 @@ export const en = {
     clear: 'Clear',
     signOut: 'Sign out',
     welcome: 'Welcome, {{name}}',
-    demoPins: 'Demo operators: Ana García PIN 1234 (badge OP-0001), Ben Okafor PIN 4321 (badge OP-0002).'
+    demoPins: 'Demo operators: Ana García PIN 1234 (badge OP-0001), Ben Okafor (supervisor) PIN 4321, Carmen Díaz (administrator) PIN 2468.'
   },
   empty: {
     receive: 'Receiving against purchase orders and ASNs arrives with the receiving capability. Nothing to receive yet.',

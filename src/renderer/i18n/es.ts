@@ -41,6 +41,10 @@ export const es: Dictionary = {
   deviceState: { connected: 'conectado', disconnected: 'desconectado', error: 'error', disabled: 'desactivado' },
   deviceKind: { scanner: 'Escáner', printer: 'Impresora', 'rfid-reader': 'Lector RFID' },
   signIn: {
+    operators: 'Operarios',
+    pinFor: 'PIN de {{name}}',
+    choosePin: '{{name}}: elija un PIN de 4 a 12 dígitos',
+    back: 'Borrar el último dígito',
     title: 'Iniciar sesión',
     scanBadge: 'Escanee su credencial',
     badgeLabel: 'Credencial',
@@ -50,7 +54,7 @@ export const es: Dictionary = {
     clear: 'Borrar',
     signOut: 'Cerrar sesión',
     welcome: 'Bienvenido/a, {{name}}',
-    demoPins: 'Operarios de demostración: Ana García PIN 1234 (credencial OP-0001), Ben Okafor PIN 4321 (credencial OP-0002).'
+    demoPins: 'Operarios de demostración: Ana García PIN 1234 (credencial OP-0001), Ben Okafor (supervisor) PIN 4321, Carmen Díaz (administradora) PIN 2468.'
   },
   empty: {
     receive: 'La recepción contra órdenes de compra y ASN llega con la función de recepción. Aún no hay nada que recibir.',

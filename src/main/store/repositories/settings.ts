@@ -24,7 +24,9 @@ export const DEFAULT_SETTINGS: StationSettings = {
   syncToken: '',
   rfidReaders: [],
   rfidTerminals: {},
-  gateSilenceMs: 3000
+  gateSilenceMs: 3000,
+  badgeSignIn: false,
+  idleSignOutMinutes: 30
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]
