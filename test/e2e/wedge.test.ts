@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanResult } from '../../src/shared/contract-areas/scans'
+import { signInAs } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startServer, type RunningServer } from '../helpers/station-server'
-import { assertUiBuilt, signInWithPin } from '../helpers/ui'
+import { assertUiBuilt } from '../helpers/ui'
 import { scannerSession } from '../helpers/scanner-keys'
 import { connectEvents } from '../helpers/ws-events'
 
@@ -35,7 +36,8 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message))
     await page.goto(server.url)
     scanner = await scannerSession(page)
-    await signInWithPin(page)
+    // Scanners and settings are for administrators (ADR 0015).
+    await signInAs(page, 'administrator')
     await page.click('[data-testid=nav-devices]')
     await page.waitForSelector('[data-testid=scanner-wedge]')
   })

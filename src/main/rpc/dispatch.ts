@@ -31,11 +31,11 @@ export function createDispatcher(
 ): Dispatch {
   return async (method, input, ctx, payloadBytes) => {
     if (!isMethodName(method)) return fail('unknown_method', { method: JSON.stringify(String(method).slice(0, 80)) })
-    const refused = authorize?.(method, ctx)
-    if (refused) return { ok: false, error: refused.toAppError() }
     if (payloadBytes !== undefined && payloadBytes > MAX_CALL_BYTES) {
       return fail('payload_too_large', { method, bytes: payloadBytes, limit: MAX_CALL_BYTES })
     }
+    const refused = authorize?.(method, ctx)
+    if (refused) return { ok: false, error: refused.toAppError() }
     const parsed = contract[method].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
