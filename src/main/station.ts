@@ -186,7 +186,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       logger: deps.logger,
       ...(deps.rfid ? { readers: deps.rfid } : {})
     })
-    const access = createAccessModule({ db, eventLog, operators, session, operatorId, emit })
+    const access = createAccessModule({ db, eventLog, operators, session, settings, operatorId, emit })
     const modules: AnyWorkflowModule[] = [
       access,
       printing,

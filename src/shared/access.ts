@@ -45,7 +45,8 @@ export const METHOD_ACCESS: Partial<Record<MethodName, Access>> = {
   'operators.update': 'administrator',
   'operators.resetPin': 'administrator',
   'audit.list': 'administrator',
-  'audit.verify': 'administrator'
+  'audit.verify': 'administrator',
+  'setup.ssccRange': 'administrator'
 }
 
 export function accessOf(method: MethodName): Access {

@@ -56,6 +56,12 @@ export const accessMethods = {
   'audit.list': { input: auditFilter },
   'audit.verify': { input: noInput },
   'setup.state': { input: noInput },
+  /** The station's SSCC range (first-run setup and Settings); refused when it overlaps numbers this station issued. */
+  'setup.ssccRange': {
+    input: z
+      .object({ companyPrefix: z.string().regex(/^\d{6,12}$/, 'a GS1 Company Prefix is 6 to 12 digits'), extensionDigit: z.number().int().min(0).max(9), rangeStart: z.number().int().min(0), rangeEnd: z.number().int().min(0) })
+      .strict()
+  },
   /** First run only (no active administrator yet): creates one and signs them in on this terminal. */
   'setup.createAdministrator': { input: z.object({ name, badge: badge.optional(), pin }).strict() }
 } as const
@@ -69,6 +75,7 @@ export interface AccessOutputs {
   'audit.verify': AuditVerdict
   'setup.state': SetupState
   'setup.createAdministrator': Session
+  'setup.ssccRange': { companyPrefix: string; extensionDigit: number; rangeStart: number; rangeEnd: number; remaining: number }
 }
 
 export interface AccessAreaEvents {

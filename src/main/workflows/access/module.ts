@@ -6,6 +6,8 @@ import type { SessionService } from '../../services/session'
 import type { EventLog } from '../../store/event-log'
 import { createAuditRepository } from '../../store/repositories/audit'
 import type { OperatorRepository } from '../../store/repositories/operators'
+import type { SettingsRepository } from '../../store/repositories/settings'
+import { createSsccIssuer } from '../../services/sscc-issuer'
 import type { Db } from '../../store/sql'
 import type { WorkflowModule } from '../module'
 
@@ -14,6 +16,7 @@ export interface AccessModuleDeps {
   eventLog: EventLog
   operators: OperatorRepository
   session: SessionService
+  settings: SettingsRepository
   operatorId: (ctx: CallContext) => number | null
   emit: (event: 'operators.changed', payload: ReturnType<OperatorRepository['all']>) => void
 }
@@ -22,6 +25,7 @@ export interface AccessModuleDeps {
 export function createAccessModule(deps: AccessModuleDeps): WorkflowModule<keyof typeof accessMethods> {
   const admin = createOperatorAdmin(deps.operators, deps.eventLog)
   const audit = createAuditRepository(deps.db)
+  const issuer = createSsccIssuer(deps.db, deps.settings, deps.eventLog)
   const changed = <T>(value: T): T => {
     deps.emit('operators.changed', deps.operators.all())
     return value
@@ -37,6 +41,12 @@ export function createAccessModule(deps: AccessModuleDeps): WorkflowModule<keyof
       'audit.list': (filter) => audit.list(filter),
       'audit.verify': () => audit.verify(),
       'setup.state': () => ({ needsAdministrator: deps.operators.activeAdministrators() === 0 }),
+      'setup.ssccRange': (range, ctx) => {
+        const used = issuer.usedOverlap(range)
+        if (used) throw new AppFailure('setup.overlapping_range', { start: range.rangeStart, end: range.rangeEnd, usedStart: used.start, usedEnd: used.end })
+        issuer.configure(range, deps.operatorId(ctx))
+        return { ...range, remaining: issuer.remaining() }
+      },
       'setup.createAdministrator': async (input, ctx) => {
         if (deps.operators.activeAdministrators() > 0) throw new AppFailure('setup.done', {})
         const created = await admin.create({ ...input, role: 'administrator' }, null)
