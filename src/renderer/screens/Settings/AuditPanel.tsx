@@ -34,16 +34,21 @@ export function AuditPanel() {
   const [verdict, setVerdict] = useState('')
   const [error, setError] = useState<AppError | null>(null)
 
-  const load = useCallback(async () => {
+  const query = useCallback(() => {
     const types = GROUPS[group] ?? []
-    const result = await client.call('audit.list', { ...(types.length ? { types } : {}), ...(since ? { since: new Date(since).toISOString() } : {}), limit: 200 })
+    return client.call('audit.list', { ...(types.length ? { types } : {}), ...(since ? { since: new Date(since).toISOString() } : {}), limit: 200 })
+  }, [client, group, since])
+  const show = (result: Awaited<ReturnType<typeof query>>) => {
     if (result.ok) {
       setRows(result.value)
       setError(null)
     } else setError(result.error)
-  }, [client, group, since])
+  }
+  const load = async () => show(await query())
 
-  useEffect(() => void load(), [load])
+  useEffect(() => {
+    void query().then(show)
+  }, [query])
 
   const verify = async () => {
     const result = await client.call('audit.verify', {})
