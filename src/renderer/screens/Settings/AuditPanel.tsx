@@ -47,7 +47,10 @@ export function AuditPanel() {
   const load = async () => show(await query())
 
   useEffect(() => {
-    void query().then(show)
+    void query().then((result) => {
+      setRows(result.ok ? result.value : [])
+      setError(result.ok ? null : result.error)
+    })
   }, [query])
 
   const verify = async () => {
