@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanResult } from '../../src/shared/contract-areas/scans'
-import { signInAs } from '../helpers/auth'
+import { signInAs, signInClient } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startServer, type RunningServer } from '../helpers/station-server'
 import { assertUiBuilt } from '../helpers/ui'
@@ -31,6 +31,7 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     assertUiBuilt()
     server = await startServer({ demo: true })
     events = await connectEvents(server)
+    await signInClient(events, 'operator')
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('pageerror', (e) => pageErrors.push(e.message))
