@@ -6,10 +6,12 @@ import { createEventBus, type EventBus } from './event-bus'
 import { createDisposables } from './lifecycle/disposables'
 import type { Logger } from './logging'
 import { createAuthorizer } from './rpc/authorize'
+import { currentCall, withCallContext } from './rpc/call-context'
 import { createDispatcher } from './rpc/dispatch'
 import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
 import { createScanning, STATION_TERMINAL, type Scanning, type ScanningOptions } from './services/scanning'
+import { createApprovals } from './services/approvals'
 import { createSessionService } from './services/session'
 import { scheduleBackups, takeBackup } from './store/backups'
 import { openStore, type Store } from './store/db'
@@ -124,7 +126,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     idleSweep.unref()
     disposables.add('idle sign-out', () => clearInterval(idleSweep))
     /** The operator signed in on the calling terminal (the station's own terminal when there is no call). */
-    const operatorId = (ctx?: CallContext | string) => session.operatorId(typeof ctx === 'string' ? ctx : (ctx ?? STATION_CONTEXT).terminalId)
+    const operatorId = (ctx?: CallContext | string) => session.operatorId(typeof ctx === 'string' ? ctx : (ctx ?? currentCall.getStore() ?? STATION_CONTEXT).terminalId)
 
     const scanning = createScanning({
       db,
@@ -160,7 +162,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),
       ...deps.printing
     })
-    const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
+    const approvals = createApprovals(session)
+    const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes, approvals })
     const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, ...(deps.sync ? { options: deps.sync } : {}) })
     onCommit = () => {
       bus.emit('sync.changed', sync.engine.status())
@@ -229,7 +232,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       storage: storage.state()
     })
 
-    const handlers = {
+    const handlers = withCallContext({
       'station.info': info,
       'settings.get': () => settings.get(),
       'settings.update': (patch, ctx) => {
@@ -252,7 +255,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'diagnostics.backup': () => takeBackup(db, deps.dataDir, 'manual'),
       ...scanning.handlers,
       ...Object.assign({}, ...modules.map((m) => m.handlers))
-    } as StationHandlers
+    } as StationHandlers)
 
     const missing = METHOD_NAMES.filter((m) => typeof (handlers as Partial<StationHandlers>)[m] !== 'function')
     if (missing.length > 0) throw new Error(`No module implements ${missing.join(', ')}: list its workflow module in createStation.`)

@@ -63,4 +63,11 @@ export const signInInput = z.union([
     .strict()
 ])
 
+/** A supervisor's approval given on an operator's screen: a badge scan or a PIN (ADR 0015). */
+export const approvalInput = z.union([
+  z.object({ badge: z.string().trim().min(1).max(128) }).strict(),
+  z.object({ operatorId: z.number().int().positive(), pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') }).strict()
+])
+export type Approval = z.infer<typeof approvalInput>
+
 export const diagnosticsInput = z.object({ scanJournalRows: z.number().int().min(0).max(10_000).optional() }).strict()

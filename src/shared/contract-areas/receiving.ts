@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { approvalInput } from '../schemas'
 import type { ParamValue } from '../messages/format'
 import type { FeedbackTone } from '../model/feedback'
 
@@ -332,7 +333,8 @@ export const receivingMethods = {
   /** Undo this operator's last scan on the open order (compensating events). */
   'receiving.undo': { input: z.object({}).strict() },
   /** Close the open order; writes the discrepancy report (PDF). */
-  'receiving.close': { input: z.object({ note: z.string().max(500).optional() }).strict() },
+  /** Short beyond the items' tolerance needs a supervisor: signed in here, or `approval` by badge or PIN (ADR 0015). */
+  'receiving.close': { input: z.object({ note: z.string().max(500).optional(), approval: approvalInput.optional() }).strict() },
   'putaway.submit': { input: z.object({ text: code }).strict() },
   'putaway.state': { input: z.object({}).strict() },
   'putaway.cancel': { input: z.object({}).strict() },

@@ -13,6 +13,8 @@ export const migration0010: Migration = {
     db.exec(`
       ALTER TABLE operators ADD COLUMN failed_pins INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE operators ADD COLUMN locked_until TEXT;
+      -- Units an order line may end short or over without a supervisor's approval (issue #12.3).
+      ALTER TABLE items ADD COLUMN receipt_tolerance INTEGER NOT NULL DEFAULT 0 CHECK (receipt_tolerance >= 0);
       ALTER TABLE events ADD COLUMN prev_hash TEXT;
       CREATE TABLE event_chain (
         id            INTEGER PRIMARY KEY CHECK (id = 1),

@@ -17,6 +17,8 @@ import { TypedReceipt } from './TypedReceipt'
 import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, visibleScan, type ResultEntry } from './receive-helpers'
 import { useReceivePrinting } from './use-receive-printing'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
+import { ApprovalDialog } from '../../components/ApprovalDialog'
+import type { Approval } from '../../../shared/schemas'
 
 const HISTORY = 8
 
@@ -39,6 +41,7 @@ export function ReceiveScreen() {
   const [duplicate, setDuplicate] = useState<{ code: string; info: DuplicateInfo } | null>(null)
   const [closed, setClosed] = useState<CloseResult | null>(null)
   const [closing, setClosing] = useState(false)
+  const [approval, setApproval] = useState<{ note: string; reason: AppError; error: AppError | null } | null>(null)
   const [typed, setTyped] = useState('')
   const counter = useRef(0)
 
@@ -171,10 +174,16 @@ export function ReceiveScreen() {
     if (printNew && r.value.outcome !== 'rejected' && r.value.plate) void printPlate(r.value.plate.code, r.value.plate.id)
   }
 
-  const close = async (note: string) => {
+  const close = async (note: string, approval?: Approval) => {
     setError(null)
-    const r = await client.call('receiving.close', note.trim() ? { note: note.trim() } : {})
-    if (!r.ok) return fail(r.error)
+    const r = await client.call('receiving.close', { ...(note.trim() ? { note: note.trim() } : {}), ...(approval ? { approval } : {}) })
+    if (!r.ok) {
+      // Short beyond tolerance: a supervisor approves on this screen, then the close goes again.
+      if (r.error.code.startsWith('approval.')) return setApproval({ note, reason: r.error, error: null })
+      if (approval) return setApproval((a) => a && { ...a, error: r.error })
+      return fail(r.error)
+    }
+    setApproval(null)
     setClosed(r.value)
     setClosing(false)
     feedback('good', t('receive.closedFlash', { order: r.value.order.number }))
@@ -355,6 +364,7 @@ export function ReceiveScreen() {
                 </button>
               </div>
               {closing && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
+              {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void close(approval.note, a)} onCancel={() => setApproval(null)} />}
               <ExceptionPanel
                 lastScan={log.find((e) => e.text)?.text ?? ''}
                 onRecord={async (input) => {
