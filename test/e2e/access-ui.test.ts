@@ -68,6 +68,31 @@ describe('sign-in screen (#12.9)', () => {
   })
 })
 
+describe('supervisor approval on the operator screen (#12.3)', () => {
+  it('closing an order short asks for a supervisor; the supervisor PIN in the dialog approves', async () => {
+    const { page, errors } = await open(true, { width: 1366, height: 768 })
+    await page.getByRole('button', { name: 'Ana García' }).click()
+    await page.keyboard.type('1234')
+    await page.keyboard.press('Enter')
+    await page.click('[data-testid=receive-open-PO-1001]')
+    await page.waitForSelector('[data-testid=screen-receive][data-order=PO-1001]')
+    await page.click('[data-testid=receive-close]')
+    await page.click('[data-testid=receive-close-confirm]')
+    await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.close_short"]')
+    // Ana's own PIN is no approval.
+    await page.click('[data-testid=approval-operator-1]')
+    await page.fill('[data-testid=approval-pin]', '1234')
+    await page.click('[data-testid=approval-submit]')
+    await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.not_supervisor"]')
+    await page.click('[data-testid=approval-operator-2]')
+    await page.fill('[data-testid=approval-pin]', '4321')
+    await page.click('[data-testid=approval-submit]')
+    await page.waitForSelector('[data-testid=receive-closed]')
+    expect(await page.locator('[data-testid=approval-dialog]').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+})
+
 describe('first-run setup (#10.1)', () => {
   it('empty station → setup → sign in as the new administrator → create an operator → sign in as that operator', async () => {
     const { page, errors } = await open(false)
