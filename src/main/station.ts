@@ -136,7 +136,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       devices,
       logger: deps.logger,
       settings: () => settings.get(),
-      updateSettings: (patch) => settings.update(patch, eventLog, null),
+      updateSettings: (patch) => settings.update(patch, eventLog, operatorId()),
       operatorId,
       demo: settings.isDemo(),
       isBadge: (text) => text.length <= 64 && operators.findByBadge(text) !== null,

@@ -72,7 +72,7 @@ describe('createStation', () => {
     const refused = await station.dispatch('settings.update', { language: 'xx', dock: 'D3' })
     expect(refused.ok).toBe(false)
     const audit = station.store.db.prepare("SELECT payload FROM events WHERE type = 'settings.changed'").all()
-    expect(audit).toEqual([{ payload: JSON.stringify({ stationName: 'Receiving 2', dock: 'D2', language: 'es' }) }])
+    expect(audit).toEqual([{ payload: JSON.stringify({ stationName: 'Receiving 2', dock: 'D2', language: 'es', before: { stationName: 'Dockside station', dock: '', language: 'en' } }) }])
     await station.close()
     const reopened = await startTestStation({ dataDir })
     expect(await reopened.handlers['settings.get']({})).toMatchObject({ stationName: 'Receiving 2', dock: 'D2', language: 'es' })

@@ -17,10 +17,9 @@ const GROUPS: Record<string, string[]> = {
 
 const describe = (payload: Record<string, unknown>): string => {
   const { before, after, ...rest } = payload
-  const parts: string[] = []
-  if (before !== undefined || after !== undefined) parts.push(`${JSON.stringify(before ?? null)} → ${JSON.stringify(after ?? null)}`)
-  if (Object.keys(rest).length > 0) parts.push(JSON.stringify(rest))
-  return parts.join(' ')
+  if (before === undefined) return JSON.stringify(payload)
+  // Settings events carry the new values at the top level; operator events under `after`.
+  return `${JSON.stringify(before)} → ${JSON.stringify(after ?? rest)}`
 }
 
 /** Settings → Audit (administrators): who changed what, before → after, and whether the chain holds. */
