@@ -5,6 +5,7 @@ import type { CallContext } from '../../../src/shared/contract'
 import { DEMO_PEOPLE, signInOn } from '../../helpers/auth'
 import { testNow } from '../../helpers/clock'
 import { makeTempDir } from '../../helpers/store'
+import { until } from '../../helpers/wait'
 
 const DOOR: CallContext = { terminalId: 'door-1', host: 'ws' }
 const OFFICE: CallContext = { terminalId: 'office', host: 'electron' }
@@ -72,6 +73,22 @@ describe('access per method (ADR 0015), through the same dispatch as IPC and Web
     expect(await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)).toMatchObject({ ok: false, error: { code: 'access.sign_in_required' } })
     await s.dispatch('session.signOut', {}, OFFICE)
     expect(await s.dispatch('settings.update', { stationName: 'Y' }, OFFICE)).toMatchObject({ ok: false, error: { code: 'access.sign_in_required' } })
+  })
+
+  it('events name the operator signed in on the calling terminal, also from printing (call context)', async () => {
+    const { s } = await start()
+    await signInOn(s, 'operator', DOOR)
+    await signInOn(s, 'supervisor', OFFICE)
+    const mark = (s.store.db.prepare('SELECT max(id) AS n FROM events').get() as { n: number }).n
+    await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)
+    const received = await s.dispatch('receiving.receiveTyped', { item: 'MON-27-BLK', serial: 'MN00004009' }, DOOR)
+    expect(received).toMatchObject({ ok: true })
+    const unitId = (s.store.db.prepare("SELECT id FROM units WHERE serial = 'MN00004009'").get() as { id: number }).id
+    expect(await s.dispatch('labels.printUnits', { unitIds: [unitId] }, DOOR)).toMatchObject({ ok: true })
+    const written = () => s.store.db.prepare('SELECT type, operator_id AS op FROM events WHERE id > ? AND operator_id IS NOT NULL').all(mark) as { type: string; op: number }[]
+    // The print worker writes label.printed after the call returned: still Ana's.
+    await until(() => written().some((e) => e.type === 'label.printed'), { what: 'the label printed on the demo printer', timeoutMs: 20_000 })
+    expect(new Set(written().map((e) => e.op))).toEqual(new Set([1]))
   })
 
   it('a badge alone signs in only operators, and only where the site allows it', async () => {
