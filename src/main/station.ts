@@ -148,6 +148,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     // The workflow modules (ADR 0012): each flow's handlers, scan handlers and close, listed once here.
     const emit = bus.emit.bind(bus)
     const gsSubstitutes = () => settings.get().wedgeGsSubstitutes
+    const approvals = createApprovals(session)
     const printing = await createPrintingModule({
       db,
       eventLog,
@@ -160,9 +161,9 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       emit,
       printerId: () => settings.get().printerId,
       setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),
+      approvals,
       ...deps.printing
     })
-    const approvals = createApprovals(session)
     const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes, approvals })
     const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, ...(deps.sync ? { options: deps.sync } : {}) })
     onCommit = () => {

@@ -4,6 +4,7 @@ import type { CallContext } from '../../../src/shared/contract'
 import { signInOn } from '../../helpers/auth'
 import { startTestStation } from '../../helpers/store'
 import { dm, MONITOR_GTIN } from './rig'
+import { until } from '../../helpers/wait'
 
 const DOOR: CallContext = { terminalId: 'door-1', host: 'ws' }
 const monitor = (serial: string) => dm(MONITOR_GTIN, serial)
@@ -36,6 +37,24 @@ describe('supervisor approvals (issue #12.3, ADR 0015)', () => {
     // A supervisor's badge scanned on the operator's screen approves too.
     expect(await s.dispatch('receiving.open', { order: 'ASN-2001' }, DOOR)).toMatchObject({ ok: true })
     expect(await s.dispatch('receiving.close', { approval: { badge: 'OP-0002' } }, DOOR)).toMatchObject({ ok: true })
+  })
+
+  it('a reprint needs a supervisor: refused for an operator alone, approved by a supervisor badge on the same screen', async () => {
+    station = await startTestStation({ demo: true })
+    const s = station
+    await signInOn(s, 'operator', DOOR)
+    await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)
+    await s.dispatch('receiving.receiveTyped', { item: 'MON-27-BLK', serial: 'MN00004005' }, DOOR)
+    const unitId = (s.store.db.prepare("SELECT id FROM units WHERE serial = 'MN00004005'").get() as { id: number }).id
+    const printed = (await s.dispatch('labels.printUnits', { unitIds: [unitId] }, DOOR)) as { ok: true; value: { jobs: { id: number }[] } }
+    const jobId = printed.value.jobs[0]!.id
+    const status = () => (s.store.db.prepare('SELECT status FROM print_jobs WHERE id = ?').get(jobId) as { status: string }).status
+    await until(() => !['queued', 'sending', 'sent'].includes(status()), { what: 'the label printed', timeoutMs: 20_000 })
+    expect(await s.dispatch('print.reprint', { jobId, reason: 'label torn' }, DOOR)).toMatchObject({ ok: false, error: { code: 'approval.reprint' } })
+    expect(await s.dispatch('print.reprint', { jobId, reason: 'label torn', approval: { badge: 'OP-0002' } }, DOOR)).toMatchObject({ ok: true })
+    const event = s.store.db.prepare("SELECT operator_id AS op, payload FROM events WHERE type = 'label.reprint_requested'").get() as { op: number; payload: string }
+    expect(event.op).toBe(1)
+    expect(JSON.parse(event.payload)).toMatchObject({ approvedBy: { id: 2, name: 'Ben Okafor' } })
   })
 
   it('a supervisor signed in closes short without a dialog; a full order needs nobody', async () => {

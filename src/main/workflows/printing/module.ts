@@ -1,3 +1,4 @@
+import type { Approvals } from '../../services/approvals'
 import type { CallContext } from '../../../shared/contract'
 import type { LabelsOutputs } from '../../../shared/contract-areas/labels'
 import { english } from '../../../shared/messages/catalog'
@@ -32,6 +33,8 @@ export interface PrintingModuleDeps {
   emit: StationEmit
   /** The station's printer (settings.printerId). */
   printerId: () => string
+  /** Supervisor approvals (reprints); absent in rigs that test printing alone: then never needed. */
+  approvals?: Pick<Approvals, 'require'>
   /** Demo mode sets the station's printer to the emulator when none is chosen. */
   setPrinterId: (id: string) => void
   /** Status poll period; 0 disables polling (tests). Default 10 s. */
@@ -132,7 +135,7 @@ export async function createPrintingModule(deps: PrintingModuleDeps): Promise<Pr
   pollAll()
   queue.start()
 
-  const handlers = createPrintingHandlers({ queue, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track })
+  const handlers = createPrintingHandlers({ queue, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track, ...(deps.approvals ? { approvals: deps.approvals } : {}) })
 
   return {
     name: 'printing',

@@ -5,6 +5,8 @@ import type { MessageLike } from '../../../shared/messages/catalog'
 import type { AppError } from '../../../shared/result'
 import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
+import { ApprovalDialog } from '../../components/ApprovalDialog'
+import type { Approval } from '../../../shared/schemas'
 import { useMessageText } from '../../i18n/use-message'
 
 const FIELD_ORDER = ['gtin', 'serial', 'lot', 'expiry', 'sscc', 'location', 'description']
@@ -28,6 +30,7 @@ export function LabelScreen() {
   const [jobs, setJobs] = useState<PrintJobSummary[]>([])
   const [reprintOf, setReprintOf] = useState<number | null>(null)
   const [reason, setReason] = useState('')
+  const [approval, setApproval] = useState<{ reason: AppError; error: AppError | null } | null>(null)
   const [serials, setSerials] = useState('')
   const [batch, setBatch] = useState<BatchProgressInfo | null>(null)
   const printerId = info.settings.printerId
@@ -86,10 +89,16 @@ export function LabelScreen() {
     void refresh()
   }
 
-  const doReprint = async () => {
+  const doReprint = async (given?: Approval) => {
     if (reprintOf === null) return
-    const r = await client.call('print.reprint', { jobId: reprintOf, reason, ...(printerId ? { printerId } : {}) })
-    if (!r.ok) return setError(r.error)
+    const r = await client.call('print.reprint', { jobId: reprintOf, reason, ...(printerId ? { printerId } : {}), ...(given ? { approval: given } : {}) })
+    if (!r.ok) {
+      // A reprint needs a supervisor (ADR 0015): approved on this screen, then sent again.
+      if (r.error.code.startsWith('approval.')) return setApproval({ reason: r.error, error: null })
+      if (given) return setApproval((a) => a && { ...a, error: r.error })
+      return setError(r.error)
+    }
+    setApproval(null)
     setReprintOf(null)
     setReason('')
     setNotice(t('label.queued', { id: r.value.id }))
@@ -282,6 +291,7 @@ export function LabelScreen() {
           </button>
         </div>
       )}
+      {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void doReprint(a)} onCancel={() => setApproval(null)} />}
       <table className="table">
         <thead>
           <tr>
