@@ -5,10 +5,13 @@ import { createDeviceRegistry, type DeviceRegistry } from './devices/registry'
 import { createEventBus, type EventBus } from './event-bus'
 import { createDisposables } from './lifecycle/disposables'
 import type { Logger } from './logging'
+import { createAuthorizer } from './rpc/authorize'
+import { currentCall, withCallContext } from './rpc/call-context'
 import { createDispatcher } from './rpc/dispatch'
 import { exportDiagnostics } from './services/diagnostics'
 import { hashPin } from './services/pin-hash'
 import { createScanning, STATION_TERMINAL, type Scanning, type ScanningOptions } from './services/scanning'
+import { createApprovals } from './services/approvals'
 import { createSessionService } from './services/session'
 import { scheduleBackups, takeBackup } from './store/backups'
 import { openStore, type Store } from './store/db'
@@ -25,6 +28,7 @@ import { createSyncModule, type SyncModule } from './sync/module'
 import type { SyncEngineOptions } from './sync/engine'
 import { createTerminals, type Terminals } from './terminals/terminals'
 import { startDemoReader } from './workflows/gate/demo-reader'
+import { createAccessModule } from './workflows/access/module'
 import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
@@ -84,6 +88,9 @@ export interface Station {
   close(): Promise<void>
 }
 
+/** How often idle terminals are looked for (the setting is in minutes). */
+const IDLE_SWEEP_MS = 15_000
+
 /** The context of calls made inside the station (tests, the CLI): the station's own terminal. */
 export const STATION_CONTEXT: CallContext = { terminalId: STATION_TERMINAL, host: 'internal' }
 
@@ -117,8 +124,12 @@ export async function createStation(deps: StationDeps): Promise<Station> {
 
     const storage = createStorageHealth({ dataDir: deps.dataDir, onChange: (state) => bus.emit('station.storage', state) })
     disposables.add('storage health', () => storage.close())
-    const session = createSessionService(operators, eventLog, (s) => bus.emit('session.changed', s), now)
-    const operatorId = () => session.operatorId()
+    const session = createSessionService({ operators, events: eventLog, onChange: (s) => bus.emit('session.changed', s), now, settings: () => settings.get() })
+    const idleSweep = setInterval(() => session.sweepIdle(), IDLE_SWEEP_MS)
+    idleSweep.unref()
+    disposables.add('idle sign-out', () => clearInterval(idleSweep))
+    /** The operator signed in on the calling terminal (the station's own terminal when there is no call). */
+    const operatorId = (ctx?: CallContext | string) => session.operatorId(typeof ctx === 'string' ? ctx : (ctx ?? currentCall.getStore() ?? STATION_CONTEXT).terminalId)
 
     const scanning = createScanning({
       db,
@@ -140,6 +151,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
     // The workflow modules (ADR 0012): each flow's handlers, scan handlers and close, listed once here.
     const emit = bus.emit.bind(bus)
     const gsSubstitutes = () => settings.get().wedgeGsSubstitutes
+    const approvals = createApprovals(session)
     const printing = await createPrintingModule({
       db,
       eventLog,
@@ -152,9 +164,10 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       emit,
       printerId: () => settings.get().printerId,
       setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),
+      approvals,
       ...deps.printing
     })
-    const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes })
+    const receiving = createReceivingModule({ db, eventLog, terminals, settings, now, operatorId, emit, dataDir: deps.dataDir, stationId, gsSubstitutes, approvals })
     const lookup = createLookupModule({ db, gsSubstitutes })
     const sync = createSyncModule({ db, eventLog, settings, stationId, now, logger: deps.logger, operatorId, emit, unitKey: (code) => lookup.lookup.unitKey(code), ...(deps.sync ? { options: deps.sync } : {}) })
     onCommit = () => {
@@ -182,10 +195,12 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       logger: deps.logger,
       ...(deps.rfid ? { readers: deps.rfid } : {})
     })
+    const access = createAccessModule({ db, eventLog, operators, session, settings, operatorId, emit })
     const modules: AnyWorkflowModule[] = [
+      access,
       printing,
       receiving,
-      createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes }),
+      createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes, approvals }),
       lookup,
       imports,
       sync,
@@ -224,19 +239,19 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       storage: storage.state()
     })
 
-    const handlers = {
+    const handlers = withCallContext({
       'station.info': info,
       'settings.get': () => settings.get(),
-      'settings.update': (patch) => {
-        const next = settings.update(patch, eventLog, operatorId())
+      'settings.update': (patch, ctx) => {
+        const next = settings.update(patch, eventLog, operatorId(ctx))
         bus.emit('settings.changed', next)
         if (patch.syncServerUrl !== undefined || patch.syncToken !== undefined) sync.engine.configChanged()
         return next
       },
-      'operators.list': () => operators.list(),
-      'session.current': () => session.current(),
-      'session.signIn': (input) => session.signIn(input),
-      'session.signOut': () => session.signOut(),
+      'operators.list': () => operators.names(),
+      'session.current': (_input, ctx) => session.current(ctx.terminalId),
+      'session.signIn': (input, ctx) => session.signIn(ctx.terminalId, input),
+      'session.signOut': (_input, ctx) => session.signOut(ctx.terminalId),
       'devices.list': () => devices.list(),
       'diagnostics.export': (input) =>
         exportDiagnostics(
@@ -247,7 +262,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       'diagnostics.backup': () => takeBackup(db, deps.dataDir, 'manual'),
       ...scanning.handlers,
       ...Object.assign({}, ...modules.map((m) => m.handlers))
-    } as StationHandlers
+    } as StationHandlers)
 
     const missing = METHOD_NAMES.filter((m) => typeof (handlers as Partial<StationHandlers>)[m] !== 'function')
     if (missing.length > 0) throw new Error(`No module implements ${missing.join(', ')}: list its workflow module in createStation.`)
@@ -261,7 +276,8 @@ export async function createStation(deps: StationDeps): Promise<Station> {
             onDone: (b) => deps.logger.info({ backup: b.path, bytes: b.bytes }, 'backup written')
           })
     if (backups) disposables.add('backups', () => backups.stop())
-    const dispatch = createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? storage.failure() : null))
+    const authorize = createAuthorizer({ roleOn: (t) => (session.touch(t), session.role(t)), operatorOn: (t) => session.operatorId(t), eventLog, now })
+    const dispatch = createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? storage.failure() : null), authorize)
     if (store.deferredCheck) void startDeferredCheck(store, storage, deps, disposables)
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
     return {

@@ -6,6 +6,7 @@ import { labelsMethods, type LabelsAreaEvents, type LabelsOutputs } from './cont
 import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } from './contract-areas/receiving'
 import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-areas/sync'
 import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
+import { accessMethods, type AccessAreaEvents, type AccessOutputs } from './contract-areas/access'
 import type { Result } from './result'
 
 /**
@@ -19,14 +20,15 @@ export const contract = {
   ...labelsMethods,
   ...receivingMethods,
   ...syncMethods,
-  ...gateMethods
+  ...gateMethods,
+  ...accessMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

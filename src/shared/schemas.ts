@@ -56,7 +56,9 @@ export const settingsPatch = z
     scannerTerminals: z.record(z.string().min(1).max(200), z.string().regex(/^[A-Za-z0-9._-]{1,64}$/)).refine((r) => Object.keys(r).length <= 64, 'at most 64 scanner assignments'),
     rfidReaders: z.array(rfidReaderSetting).max(8),
     rfidTerminals: z.record(z.string().min(1).max(200), terminalId).refine((r) => Object.keys(r).length <= 16, 'at most 16 reader assignments'),
-    gateSilenceMs: z.number().int().min(200).max(60_000)
+    gateSilenceMs: z.number().int().min(200).max(60_000),
+    badgeSignIn: z.boolean(),
+    idleSignOutMinutes: z.number().int().min(0).max(24 * 60)
   })
   .partial()
   .strict()
@@ -70,5 +72,12 @@ export const signInInput = z.union([
     })
     .strict()
 ])
+
+/** A supervisor's approval given on an operator's screen: a badge scan or a PIN (ADR 0015). */
+export const approvalInput = z.union([
+  z.object({ badge: z.string().trim().min(1).max(128) }).strict(),
+  z.object({ operatorId: z.number().int().positive(), pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') }).strict()
+])
+export type Approval = z.infer<typeof approvalInput>
 
 export const diagnosticsInput = z.object({ scanJournalRows: z.number().int().min(0).max(10_000).optional() }).strict()

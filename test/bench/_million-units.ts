@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DATABASE_FILE, openStore } from '../../src/main/store/db'
+import { eventHash, GENESIS_HASH } from '../../src/main/store/audit/chain'
 import { migrations } from '../../src/main/store/migrations'
 
 export const BENCH_UNITS = 1_000_000
@@ -36,15 +37,22 @@ export function millionUnitDataDir(): string {
     const item = db.prepare("INSERT INTO items (sku, gtin, description, tracking, created_at) VALUES (?, ?, 'Bench item', 'serial', ?)")
     for (let i = 0; i < 1000; i++) item.run(`SKU-${i}`, String(10_000_000_000_000 + i * 10).padStart(14, '0'), now)
     const unit = db.prepare("INSERT INTO units (item_id, serial, lot, supplier_id, status, location_id, received_at, updated_at) VALUES (?, ?, ?, 1, 'stored', 1, ?, ?)")
-    const event = db.prepare("INSERT INTO events (uuid, type, occurred_at, station_id, unit_id, payload) VALUES (?, ?, ?, 'bench', ?, '{}')")
+    const event = db.prepare("INSERT INTO events (uuid, type, occurred_at, station_id, unit_id, payload, prev_hash) VALUES (?, ?, ?, 'bench', ?, '{}', ?)")
+    // The rows are hash-chained as the event log writes them (ADR 0015), so `audit verify` holds on this store.
+    let prev = GENESIS_HASH
+    let lastId = 0
     const outbox = db.prepare('INSERT INTO outbox (event_id, created_at, sent_at) VALUES (?, ?, ?)')
     for (let u = 1; u <= BENCH_UNITS; u++) {
       unit.run((u % 1000) + 1, `SN${u.toString(36).toUpperCase().padStart(8, '0')}`, `L${u % 500}`, now, now)
       for (const type of HISTORY) {
-        const eventId = Number(event.run(`bench-${u}-${type}`, type, now, u).lastInsertRowid)
+        const uuid = `bench-${u}-${type}`
+        const eventId = Number(event.run(uuid, type, now, u, prev).lastInsertRowid)
         outbox.run(eventId, now, now)
+        prev = eventHash({ id: eventId, uuid, type, occurred_at: now, station_id: 'bench', operator_id: null, unit_id: u, plate_id: null, order_id: null, location_id: null, reason: null, payload: '{}', prev_hash: prev })
+        lastId = eventId
       }
     }
+    db.prepare('UPDATE event_chain SET last_event_id = ?, last_hash = ? WHERE id = 1').run(lastId, prev)
   })()
   db.pragma('wal_checkpoint(TRUNCATE)')
   store.close()

@@ -339,6 +339,11 @@ describe('the dock in Chromium (issue 12 items 1, 5, 7, 10)', () => {
         expect(await page.textContent('[data-testid=putaway-result-message]')).toContain('no es una ubicación de cuarentena')
         await page.fill('[data-testid=putaway-override-reason]', 'proveedor confirma falsa alarma')
         await page.click('[data-testid=putaway-override-submit]')
+        // Ana is an operator: a supervisor (Ben) approves on her screen with his PIN (ADR 0015).
+        await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.putaway_override"]', { timeout: 15_000 })
+        await page.click('[data-testid=approval-operator-2]')
+        await page.fill('[data-testid=approval-pin]', '4321')
+        await page.click('[data-testid=approval-submit]')
         await page.waitForSelector('[data-testid=putaway-result][data-code="putaway.moved_override"]', { timeout: 15_000 })
         await useLanguage(page, 'en')
         await page.close()

@@ -6,6 +6,7 @@ import { encodeElementString } from '../../src/shared/codes/epc'
 import type { GateView } from '../../src/shared/contract-areas/gate'
 import type { LookupResult } from '../../src/shared/contract-areas/receiving'
 import type { StationSettings } from '../../src/shared/model/station'
+import { signInClient } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startRfidSimRig, type RfidSimRig } from '../helpers/rfid-sim'
 import { startServer, tempDataDir, type RunningServer, uploadToServer } from '../helpers/station-server'
@@ -46,6 +47,7 @@ describe('Loading-door gate in Chromium', () => {
     assertUiBuilt()
     server = await startServer({ demo: true })
     events = await connectEvents(server)
+    await signInClient(events, 'administrator')
     // Stock: the demo ASN pallet (six insulin pens 100201–100206) received whole through the API.
     await call('receiving.open', { order: 'ASN-2001' })
     expect(await call('receiving.submit', { text: ']C100106141412345678908' })).toMatchObject({ code: 'receiving.pallet_received' })

@@ -59,6 +59,11 @@ describe('Label screen in Chromium against dockside serve (demo printer emulator
     expect(await page.isDisabled('[data-testid=label-reprint-confirm]')).toBe(true)
     await page.fill('[data-testid=label-reprint-reason]', 'label torn at the dock')
     await page.click('[data-testid=label-reprint-confirm]')
+    // A reprint needs a supervisor: Ben approves with his PIN on Ana's screen (ADR 0015).
+    await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.reprint"]')
+    await page.click('[data-testid=approval-operator-2]')
+    await page.fill('[data-testid=approval-pin]', '4321')
+    await page.click('[data-testid=approval-submit]')
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^=label-job-] td.job-confirmed').length === 2, undefined, { timeout: 15_000 })
   })
 

@@ -6,6 +6,7 @@ import type { ScanResult } from '../../src/shared/contract-areas/scans'
 import { renderMessage } from '../../src/shared/messages/catalog'
 import { demoDates } from '../../src/main/store/demo-data'
 import { MESSAGE_TABLES } from '../../src/renderer/i18n/messages'
+import { signInClient } from '../helpers/auth'
 import { testNow } from '../helpers/clock'
 import { launchChromium } from '../helpers/browser'
 import { scannerSession } from '../helpers/scanner-keys'
@@ -52,6 +53,7 @@ describe('Put away and Look up in Chromium against dockside serve --demo', () =>
     assertUiBuilt()
     server = await startServer({ demo: true })
     events = await connectEvents(server)
+    await signInClient(events, 'operator')
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     page.on('pageerror', (e) => pageErrors.push(e.message))

@@ -9,6 +9,7 @@ import type { ScanResult } from '../../src/shared/contract-areas/scans'
 import { renderMessage } from '../../src/shared/messages/catalog'
 import type { DeviceStatus } from '../../src/shared/model/devices'
 import { MESSAGE_TABLES } from '../../src/renderer/i18n/messages'
+import { signInAs, signInClient } from '../helpers/auth'
 import { futureAi17 } from '../helpers/clock'
 import { launchChromium } from '../helpers/browser'
 import { openPtyPair, type PtyPair } from '../helpers/pty'
@@ -79,6 +80,7 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     execFileSync(process.execPath, [BIN, 'sscc', 'configure', '--company-prefix', '0614141', '--extension', '1', '--range', '0-999', '--data-dir', dataDir], { cwd: PROJECT_ROOT })
     server = await startServer({ demo: true, dataDir })
     events = await connectEvents(server)
+    await signInClient(events, 'administrator')
     pty = await openPtyPair()
     serialId = `serial:${pty.devicePath}`
     expect((await events.call('settings.update', { serialScannerPorts: [pty.devicePath] })).ok).toBe(true)
@@ -365,6 +367,9 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
 
   it('site IT imports master data and a PO through the import panel (preview, bad rows, progress), and the PO can be opened', async () => {
     await page.click('[data-testid=receive-leave]')
+    // Imports are for administrators (ADR 0015).
+    await page.click('[data-testid=sign-out]')
+    await signInAs(page, 'administrator')
     await page.click('[data-testid=receive-show-import]')
     await page.waitForSelector('[data-testid=import-panel]')
     // A file with bad rows: every problem with its row, nothing written, Import stays off.

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signInAs } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startServer, type RunningServer } from '../helpers/station-server'
 import { assertUiBuilt, signInWithPin } from '../helpers/ui'
@@ -64,6 +65,9 @@ describe('station shell in Chromium against dockside serve', () => {
   })
 
   it('saves settings and switches the whole UI to Spanish', async () => {
+    // Settings are for administrators (ADR 0015).
+    await page.click('[data-testid=sign-out]')
+    await signInAs(page, 'administrator')
     await page.click('[data-testid=nav-settings]')
     await page.fill('[data-testid=settings-dock]', 'Muelle 3')
     await page.selectOption('[data-testid=settings-language]', 'es')
@@ -101,10 +105,10 @@ describe('station shell in Chromium against dockside serve', () => {
   it('signs in by badge scan and out again', async () => {
     await page.click('[data-testid=sign-out]')
     await page.waitForSelector('[data-testid=badge-input]')
-    await page.fill('[data-testid=badge-input]', 'OP-0002')
+    await page.fill('[data-testid=badge-input]', 'OP-0001')
     await page.press('[data-testid=badge-input]', 'Enter')
     await page.waitForSelector('[data-testid=nav-receive]')
-    expect(await page.textContent('[data-testid=status-operator]')).toContain('Ben Okafor')
+    expect(await page.textContent('[data-testid=status-operator]')).toContain('Ana García')
   })
 
   it('logged no page errors', () => {

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScanResult } from '../../src/shared/contract-areas/scans'
+import { signInAs, signInClient } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startServer, type RunningServer } from '../helpers/station-server'
-import { assertUiBuilt, signInWithPin } from '../helpers/ui'
+import { assertUiBuilt } from '../helpers/ui'
 import { scannerSession } from '../helpers/scanner-keys'
 import { connectEvents } from '../helpers/ws-events'
 
@@ -30,12 +31,14 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     assertUiBuilt()
     server = await startServer({ demo: true })
     events = await connectEvents(server)
+    await signInClient(events, 'operator')
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('pageerror', (e) => pageErrors.push(e.message))
     await page.goto(server.url)
     scanner = await scannerSession(page)
-    await signInWithPin(page)
+    // Scanners and settings are for administrators (ADR 0015).
+    await signInAs(page, 'administrator')
     await page.click('[data-testid=nav-devices]')
     await page.waitForSelector('[data-testid=scanner-wedge]')
   })

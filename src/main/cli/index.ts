@@ -27,6 +27,8 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   import: { summary: 'Import items, suppliers, locations, POs or ASNs from CSV/XLSX (all rows or none)', load: async () => (await import('./commands/import')).default },
   shipments: { summary: 'Import outbound shipments (CSV/XLSX) and list them', load: async () => (await import('./commands/shipments')).default },
   export: { summary: 'Export the station’s events as a GS1 EPCIS 2.0 document (JSON-LD)', load: async () => (await import('./commands/export')).default },
+  operators: { summary: 'Add and list operators (roles operator, supervisor, administrator)', load: async () => (await import('./commands/operators')).default },
+  audit: { summary: 'Verify the event log’s hash chain (audit verify)', load: async () => (await import('./commands/audit')).default },
   lookup: { summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON", load: async () => (await import('./commands/lookup')).default }
 }
 

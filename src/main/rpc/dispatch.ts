@@ -1,4 +1,4 @@
-import { contract, isMethodName, MAX_CALL_BYTES, type CallContext, type StationHandlers } from '../../shared/contract'
+import { contract, isMethodName, MAX_CALL_BYTES, type CallContext, type MethodName, type StationHandlers } from '../../shared/contract'
 import { english, type MessageCode, type ParamsOf } from '../../shared/messages/catalog'
 import { ok, type Result } from '../../shared/result'
 import { AppFailure } from '../errors'
@@ -19,13 +19,23 @@ const fail = <C extends MessageCode>(code: C, params: ParamsOf<C>, details?: Rec
  * the size and the input schema, runs the handler with the caller's terminal and turns any failure
  * into a typed error result (a code with parameters).
  */
-/** `translate` turns a known low-level failure (a full disk) into a typed one instead of `internal`. */
-export function createDispatcher(handlers: StationHandlers, logger: DispatchLogger, translate?: (error: unknown) => AppFailure | null): Dispatch {
+/**
+ * `translate` turns a known low-level failure (a full disk) into a typed one instead of `internal`;
+ * `authorize` refuses a call the caller's terminal may not make (ADR 0015) before its input is read.
+ */
+export function createDispatcher(
+  handlers: StationHandlers,
+  logger: DispatchLogger,
+  translate?: (error: unknown) => AppFailure | null,
+  authorize?: (method: MethodName, ctx: CallContext) => AppFailure | null
+): Dispatch {
   return async (method, input, ctx, payloadBytes) => {
     if (!isMethodName(method)) return fail('unknown_method', { method: JSON.stringify(String(method).slice(0, 80)) })
     if (payloadBytes !== undefined && payloadBytes > MAX_CALL_BYTES) {
       return fail('payload_too_large', { method, bytes: payloadBytes, limit: MAX_CALL_BYTES })
     }
+    const refused = authorize?.(method, ctx)
+    if (refused) return { ok: false, error: refused.toAppError() }
     const parsed = contract[method].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]

@@ -75,7 +75,7 @@ export interface ScanPipelineDeps {
   workflows: WorkflowStore
   /** The terminal a device's scans go to (its assignment, else the terminal used last). */
   terminalOfDevice: (deviceId: string) => string
-  operatorId?: () => number | null
+  operatorId?: (terminalId: string) => number | null
   gsSubstitutes?: () => readonly string[]
   isDisabled?: (deviceId: string) => boolean
   now?: () => Date
@@ -239,7 +239,7 @@ export function createScanPipeline(deps: ScanPipelineDeps) {
     const disabled = deps.isDisabled?.(input.deviceId) ?? false
     const classification = classifyScan(withAim, { gsSubstitutes: deps.gsSubstitutes?.() ?? [] })
     const symbology = ('symbology' in classification ? classification.symbology : undefined) ?? input.symbology ?? null
-    const scan: ClassifiedScan = { deviceId: input.deviceId, source: input.source, terminalId: input.terminalId, at, text, symbology, classification, operatorId: deps.operatorId?.() ?? null }
+    const scan: ClassifiedScan = { deviceId: input.deviceId, source: input.source, terminalId: input.terminalId, at, text, symbology, classification, operatorId: deps.operatorId?.(input.terminalId) ?? null }
     const route = router.handlerOf(input.terminalId)
     const command = parseCommand(text)
     const workflow = disabled ? 'disabled' : command !== null ? 'command' : route.name

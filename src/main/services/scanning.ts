@@ -48,7 +48,7 @@ interface ScanningDeps {
   logger: Logger
   settings: () => StationSettings
   updateSettings: (patch: Partial<StationSettings>) => StationSettings
-  operatorId: () => number | null
+  operatorId: (terminalId: string) => number | null
   demo: boolean
   options?: ScanningOptions
   isBadge?: (text: string) => boolean

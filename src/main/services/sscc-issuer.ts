@@ -60,6 +60,16 @@ export function createSsccIssuer(db: Db, settings: SettingsRepository, events: E
 
   return {
     config,
+    /** The part [start, last issued] of a range this station already issued from that the new range overlaps, or null. */
+    usedOverlap(c: SsccConfig): { start: number; end: number } | null {
+      const key = prefixKey(c)
+      for (const row of sequencesOf.all(key, key)) {
+        const start = Number(row.name.slice(key.length))
+        const lastIssued = row.next - 1
+        if (lastIssued >= start && start <= c.rangeEnd && lastIssued >= c.rangeStart) return { start, end: lastIssued }
+      }
+      return null
+    },
     configure(next: SsccConfig, operatorId: number | null): SsccConfig {
       validateSsccConfig(next)
       events.record(

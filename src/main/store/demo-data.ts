@@ -7,7 +7,8 @@ import type { SettingsRepository } from './repositories/settings'
 /** PINs of the demo operators, shown on the sign-in screen in DEMO mode only. */
 export const DEMO_OPERATORS = [
   { name: 'Ana García', role: 'operator', badge: 'OP-0001', pin: '1234' },
-  { name: 'Ben Okafor', role: 'supervisor', badge: 'OP-0002', pin: '4321' }
+  { name: 'Ben Okafor', role: 'supervisor', badge: 'OP-0002', pin: '4321' },
+  { name: 'Carmen Díaz', role: 'administrator', badge: 'OP-0003', pin: '2468' }
 ] as const
 
 const ITEMS = [
@@ -112,6 +113,8 @@ export function seedDemoData(
       repos.settings.write('stationName', 'Demo station')
       repos.settings.write('site', 'Demo warehouse')
       repos.settings.write('dock', 'Dock 1')
+      // The demo lets operators sign in with a badge alone; a real site decides in Settings (ADR 0015).
+      repos.settings.write('badgeSignIn', true)
       repos.settings.markDemo()
       return { po, asn }
     },

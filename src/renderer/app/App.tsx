@@ -8,6 +8,7 @@ import { LookUpScreen } from '../screens/LookUp/LookUpScreen'
 import { PutAwayScreen } from '../screens/PutAway/PutAwayScreen'
 import { ReceiveScreen } from '../screens/Receive/ReceiveScreen'
 import { SettingsScreen } from '../screens/Settings/SettingsScreen'
+import { SetupScreen } from '../screens/Setup/SetupScreen'
 import { SignInScreen } from '../screens/SignIn/SignInScreen'
 import { SyncScreen } from '../screens/Sync/SyncScreen'
 import { MODES, type Mode } from './modes'
@@ -49,6 +50,12 @@ export function App() {
   const { info, session, client, connection } = useStation()
   const [mode, setMode] = useState<Mode>('receive')
   const signedIn = session.operator !== null
+  // First-run setup (issue #10.1): until an administrator exists the station offers only setup.
+  const [setup, setSetup] = useState(false)
+  useEffect(() => {
+    if (connection !== 'open') return
+    void client.call('setup.state', {}).then((r) => r.ok && r.value.needsAdministrator && setSetup(true))
+  }, [client, connection])
 
   useCommandHandlers({
     'sign-out': () => void client.call('session.signOut', {}),
@@ -87,9 +94,13 @@ export function App() {
           </button>
         )}
       </header>
-      {session.operator && <WedgeCapture />}
-      {session.operator && <CommandCapture />}
-      {session.operator ? (
+      {session.operator && !setup && <WedgeCapture />}
+      {session.operator && !setup && <CommandCapture />}
+      {setup ? (
+        <main className="content centered">
+          <SetupScreen onDone={() => setSetup(false)} />
+        </main>
+      ) : session.operator ? (
         <div className="workspace">
           <nav className="mode-nav" aria-label={t('navLabel')}>
             {MODES.map((m) => (

@@ -41,6 +41,10 @@ export const en = {
   printerState: { connected: 'connected', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
   deviceKind: { scanner: 'Scanner', printer: 'Printer', 'rfid-reader': 'RFID reader' },
   signIn: {
+    operators: 'Operators',
+    pinFor: 'PIN for {{name}}',
+    choosePin: '{{name}}: choose a PIN of 4 to 12 digits',
+    back: 'Delete last digit',
     title: 'Sign in',
     scanBadge: 'Scan your badge',
     badgeLabel: 'Badge',
@@ -50,7 +54,7 @@ export const en = {
     clear: 'Clear',
     signOut: 'Sign out',
     welcome: 'Welcome, {{name}}',
-    demoPins: 'Demo operators: Ana García PIN 1234 (badge OP-0001), Ben Okafor PIN 4321 (badge OP-0002).'
+    demoPins: 'Demo operators: Ana García PIN 1234 (badge OP-0001), Ben Okafor (supervisor) PIN 4321, Carmen Díaz (administrator) PIN 2468.'
   },
   empty: {
     receive: 'Receiving against purchase orders and ASNs arrives with the receiving capability. Nothing to receive yet.',
@@ -92,7 +96,67 @@ export const en = {
     resolve: 'Mark resolved',
     resolved: 'Conflict resolved'
   },
+  roles: { operator: 'Operator', supervisor: 'Supervisor', administrator: 'Administrator' },
+  operators: {
+    name: 'Name',
+    role: 'Role',
+    badge: 'Badge',
+    pin: 'PIN (optional: else chosen at first sign-in)',
+    state: 'State',
+    create: 'Create operator',
+    save: 'Save operator',
+    cancel: 'Cancel',
+    edit: 'Edit',
+    activate: 'Activate',
+    deactivate: 'Deactivate',
+    resetPin: 'Reset PIN',
+    active: 'active',
+    inactive: 'inactive',
+    noPin: 'active, no PIN yet'
+  },
+  audit: {
+    filter: 'Show',
+    groups: { all: 'Station changes', settings: 'Settings', operators: 'Operators', access: 'Refusals and locks', approvals: 'Approvals' },
+    since: 'Since',
+    refresh: 'Refresh',
+    verify: 'Verify the event chain',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    details: 'Before → after'
+  },
+  approval: {
+    title: 'Supervisor approval',
+    why: 'A supervisor must approve: {{what}}',
+    badge: 'Supervisor: scan your badge',
+    orPin: 'or choose your name and enter your PIN',
+    approve: 'Approve',
+    cancel: 'Cancel'
+  },
+  setup: {
+    title: 'Set up this station',
+    intro: 'This station has no administrator yet. Create one to start; every other step can be skipped and changed later in Settings.',
+    adminName: 'Administrator name',
+    adminBadge: 'Badge (optional)',
+    adminPin: 'PIN (4 to 12 digits)',
+    createAdmin: 'Create administrator',
+    station: 'Station, site and door',
+    sscc: 'SSCC range',
+    companyPrefix: 'GS1 Company Prefix',
+    extension: 'Extension digit',
+    rangeStart: 'Range start',
+    rangeEnd: 'Range end',
+    printer: 'Label printer',
+    scanners: 'Serial scanners (one port per line)',
+    save: 'Save and continue',
+    skip: 'Skip',
+    finish: 'Finish setup',
+    step: 'Step {{n}} of {{of}}'
+  },
   settings: {
+    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', audit: 'Audit' },
+    badgeSignIn: 'Operators may sign in with a badge alone (never supervisors or administrators)',
+    idleSignOutMinutes: 'Sign out after this many idle minutes (0: never)',
     title: 'Station settings',
     stationName: 'Station name',
     site: 'Site',

@@ -42,6 +42,10 @@ export const es: Dictionary = {
   printerState: { connected: 'conectada', disconnected: 'desconectada', error: 'con error', disabled: 'desactivada' },
   deviceKind: { scanner: 'Escáner', printer: 'Impresora', 'rfid-reader': 'Lector RFID' },
   signIn: {
+    operators: 'Operarios',
+    pinFor: 'PIN de {{name}}',
+    choosePin: '{{name}}: elija un PIN de 4 a 12 dígitos',
+    back: 'Borrar el último dígito',
     title: 'Iniciar sesión',
     scanBadge: 'Escanee su credencial',
     badgeLabel: 'Credencial',
@@ -51,7 +55,7 @@ export const es: Dictionary = {
     clear: 'Borrar',
     signOut: 'Cerrar sesión',
     welcome: 'Bienvenido/a, {{name}}',
-    demoPins: 'Operarios de demostración: Ana García PIN 1234 (credencial OP-0001), Ben Okafor PIN 4321 (credencial OP-0002).'
+    demoPins: 'Operarios de demostración: Ana García PIN 1234 (credencial OP-0001), Ben Okafor (supervisor) PIN 4321, Carmen Díaz (administradora) PIN 2468.'
   },
   empty: {
     receive: 'La recepción contra órdenes de compra y ASN llega con la función de recepción. Aún no hay nada que recibir.',
@@ -93,7 +97,67 @@ export const es: Dictionary = {
     resolve: 'Marcar como resuelto',
     resolved: 'Conflicto resuelto'
   },
+  roles: { operator: 'Operario', supervisor: 'Supervisor', administrator: 'Administrador' },
+  operators: {
+    name: 'Nombre',
+    role: 'Rol',
+    badge: 'Tarjeta',
+    pin: 'PIN (opcional: si no, se elige al entrar por primera vez)',
+    state: 'Estado',
+    create: 'Crear operario',
+    save: 'Guardar operario',
+    cancel: 'Cancelar',
+    edit: 'Editar',
+    activate: 'Activar',
+    deactivate: 'Desactivar',
+    resetPin: 'Restablecer PIN',
+    active: 'activo',
+    inactive: 'inactivo',
+    noPin: 'activo, aún sin PIN'
+  },
+  audit: {
+    filter: 'Mostrar',
+    groups: { all: 'Cambios en la estación', settings: 'Ajustes', operators: 'Operarios', access: 'Rechazos y bloqueos', approvals: 'Aprobaciones' },
+    since: 'Desde',
+    refresh: 'Actualizar',
+    verify: 'Verificar la cadena de eventos',
+    when: 'Cuándo',
+    who: 'Quién',
+    what: 'Qué',
+    details: 'Antes → después'
+  },
+  approval: {
+    title: 'Aprobación del supervisor',
+    why: 'Un supervisor debe aprobar: {{what}}',
+    badge: 'Supervisor: pase su tarjeta',
+    orPin: 'o elija su nombre e introduzca su PIN',
+    approve: 'Aprobar',
+    cancel: 'Cancelar'
+  },
+  setup: {
+    title: 'Configurar esta estación',
+    intro: 'Esta estación aún no tiene administrador. Cree uno para empezar; los demás pasos se pueden saltar y cambiar después en Ajustes.',
+    adminName: 'Nombre del administrador',
+    adminBadge: 'Tarjeta (opcional)',
+    adminPin: 'PIN (de 4 a 12 dígitos)',
+    createAdmin: 'Crear administrador',
+    station: 'Estación, centro y puerta',
+    sscc: 'Rango SSCC',
+    companyPrefix: 'Prefijo de empresa GS1',
+    extension: 'Dígito de extensión',
+    rangeStart: 'Inicio del rango',
+    rangeEnd: 'Fin del rango',
+    printer: 'Impresora de etiquetas',
+    scanners: 'Escáneres serie (un puerto por línea)',
+    save: 'Guardar y seguir',
+    skip: 'Saltar',
+    finish: 'Terminar la configuración',
+    step: 'Paso {{n}} de {{of}}'
+  },
   settings: {
+    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', audit: 'Auditoría' },
+    badgeSignIn: 'Los operarios pueden entrar solo con la tarjeta (nunca supervisores ni administradores)',
+    idleSignOutMinutes: 'Cerrar sesión tras estos minutos sin actividad (0: nunca)',
     title: 'Ajustes de la estación',
     stationName: 'Nombre de la estación',
     site: 'Almacén',

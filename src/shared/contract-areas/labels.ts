@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { approvalInput } from '../schemas'
 import type { MessageLike } from '../messages/catalog'
 
 /** Labels and printing: templates, preview, the print queue, printers. */
@@ -130,7 +131,8 @@ export const labelsMethods = {
       })
       .strict()
   },
-  'print.reprint': { input: z.object({ jobId, reason: z.string().trim().min(3).max(500), printerId: id.optional() }).strict() },
+  /** A reprint needs a supervisor: signed in here, or `approval` by badge or PIN on this screen (ADR 0015). */
+  'print.reprint': { input: z.object({ jobId, reason: z.string().trim().min(3).max(500), printerId: id.optional(), approval: approvalInput.optional() }).strict() },
   'print.resolve': { input: z.object({ jobId, printed: z.boolean(), note: z.string().max(500).optional() }).strict() },
   'print.move': { input: z.object({ jobIds: z.array(jobId).max(10_000).optional(), fromPrinterId: id.optional(), toPrinterId: id }).strict() },
   'print.cancelBatch': { input: z.object({ batchId: jobId }).strict() },

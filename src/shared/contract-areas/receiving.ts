@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { approvalInput } from '../schemas'
 import type { ParamValue } from '../messages/format'
 import type { FeedbackTone } from '../model/feedback'
 
@@ -346,11 +347,14 @@ export const receivingMethods = {
   /** Undo this operator's last scan on the open order (compensating events). */
   'receiving.undo': { input: z.object({}).strict() },
   /** Close the open order; writes the discrepancy report (PDF). */
-  'receiving.close': { input: z.object({ note: z.string().max(500).optional() }).strict() },
+  /** Short beyond the items' tolerance needs a supervisor: signed in here, or `approval` by badge or PIN (ADR 0015). */
+  'receiving.close': { input: z.object({ note: z.string().max(500).optional(), approval: approvalInput.optional() }).strict() },
   /** A closed order's discrepancy report (PDF) as bytes, for the screen to offer as a download. */
   'receiving.report': { input: z.object({ order: code }).strict() },
   /** `override`: a supervisor's reason to put a held (recalled/quarantined/expired) unit outside a hold location; audited on the events. */
-  'putaway.submit': { input: z.object({ text: code, override: z.object({ reason: z.string().trim().min(3).max(500) }).strict().optional() }).strict() },
+  'putaway.submit': {
+    input: z.object({ text: code, override: z.object({ reason: z.string().trim().min(3).max(500) }).strict().optional(), approval: approvalInput.optional() }).strict()
+  },
   'putaway.state': { input: z.object({}).strict() },
   'putaway.cancel': { input: z.object({}).strict() },
   /** Any code (serial, GS1, SSCC, EPC hex, bin): the unit's or plate's history. */

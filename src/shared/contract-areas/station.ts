@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '../model/devices'
-import type { OperatorSummary, Session, StationInfo, StationSettings, StorageState } from '../model/station'
+import type { OperatorName, Session, StationInfo, StationSettings, StorageState } from '../model/station'
 import type { SyncStatus } from '../model/sync'
 import { diagnosticsInput, noInput, settingsPatch, signInInput } from '../schemas'
 
@@ -25,7 +25,7 @@ export interface StationOutputs {
   'station.info': StationInfo
   'settings.get': StationSettings
   'settings.update': StationSettings
-  'operators.list': OperatorSummary[]
+  'operators.list': OperatorName[]
   'session.current': Session
   'session.signIn': Session
   'session.signOut': Session

@@ -1,3 +1,4 @@
+import { accessEn } from './en/access'
 import { codesEn } from './en/codes'
 import { gateEn } from './en/gate'
 import { importsEn } from './en/imports'
@@ -27,7 +28,8 @@ export const EN = {
   ...importsEn,
   ...printingEn,
   ...syncEn,
-  ...gateEn
+  ...gateEn,
+  ...accessEn
 } as const
 
 export type MessageCode = keyof typeof EN

@@ -47,6 +47,10 @@ export interface StationSettings {
   rfidTerminals: Record<string, string>
   /** A gate session ends after this much silence (ms) without a read. */
   gateSilenceMs: number
+  /** Operators (not supervisors or administrators) may sign in with a badge alone. */
+  badgeSignIn: boolean
+  /** A terminal with no call for this many minutes is signed out (0: never). */
+  idleSignOutMinutes: number
 }
 
 export const LABEL_KINDS = ['unit', 'carton', 'pallet'] as const
@@ -117,9 +121,33 @@ export interface OperatorSummary {
   hasBadge: boolean
 }
 
-export type OperatorRole = 'operator' | 'supervisor' | 'admin'
+export type OperatorRole = 'operator' | 'supervisor' | 'administrator'
 
+export const OPERATOR_ROLES: readonly OperatorRole[] = ['operator', 'supervisor', 'administrator']
+
+/** What anyone may see before signing in: a name to pick and whether a PIN is set yet. */
+export interface OperatorName {
+  id: number
+  name: string
+  hasPin: boolean
+}
+
+/** An operator as administrators manage it (inactive ones included: history keeps the name). */
+export interface OperatorRecord {
+  id: number
+  name: string
+  role: OperatorRole
+  badge: string | null
+  active: boolean
+  hasPin: boolean
+  /** ISO time until which PIN sign-in is refused after repeated wrong PINs, or null. */
+  lockedUntil: string | null
+}
+
+/** Who is signed in on one terminal (sessions are per terminal). */
 export interface Session {
+  /** The terminal this session belongs to. */
+  terminalId?: string
   operator: OperatorSummary | null
   signedInAt: string | null
 }

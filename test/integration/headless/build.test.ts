@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cliBuildState } from '../../../bin/build-state.mjs'
 import { parseTrace, TRACE_NODE_ARGS } from '../../helpers/module-trace'
 import { PROJECT_ROOT, startServer, type RunningServer } from '../../helpers/station-server'
+import { signInClient } from '../../helpers/auth'
 import { connectEvents } from '../../helpers/ws-events'
 import { UPLOAD_NAME_HEADER, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../../src/shared/ws-protocol'
 
@@ -18,8 +19,7 @@ describe('dockside serve from the CLI build', () => {
     expect(cliBuildState(PROJECT_ROOT)).toMatchObject({ fresh: true }) // test/global-setup.ts built it
     server = await startServer({ demo: true, nodeArgs: TRACE_NODE_ARGS })
     client = await connectEvents(server)
-    const signedIn = await client.call('session.signIn', { badge: 'OP-0001' })
-    expect(signedIn.ok).toBe(true)
+    await signInClient(client, 'administrator')
   })
   afterAll(async () => {
     client?.close()

@@ -88,6 +88,8 @@ describe('headless host: the contract over a WebSocket on 127.0.0.1', () => {
   it('gives typed errors for malformed and oversized calls and changes nothing', async () => {
     const ws = await connect(server)
     const before = (await rpc(ws, 1, 'settings.get', {})).result.value
+    expect((await rpc(ws, 6, 'settings.update', { stationName: 'Nobody signed in' })).result.error?.code).toBe('access.sign_in_required')
+    expect((await rpc(ws, 7, 'session.signIn', { operatorId: 3, pin: '2468' })).result.ok).toBe(true)
     const bad = await call(ws, '{not json')
     expect(bad.result.error?.code).toBe('bad_message')
     expect((await call(ws, Buffer.from([0, 1, 2]))).result.error?.code).toBeDefined()
@@ -108,7 +110,8 @@ describe('headless host: the contract over a WebSocket on 127.0.0.1', () => {
         if (msg.event === 'settings.changed') resolve(msg.payload)
       })
     )
-    await rpc(a, 1, 'settings.update', { dock: 'Dock 9' })
+    expect((await rpc(a, 1, 'session.signIn', { operatorId: 3, pin: '2468' })).result.ok).toBe(true)
+    await rpc(a, 2, 'settings.update', { dock: 'Dock 9' })
     expect(await event).toMatchObject({ dock: 'Dock 9' })
     a.close()
     b.close()

@@ -92,7 +92,7 @@ describe('printers through the station contract', () => {
     expect(await station.dispatch('print.move', { fromPrinterId: 'printer-1', toPrinterId: 'demo-zebra' })).toMatchObject({ ok: true })
     expect(await station.dispatch('print.removePrinter', { printerId: 'printer-1' })).toEqual({ ok: true, value: { removed: 'printer-1' } })
     const printers = await station.dispatch('print.printers', {})
-    expect(printers.ok && printers.value.map((p) => p.id)).toEqual(['demo-zebra'])
+    expect(printers.ok && (printers.value as Array<{ id: string }>).map((p) => p.id)).toEqual(['demo-zebra'])
     expect(await station.dispatch('print.addPrinter', { uri: 'usb:zzzz' })).toMatchObject({ ok: false, error: { code: 'printer.bad_uri' } })
   })
 })

@@ -22,7 +22,7 @@ describe('receiving in the station', () => {
   it('scans through the pipeline with the receiving workflow: accepted → unit + event linked from the journal; refused → only the journal row', async () => {
     station = await startTestStation({ demo: true })
     const s = station
-    await s.dispatch('session.signIn', { badge: 'OP-0002' })
+    await s.dispatch('session.signIn', { operatorId: 2, pin: '4321' })
     const states: ReceivingState[] = []
     s.events.on('receiving.changed', ({ state }) => states.push(state))
     expect(await s.dispatch('receiving.open', { order: 'PO-1001' })).toMatchObject({ ok: true, value: { order: { number: 'PO-1001' } } })

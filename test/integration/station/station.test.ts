@@ -23,7 +23,7 @@ describe('createStation', () => {
     await station.close()
 
     const again = await startTestStation({ dataDir, demo: true })
-    expect((again.store.db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n).toBe(2)
+    expect((again.store.db.prepare('SELECT count(*) AS n FROM operators').get() as { n: number }).n).toBe(3)
     again.close()
   })
 
@@ -42,8 +42,8 @@ describe('createStation', () => {
     expect(sessions).toHaveLength(2)
     const events = station.store.db.prepare("SELECT operator_id AS op, payload FROM events WHERE type = 'operator.signed_in' ORDER BY id").all()
     expect(events).toEqual([
-      { op: 1, payload: '{"method":"badge"}' },
-      { op: 2, payload: '{"method":"pin"}' }
+      { op: 1, payload: '{"method":"badge","terminal":"station"}' },
+      { op: 2, payload: '{"method":"pin","terminal":"station"}' }
     ])
     await station.close()
   })
@@ -72,7 +72,7 @@ describe('createStation', () => {
     const refused = await station.dispatch('settings.update', { language: 'xx', dock: 'D3' })
     expect(refused.ok).toBe(false)
     const audit = station.store.db.prepare("SELECT payload FROM events WHERE type = 'settings.changed'").all()
-    expect(audit).toEqual([{ payload: JSON.stringify({ stationName: 'Receiving 2', dock: 'D2', language: 'es' }) }])
+    expect(audit).toEqual([{ payload: JSON.stringify({ stationName: 'Receiving 2', dock: 'D2', language: 'es', before: { stationName: 'Dockside station', dock: '', language: 'en' } }) }])
     await station.close()
     const reopened = await startTestStation({ dataDir })
     expect(await reopened.handlers['settings.get']({})).toMatchObject({ stationName: 'Receiving 2', dock: 'D2', language: 'es' })

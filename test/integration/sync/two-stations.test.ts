@@ -16,7 +16,7 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 })
 const available = postgresAvailable()
 
 async function receive(s: Station, serial: string): Promise<void> {
-  await s.dispatch('session.signIn', { badge: 'OP-0002' })
+  await s.dispatch('session.signIn', { operatorId: 2, pin: '4321' })
   await s.dispatch('receiving.open', { order: 'PO-1001' })
   const out = await s.dispatch('receiving.submit', { text: dm(MONITOR_GTIN, serial) })
   expect(out).toMatchObject({ ok: true, value: { outcome: 'accepted' } })

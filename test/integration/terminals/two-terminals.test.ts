@@ -7,6 +7,7 @@ import { testNow } from '../../helpers/clock'
 import { openPtyPair, type PtyPair } from '../../helpers/pty'
 import { makeTempDir } from '../../helpers/store'
 import { until } from '../../helpers/wait'
+import { signInOn } from '../../helpers/auth'
 
 const MONITOR_GTIN = '09521234543213'
 const GS = '\u001d'
@@ -36,6 +37,9 @@ async function start(dataDir: string, ports: string[]) {
   const results: ScanResult[] = []
   station.events.on('scans.result', (r) => results.push(r))
   if (ports.length) await station.dispatch('settings.update', { serialScannerPorts: ports })
+  // Each screen has its own session (ADR 0015): an administrator at the receiving screen, an operator at put-away.
+  await signInOn(station, 'administrator', RECEIVING)
+  await signInOn(station, 'operator', PUTAWAY)
   return { station, results }
 }
 
@@ -57,7 +61,7 @@ describe('two terminals on one station (ADR 0012)', () => {
     await until(() => [idA, idB].every((id) => station.devices.list().find((d) => d.id === id)?.state === 'connected'), { what: 'both serial scanners connected' })
 
     await call(station, 'scanners.assign', { deviceId: idA, terminalId: RECEIVING.terminalId }, RECEIVING)
-    await call(station, 'scanners.assign', { deviceId: idB, terminalId: PUTAWAY.terminalId }, PUTAWAY)
+    await call(station, 'scanners.assign', { deviceId: idB, terminalId: PUTAWAY.terminalId }, RECEIVING)
     expect(await call(station, 'scans.setWorkflow', { workflow: 'receiving' }, RECEIVING)).toEqual({ workflow: 'receiving' })
     expect(await call(station, 'scans.setWorkflow', { workflow: 'putaway' }, PUTAWAY)).toEqual({ workflow: 'putaway' })
     await call(station, 'receiving.open', { order: 'PO-1001' }, RECEIVING)

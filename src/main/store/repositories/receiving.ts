@@ -179,8 +179,8 @@ export function createReceivingRepository(db: Db) {
       'SELECT c.line_id, c.received, c.damaged, c.no_label FROM line_counts c JOIN inbound_lines l ON l.id = c.line_id WHERE l.order_id = ?'
     ),
     exceptionCounts: stmt<[number], { reason: ExceptionReason; n: number }>("SELECT reason, sum(qty) AS n FROM receipts WHERE order_id = ? AND kind = 'exception' AND status = 'active' GROUP BY reason"),
-    linesWithItems: stmt<[number], LineRow & { sku: string; gtin: string | null; description: string; tracking: Tracking }>(
-      'SELECT l.*, i.sku, i.gtin, i.description, i.tracking FROM inbound_lines l JOIN items i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no'
+    linesWithItems: stmt<[number], LineRow & { sku: string; gtin: string | null; description: string; tracking: Tracking; receipt_tolerance: number }>(
+      'SELECT l.*, i.sku, i.gtin, i.description, i.tracking, i.receipt_tolerance FROM inbound_lines l JOIN items i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY l.line_no'
     ),
     orders: stmt<[{ status: string; search: string; limit: number }], OrderListRow>(
       `SELECT o.*, s.code AS supplier_code, s.name AS supplier_name,

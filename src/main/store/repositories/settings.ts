@@ -25,7 +25,9 @@ export const DEFAULT_SETTINGS: StationSettings = {
   syncToken: '',
   rfidReaders: [],
   rfidTerminals: {},
-  gateSilenceMs: 3000
+  gateSilenceMs: 3000,
+  badgeSignIn: false,
+  idleSignOutMinutes: 30
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof StationSettings)[]
@@ -71,11 +73,14 @@ export function createSettingsRepository(db: Database.Database) {
     update(patch: Partial<StationSettings>, events: EventLog, operatorId: number | null): StationSettings {
       // Writing the redacted placeholder back (a settings form round trip) keeps the stored token.
       const changed = SETTING_KEYS.filter((k) => patch[k] !== undefined && !(k === 'syncToken' && patch[k] === SYNC_TOKEN_REDACTED))
+      const previous = this.get()
+      // The audit trail (ADR 0015): the new values, and under `before` what they replaced.
+      const before = Object.fromEntries(changed.map((k) => [k, previous[k]]))
       events.record(
         () => {
           for (const key of changed) write(key, patch[key])
         },
-        () => ({ type: 'settings.changed', operatorId, payload: Object.fromEntries(changed.map((k) => [k, k === 'syncToken' ? (patch[k] ? SYNC_TOKEN_REDACTED : '') : patch[k]])) })
+        () => ({ type: 'settings.changed', operatorId, payload: { ...Object.fromEntries(changed.map((k) => [k, k === 'syncToken' ? (patch[k] ? SYNC_TOKEN_REDACTED : '') : patch[k]])), before } })
       )
       return this.get()
     }

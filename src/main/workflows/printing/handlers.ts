@@ -1,3 +1,4 @@
+import type { Approvals } from '../../services/approvals'
 import type { Handler } from '../../../shared/contract'
 import type { LabelsOutputs, PrinterInfo, PrintJobSummary, PrintUnitsResult } from '../../../shared/contract-areas/labels'
 import { msg, type MessageCode, type ParamsOf } from '../../../shared/messages/catalog'
@@ -22,6 +23,8 @@ export interface PrintingHandlersDeps {
   now: () => Date
   /** A poll in flight, so shutdown can wait for its printer link to close. */
   track: <T>(p: Promise<T>) => Promise<T>
+  /** Supervisor approvals (reprints). */
+  approvals?: Pick<Approvals, 'require'>
 }
 
 /** Rethrows an error result as the typed failure the dispatcher turns back into an error result. */
@@ -134,7 +137,10 @@ export function createPrintingHandlers(deps: PrintingHandlersDeps): PrintingHand
     'print.batch': (input) =>
       unwrap(queue.enqueueBatch({ printerId: input.printerId, title: input.title, jobs: input.items.map((i) => ({ template: i.template, data: i.data, unitId: i.unitId ?? null })) }))
         .batch,
-    'print.reprint': (input) => summary(unwrap(queue.reprint({ jobId: input.jobId, reason: input.reason, ...(input.printerId ? { printerId: input.printerId } : {}) }))),
+    'print.reprint': async (input, ctx) => {
+      const approvedBy = deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.reprint', {}), input.approval) : null
+      return summary(unwrap(queue.reprint({ jobId: input.jobId, reason: input.reason, ...(input.printerId ? { printerId: input.printerId } : {}), approvedBy })))
+    },
     'print.resolve': (input) => summary(unwrap(queue.resolve({ jobId: input.jobId, printed: input.printed, ...(input.note ? { note: input.note } : {}) }))),
     'print.move': (input) =>
       unwrap(queue.move({ toPrinterId: input.toPrinterId, ...(input.jobIds ? { jobIds: input.jobIds } : {}), ...(input.fromPrinterId ? { fromPrinterId: input.fromPrinterId } : {}) })),

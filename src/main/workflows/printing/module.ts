@@ -1,3 +1,4 @@
+import type { Approvals } from '../../services/approvals'
 import type { CallContext } from '../../../shared/contract'
 import type { LabelsOutputs } from '../../../shared/contract-areas/labels'
 import { english } from '../../../shared/messages/catalog'
@@ -33,6 +34,8 @@ export interface PrintingModuleDeps {
   emit: StationEmit
   /** The station's printer (settings.printerId). */
   printerId: () => string
+  /** Supervisor approvals (reprints); absent in rigs that test printing alone: then never needed. */
+  approvals?: Pick<Approvals, 'require'>
   /** Demo mode sets the station's printer to the emulator when none is chosen. */
   setPrinterId: (id: string) => void
   /** Status poll period; 0 disables polling (tests). Default 10 s. */
@@ -134,7 +137,7 @@ export async function createPrintingModule(deps: PrintingModuleDeps): Promise<Pr
   queue.start()
 
   const registry = createPrinterRegistry({ store: { printers: () => queue.printers(), save: (p) => void queue.addPrinter(p), queuedCount: (id) => queue.queuedCount(id) }, connect, now: deps.now, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) })
-  const handlers = createPrintingHandlers({ queue, registry, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track })
+  const handlers = createPrintingHandlers({ queue, registry, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track, ...(deps.approvals ? { approvals: deps.approvals } : {}) })
 
   return {
     name: 'printing',

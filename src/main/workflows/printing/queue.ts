@@ -47,7 +47,7 @@ export interface PrintQueue {
   queuedCount(printerId: string): number
   enqueue(job: NewJob): Result<PrintJob>
   enqueueBatch(batch: { printerId: string; title: string; jobs: Omit<NewJob, 'printerId'>[] }): Result<{ batch: BatchProgress; jobs: PrintJob[] }>
-  reprint(input: { jobId: number; reason: string; printerId?: string }): Result<PrintJob>
+  reprint(input: { jobId: number; reason: string; printerId?: string; approvedBy?: { id: number; name: string } | null }): Result<PrintJob>
   /** For an uncertain job: the operator checked the printer. */
   resolve(input: { jobId: number; printed: boolean; note?: string }): Result<PrintJob>
   move(input: { jobIds?: number[]; fromPrinterId?: string; toPrinterId: string }): Result<{ moved: number }>
@@ -181,7 +181,7 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintQueue {
       wake(batch.printerId)
       return r
     },
-    reprint({ jobId, reason, printerId }) {
+    reprint({ jobId, reason, printerId, approvedBy }) {
       const original = getJob(jobId)
       if (!original) return failure('print.unknown_job', { jobId })
       const why = reason.trim()
@@ -202,7 +202,7 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintQueue {
           unitId: original.unitId,
           plateId: original.plateId,
           reason: why,
-          payload: { jobId: newId, reprintOf: original.id, template: original.template, printerId: job.printerId, labelKey: original.labelKey, previousStatus: original.status }
+          payload: { jobId: newId, reprintOf: original.id, template: original.template, printerId: job.printerId, labelKey: original.labelKey, previousStatus: original.status, ...(approvedBy ? { approvedBy } : {}) }
         })
       )
       batches.closeIfDone(original.batchId)

@@ -1,4 +1,6 @@
 import type { CallContext } from '../../../shared/contract'
+import { AppFailure } from '../../errors'
+import type { Approvals } from '../../services/approvals'
 import type { EventLog } from '../../store/event-log'
 import type { Db } from '../../store/sql'
 import type { WorkflowModule } from '../module'
@@ -11,6 +13,8 @@ export interface PutawayModuleDeps {
   now: () => Date
   operatorId: (ctx?: CallContext) => number | null
   gsSubstitutes?: () => readonly string[]
+  /** A held unit put outside a hold location needs a supervisor (ADR 0015): signed in, or approving here. */
+  approvals?: Approvals
 }
 
 /** The put-away module: its contract handlers and the `putaway` scan workflow, per terminal. */
@@ -20,7 +24,11 @@ export function createPutawayModule(deps: PutawayModuleDeps): WorkflowModule<'pu
     name: 'putaway',
     workflow,
     handlers: {
-      'putaway.submit': ({ text, override }, ctx) => workflow.submit({ terminalId: ctx.terminalId, operatorId: deps.operatorId(ctx), override }, text),
+      'putaway.submit': async ({ text, override, approval }, ctx) => {
+        const approvedBy = override && deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.putaway_override', {}), approval) : null
+        const withApprover = override && approvedBy ? { ...override, approvedBy } : override
+        return workflow.submit({ terminalId: ctx.terminalId, operatorId: deps.operatorId(ctx), override: withApprover }, text)
+      },
       'putaway.state': (_input, ctx) => workflow.state(ctx.terminalId),
       'putaway.cancel': (_input, ctx) => workflow.cancel(ctx.terminalId)
     },

@@ -28,7 +28,7 @@ export interface PutawayCall {
   terminalId: string
   operatorId: number | null
   /** A supervisor's override (issue 12 item 1): puts a held unit into a non-hold location, audited. */
-  override?: { reason: string } | undefined
+  override?: { reason: string; approvedBy?: { id: number; name: string } } | undefined
 }
 
 interface Hold {
@@ -159,7 +159,7 @@ export function createPutawayWorkflow(deps: PutawayDeps) {
     if (overridden && !call.override) {
       return out(t, 'rejected', msg('putaway.hold_only', { code: s.code, bin: bin.code, suggested: suggestion?.code ?? null }), { notes: [holdMessage(s.hold!)] })
     }
-    const audit = overridden ? { reason: call.override!.reason, hold: s.hold!.reason } : null
+    const audit = overridden ? { reason: call.override!.reason, hold: s.hold!.reason, ...(call.override!.approvedBy ? { approvedBy: call.override!.approvedBy } : {}) } : null
     const r = apply.moveTo(s, bin, suggestion?.code ?? null, call.operatorId, deps.now().toISOString(), audit)
     subjects.delete(t)
     deps.onChange?.(t, state(t))

@@ -5,7 +5,12 @@ import { AppFailure } from '../../errors'
 import { createReceivingReportRepository } from '../../store/repositories/receiving-report'
 import type { Call, ReceivingContext } from './context'
 import { collectReportData, writeReport } from './report'
-import { lineCounts, orderSummary } from './state'
+import { lineCounts, orderSummary, shortBeyondTolerance } from './state'
+
+export interface Approver {
+  id: number
+  name: string
+}
 
 export interface CloseOptions {
   stationId: string
@@ -21,7 +26,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80)
 export function createClose(cx: ReceivingContext, options: CloseOptions, onClosed: (terminalId: string) => void) {
   const useWorker = options.reportWorker ?? true
 
-  function closeOrder(call: Call, note: string | null) {
+  function closeOrder(call: Call, note: string | null, approvedBy: Approver | null) {
     const order = cx.currentOrder(call.terminalId)
     if (!order) throw new AppFailure('receiving.no_order', {})
     if (order.status === 'closed' || order.status === 'cancelled') throw new AppFailure('receiving.order_closed', { order: order.number, status: order.status })
@@ -36,7 +41,17 @@ export function createClose(cx: ReceivingContext, options: CloseOptions, onClose
           type: 'order.closed',
           orderId: order.id,
           operatorId: call.operatorId,
-          payload: { order: order.number, expected: sum((l) => l.expected), received: sum((l) => l.received), over: sum((l) => l.over), short: sum((l) => l.short), damaged: sum((l) => l.damaged), note, report: path }
+          payload: {
+            order: order.number,
+            expected: sum((l) => l.expected),
+            received: sum((l) => l.received),
+            over: sum((l) => l.over),
+            short: sum((l) => l.short),
+            damaged: sum((l) => l.damaged),
+            note,
+            report: path,
+            ...(approvedBy ? { approvedBy } : {})
+          }
         }
       }
     )
@@ -48,8 +63,13 @@ export function createClose(cx: ReceivingContext, options: CloseOptions, onClose
   }
 
   return {
-    async close(call: Call, note: string | null): Promise<CloseResult> {
-      const closed = closeOrder(call, note)
+    /** What closing the terminal's order now would leave missing beyond tolerance (0: no approval needed). */
+    shortOnClose(terminalId: string): { order: string; short: number } | null {
+      const order = cx.currentOrder(terminalId)
+      return order ? { order: order.number, short: shortBeyondTolerance(cx.repo, order.id) } : null
+    },
+    async close(call: Call, note: string | null, approvedBy: Approver | null = null): Promise<CloseResult> {
+      const closed = closeOrder(call, note, approvedBy)
       await writeReport(collectReportData(cx.db, closed.orderId, { stationId: options.stationId, note, now: cx.now() }), closed.reportPath, useWorker)
       return { order: closed.order, lines: closed.lines, reportPath: closed.reportPath, eventId: closed.eventId }
     },

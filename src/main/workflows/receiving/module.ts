@@ -6,12 +6,16 @@ import type { SettingsRepository } from '../../store/repositories/settings'
 import type { Db } from '../../store/sql'
 import type { Terminals } from '../../terminals/terminals'
 import { createSsccIssuer } from '../../services/sscc-issuer'
+import type { Approvals } from '../../services/approvals'
+import { AppFailure } from '../../errors'
 import type { ScanVerdict } from '../../services/scan-pipeline'
 import type { WorkflowModule } from '../module'
 import type { StationEmit } from '../emit'
 import { createReceivingWorkflow, type Call, type ReceivingWorkflow } from './workflow'
 
 export interface ReceivingModuleDeps {
+  /** Supervisor approvals (closing short); absent in rigs that test receiving alone: then never needed. */
+  approvals?: Pick<Approvals, 'require'>
   db: Db
   eventLog: EventLog
   terminals: Terminals
@@ -90,7 +94,12 @@ export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule
       'receiving.newPlate': (_input, ctx) => workflow.newPlate(call(ctx)),
       'receiving.exception': (input, ctx) => workflow.exception(call(ctx), input),
       'receiving.undo': (_input, ctx) => workflow.undo(call(ctx)),
-      'receiving.close': ({ note }, ctx) => workflow.close(call(ctx), note ?? null),
+      'receiving.close': async ({ note, approval }, ctx) => {
+        const pending = workflow.shortOnClose(ctx.terminalId)
+        const approvedBy =
+          pending && pending.short > 0 && deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.close_short', { order: pending.order, short: pending.short }), approval) : null
+        return workflow.close(call(ctx), note ?? null, approvedBy)
+      },
       'receiving.report': ({ order }) => workflow.report(order)
     },
     scanHandlers: {

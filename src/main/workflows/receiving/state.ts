@@ -4,6 +4,12 @@ import type { ReceivingContext } from './context'
 
 const EMPTY_EXCEPTIONS = (): Record<ExceptionReason, number> => Object.fromEntries(EXCEPTION_REASONS.map((r) => [r, 0])) as Record<ExceptionReason, number>
 
+/** Units missing beyond each line's item tolerance: closing with any needs a supervisor (issue #12.3). */
+export function shortBeyondTolerance(repo: ReceivingRepository, orderId: number): number {
+  const tolerance = new Map(repo.linesWithItems.all(orderId).map((l) => [l.id, l.receipt_tolerance]))
+  return lineCounts(repo, orderId).reduce((n, l) => n + (l.short > (tolerance.get(l.lineId) ?? 0) ? l.short : 0), 0)
+}
+
 export function lineCounts(repo: ReceivingRepository, orderId: number): LineCounts[] {
   const counts = new Map<number, { received: number; damaged: number; no_label: number }>()
   for (const c of repo.lineCounts.all(orderId)) if (c.line_id !== null) counts.set(c.line_id, c)
@@ -43,7 +49,8 @@ export function orderSummary(cx: Pick<ReceivingContext, 'repo'>, order: OrderRow
     closedAt: order.closed_at,
     lines: lines.length,
     expected: lines.reduce((s, l) => s + l.expected, 0),
-    received: lines.reduce((s, l) => s + l.received, 0)
+    // Progress counts received against expected per line: an over-receipt never hides a line still short.
+    received: lines.reduce((s, l) => s + Math.min(l.received, l.expected), 0)
   }
 }
 

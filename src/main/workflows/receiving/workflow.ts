@@ -3,7 +3,7 @@ import type { PlateSummary, ReceiveOutcome, ReceivingState, UndoResult } from '.
 import { msg } from '../../../shared/messages/catalog'
 import { AppFailure } from '../../errors'
 import { createReceivingApply } from './apply'
-import { createClose, type CloseOptions } from './close'
+import { createClose, type Approver, type CloseOptions } from './close'
 import { createReceivingContext, refuse, Refusal, type Call, type ReceivingDeps, type Verdict } from './context'
 import { createExceptions, type ExceptionInput } from './exceptions'
 import { identify } from './identify'
@@ -129,7 +129,8 @@ export function createReceivingWorkflow(deps: ReceivingWorkflowDeps) {
     },
     state: (t: string): ReceivingState => receivingState(cx, t),
     orders: (input: Parameters<typeof listOrders>[1] = {}) => listOrders(cx, input),
-    close: (call: Call, note: string | null) => close.close(call, note),
+    close: (call: Call, note: string | null, approvedBy: Approver | null = null) => close.close(call, note, approvedBy),
+    shortOnClose: close.shortOnClose,
     rewriteReport: close.rewriteReport,
     report: close.report,
     /** The terminal's open order (for the close report). */

@@ -1,5 +1,6 @@
 import { EN, type MessageCode } from '../../../shared/messages/catalog'
 import type { Language } from '../../../shared/model/station'
+import { accessEs } from './es-access'
 import { codesEs } from './es-codes'
 import { gateEs } from './es-gate'
 import { importsEs } from './es-imports'
@@ -22,7 +23,8 @@ export const ES: Record<MessageCode, string> = {
   ...importsEs,
   ...printingEs,
   ...syncEs,
-  ...gateEs
+  ...gateEs,
+  ...accessEs
 }
 
 export const MESSAGE_TABLES: Record<Language, Readonly<Record<string, string>>> = { en: EN, es: ES }

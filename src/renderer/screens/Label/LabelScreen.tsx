@@ -11,6 +11,8 @@ import type { Command } from '../../../shared/codes/commands'
 
 const LABEL_COMMANDS: readonly Command[] = ['confirm', 'print-again', 'go-receive', 'go-putaway', 'sign-out']
 import { ErrorLine } from '../../components/ErrorLine'
+import { ApprovalDialog } from '../../components/ApprovalDialog'
+import type { Approval } from '../../../shared/schemas'
 import { useMessageText } from '../../i18n/use-message'
 
 const FIELD_ORDER = ['gtin', 'serial', 'lot', 'expiry', 'sscc', 'location', 'description']
@@ -35,6 +37,7 @@ export function LabelScreen() {
   const [jobs, setJobs] = useState<PrintJobSummary[]>([])
   const [reprintOf, setReprintOf] = useState<number | null>(null)
   const [reason, setReason] = useState('')
+  const [approval, setApproval] = useState<{ reason: AppError; error: AppError | null } | null>(null)
   const [serials, setSerials] = useState('')
   const [batch, setBatch] = useState<BatchProgressInfo | null>(null)
   const printerId = info.settings.printerId
@@ -119,10 +122,16 @@ export function LabelScreen() {
 
   useCommandHandlers({ confirm: () => void doPrint(), 'print-again': () => void doPrint() })
 
-  const doReprint = async () => {
+  const doReprint = async (given?: Approval) => {
     if (reprintOf === null) return
-    const r = await client.call('print.reprint', { jobId: reprintOf, reason, ...(printerId ? { printerId } : {}) })
-    if (!r.ok) return setError(r.error)
+    const r = await client.call('print.reprint', { jobId: reprintOf, reason, ...(printerId ? { printerId } : {}), ...(given ? { approval: given } : {}) })
+    if (!r.ok) {
+      // A reprint needs a supervisor (ADR 0015): approved on this screen, then sent again.
+      if (r.error.code.startsWith('approval.')) return setApproval({ reason: r.error, error: null })
+      if (given) return setApproval((a) => a && { ...a, error: r.error })
+      return setError(r.error)
+    }
+    setApproval(null)
     setReprintOf(null)
     setReason('')
     setNotice(t('label.queued', { id: r.value.id }))
@@ -315,6 +324,7 @@ export function LabelScreen() {
           </button>
         </div>
       )}
+      {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void doReprint(a)} onCancel={() => setApproval(null)} />}
       <table className="table">
         <thead>
           <tr>

@@ -15,6 +15,8 @@ import type { Command } from '../../../shared/codes/commands'
 
 const PUTAWAY_COMMANDS: readonly Command[] = ['cancel', 'go-receive', 'go-lookup', 'go-label', 'sign-out']
 import { CodeEntryForm } from '../../components/CodeEntryForm'
+import { ApprovalDialog } from '../../components/ApprovalDialog'
+import type { Approval } from '../../../shared/schemas'
 
 const MOVED_CODES = new Set(['putaway.moved', 'putaway.moved_elsewhere', 'putaway.onto_plate'])
 
@@ -81,18 +83,26 @@ export function PutAwayScreen() {
   // A held unit refused at a good-stock bin: a supervisor may put it there anyway, with a reason (audited).
   const [overrideReason, setOverrideReason] = useState('')
   const overrideBin = last?.code === 'putaway.hold_only' ? last.text : null
-  const override = async (e: FormEvent) => {
-    e.preventDefault()
+  const [approval, setApproval] = useState<{ reason: AppError; error: AppError | null } | null>(null)
+  const submitOverride = async (given?: Approval) => {
     if (!overrideBin || overrideReason.trim().length < 3) return
     setError(null)
-    const r = await client.call('putaway.submit', { text: overrideBin, override: { reason: overrideReason.trim() } })
+    const r = await client.call('putaway.submit', { text: overrideBin, override: { reason: overrideReason.trim() }, ...(given ? { approval: given } : {}) })
     if (!r.ok) {
+      // An operator's override needs a supervisor (ADR 0015): approved on this screen, then sent again.
+      if (r.error.code.startsWith('approval.')) return setApproval({ reason: r.error, error: given ? r.error : null })
+      setApproval(null)
       setError(r.error)
       feedback('bad', text(r.error))
       return
     }
+    setApproval(null)
     setOverrideReason('')
     apply(r.value, overrideBin)
+  }
+  const override = (e: FormEvent) => {
+    e.preventDefault()
+    void submitOverride()
   }
 
   const cancel = async () => {
@@ -169,7 +179,7 @@ export function PutAwayScreen() {
       )}
 
       {overrideBin && (
-        <form className="receive-panel putaway-override" onSubmit={(e) => void override(e)} data-testid="putaway-override">
+        <form className="receive-panel putaway-override" onSubmit={override} data-testid="putaway-override">
           <label>
             {t('putaway.overrideReason')}
             <input value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} minLength={3} maxLength={500} data-testid="putaway-override-reason" />
@@ -179,6 +189,7 @@ export function PutAwayScreen() {
           </button>
         </form>
       )}
+      {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void submitOverride(a)} onCancel={() => setApproval(null)} />}
 
       <CodeEntryForm
         label={t('putaway.typeHint')}

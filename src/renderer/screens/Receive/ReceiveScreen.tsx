@@ -39,6 +39,8 @@ const RECEIVE_COMMANDS: readonly Command[] = [
   'go-lookup',
   'sign-out'
 ]
+import { ApprovalDialog } from '../../components/ApprovalDialog'
+import type { Approval } from '../../../shared/schemas'
 
 const HISTORY = 8
 
@@ -61,6 +63,7 @@ export function ReceiveScreen() {
   const [duplicate, setDuplicate] = useState<{ code: string; info: DuplicateInfo } | null>(null)
   const [closed, setClosed] = useState<CloseResult | null>(null)
   const [closing, setClosing] = useState(false)
+  const [approval, setApproval] = useState<{ note: string; reason: AppError; error: AppError | null } | null>(null)
   const [typed, setTyped] = useState('')
   const counter = useRef(0)
   const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null)
@@ -202,10 +205,16 @@ export function ReceiveScreen() {
     if (printNew && r.value.outcome !== 'rejected' && r.value.plate) void printPlate(r.value.plate.code, r.value.plate.id)
   }
 
-  const close = async (note: string) => {
+  const close = async (note: string, approval?: Approval) => {
     setError(null)
-    const r = await client.call('receiving.close', note.trim() ? { note: note.trim() } : {})
-    if (!r.ok) return fail(r.error)
+    const r = await client.call('receiving.close', { ...(note.trim() ? { note: note.trim() } : {}), ...(approval ? { approval } : {}) })
+    if (!r.ok) {
+      // Short beyond tolerance: a supervisor approves on this screen, then the close goes again.
+      if (r.error.code.startsWith('approval.')) return setApproval({ note, reason: r.error, error: null })
+      if (approval) return setApproval((a) => a && { ...a, error: r.error })
+      return fail(r.error)
+    }
+    setApproval(null)
     setClosed(r.value)
     setClosing(false)
     feedback('good', t('receive.closedFlash', { order: r.value.order.number }))
@@ -426,6 +435,7 @@ export function ReceiveScreen() {
           />
           {!isClosed && (
             <>
+              {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void close(approval.note, a)} onCancel={() => setApproval(null)} />}
               <ExceptionPanel
                 lastScan={lastScanned?.text ?? ''}
                 request={reasonRequest}

@@ -7,8 +7,32 @@ import { ErrorLine } from '../../components/ErrorLine'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { PrintersPanel } from './PrintersPanel'
+import { AuditPanel } from './AuditPanel'
+import { OperatorsPanel } from './OperatorsPanel'
 
+const TABS = ['station', 'operators', 'printers', 'audit'] as const
+type Tab = (typeof TABS)[number]
+
+/** Settings, with Operators, Printers and Audit beside the station's own settings (all for administrators). */
 export function SettingsScreen() {
+  const { t } = useTranslation()
+  const [tab, setTab] = useState<Tab>('station')
+  return (
+    <section className="screen" data-testid="screen-settings">
+      <h1>{t('settings.title')}</h1>
+      <div className="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'active' : ''} onClick={() => setTab(name)} data-testid={`settings-tab-${name}`}>
+            {t(`settings.tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'station' ? <StationSettingsForm /> : tab === 'operators' ? <OperatorsPanel /> : tab === 'printers' ? <PrintersPanel /> : <AuditPanel />}
+    </section>
+  )
+}
+
+function StationSettingsForm() {
   const { t } = useTranslation()
   const { client, info, devices } = useStation()
   const feedback = useFeedback()
@@ -43,8 +67,7 @@ export function SettingsScreen() {
   const options = (kind: string) => devices.filter((d) => d.kind === kind)
 
   return (
-    <section className="screen" data-testid="screen-settings">
-      <h1>{t('settings.title')}</h1>
+    <>
       <form className="settings-form" onSubmit={save}>
         <label>
           {t('settings.stationName')}
@@ -112,6 +135,14 @@ export function SettingsScreen() {
           {t('settings.syncToken')}
           <input type="password" autoComplete="off" value={draft.syncToken} maxLength={200} onChange={(e) => set('syncToken', e.target.value)} data-testid="settings-syncToken" />
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={draft.badgeSignIn} onChange={(e) => set('badgeSignIn', e.target.checked)} data-testid="settings-badgeSignIn" />
+          {t('settings.badgeSignIn')}
+        </label>
+        <label>
+          {t('settings.idleSignOutMinutes')}
+          <input type="number" min={0} max={1440} value={draft.idleSignOutMinutes} onChange={(e) => set('idleSignOutMinutes', Number(e.target.value))} data-testid="settings-idleSignOutMinutes" />
+        </label>
         <label>
           {t('settings.wedgeGs')}
           <input value={gsText} onChange={(e) => setGsText(e.target.value)} data-testid="settings-wedgeGs" />
@@ -127,7 +158,6 @@ export function SettingsScreen() {
       </form>
       <ErrorLine error={error} />
       {notice && <p className="notice" data-testid="settings-notice">{notice}</p>}
-      <PrintersPanel />
       <dl className="facts">
         <dt>{t('settings.stationId')}</dt>
         <dd>{info.stationId}</dd>
@@ -136,6 +166,6 @@ export function SettingsScreen() {
         <dt>{t('settings.version')}</dt>
         <dd>{info.version}</dd>
       </dl>
-    </section>
+    </>
   )
 }

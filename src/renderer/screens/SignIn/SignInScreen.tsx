@@ -1,25 +1,27 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMessageText } from '../../i18n/use-message'
-import type { OperatorSummary } from '../../../shared/model/station'
+import type { OperatorName } from '../../../shared/model/station'
 import type { AppError } from '../../../shared/result'
 import { ErrorLine } from '../../components/ErrorLine'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 
 const PAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const
+const MAX_PIN = 12
 
 export function SignInScreen() {
   const { t } = useTranslation()
   const { client, info } = useStation()
   const feedback = useFeedback()
   const messageText = useMessageText()
-  const [operators, setOperators] = useState<OperatorSummary[]>([])
+  const [operators, setOperators] = useState<OperatorName[]>([])
   const [badge, setBadge] = useState('')
-  const [chosen, setChosen] = useState<OperatorSummary | null>(null)
+  const [chosen, setChosen] = useState<OperatorName | null>(null)
   const [pin, setPin] = useState('')
   const [error, setError] = useState<AppError | null>(null)
   const badgeInput = useRef<HTMLInputElement>(null)
+  const pinEntry = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     void client.call('operators.list', {}).then((r) => r.ok && setOperators(r.value))
@@ -44,7 +46,7 @@ export function SignInScreen() {
   }
 
   const submitPin = async () => {
-    if (!chosen) return
+    if (!chosen || pin.length < 4) return
     const result = await client.call('session.signIn', { operatorId: chosen.id, pin })
     setPin('')
     finish(result)
@@ -54,65 +56,83 @@ export function SignInScreen() {
     setError(null)
     if (key === 'clear') setPin('')
     else if (key === 'back') setPin((p) => p.slice(0, -1))
-    else setPin((p) => (p.length < 12 ? p + key : p))
+    else setPin((p) => (p.length < MAX_PIN ? p + key : p))
+  }
+
+  // The PIN may be typed on a keyboard as well as on the pad (#12.9): digits, Backspace, Escape, Enter.
+  const onPinKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (/^\d$/.test(event.key)) press(event.key as (typeof PAD)[number])
+    else if (event.key === 'Backspace') press('back')
+    else if (event.key === 'Escape') press('clear')
+    else if (event.key === 'Enter') void submitPin()
+    else return
+    event.preventDefault()
+  }
+
+  const choose = (o: OperatorName) => {
+    setChosen(o)
+    setPin('')
+    setError(null)
+    // Focus the PIN entry so typed digits go there.
+    setTimeout(() => pinEntry.current?.focus(), 0)
   }
 
   return (
     <section className="screen sign-in" data-testid="sign-in">
-      <h1>{t('signIn.title')}</h1>
-      <form onSubmit={submitBadge} className="badge-form">
-        <label htmlFor="badge">{t('signIn.scanBadge')}</label>
-        <input
-          id="badge"
-          ref={badgeInput}
-          className="big-input"
-          value={badge}
-          autoComplete="off"
-          onChange={(e) => setBadge(e.target.value)}
-          data-testid="badge-input"
-          maxLength={128}
-        />
-      </form>
-      <p className="muted">{t('signIn.or')}</p>
-      <div className="operator-list" role="list">
-        {operators
-          .filter((o) => o.hasPin)
-          .map((o) => (
+      <div className="sign-in-who">
+        <h1>{t('signIn.title')}</h1>
+        <form onSubmit={submitBadge} className="badge-form">
+          <label htmlFor="badge">{t('signIn.scanBadge')}</label>
+          <input
+            id="badge"
+            ref={badgeInput}
+            className="big-input"
+            value={badge}
+            autoComplete="off"
+            onChange={(e) => setBadge(e.target.value)}
+            data-testid="badge-input"
+            maxLength={128}
+          />
+        </form>
+        <p className="muted">{t('signIn.or')}</p>
+        <div className="operator-list" role="group" aria-label={t('signIn.operators')}>
+          {operators.map((o) => (
             <button
               key={o.id}
               type="button"
-              role="listitem"
+              aria-pressed={chosen?.id === o.id}
               className={`big-button ${chosen?.id === o.id ? 'selected' : ''}`}
-              onClick={() => {
-                setChosen(o)
-                setPin('')
-                setError(null)
-              }}
+              onClick={() => choose(o)}
               data-testid={`operator-${o.id}`}
             >
               {o.name}
             </button>
           ))}
+        </div>
+        {info.demo && <p className="demo-hint">{t('signIn.demoPins')}</p>}
       </div>
       {chosen && (
-        <div className="pin-entry">
-          <div className="pin-display" aria-label={t('signIn.pinLabel')} data-testid="pin-display">
+        <div className="pin-entry" ref={pinEntry} tabIndex={-1} onKeyDown={onPinKey} data-testid="pin-entry" aria-label={t('signIn.pinFor', { name: chosen.name })}>
+          <p className="pin-for" data-testid="pin-for">
+            {chosen.hasPin ? t('signIn.pinFor', { name: chosen.name }) : t('signIn.choosePin', { name: chosen.name })}
+          </p>
+          <div className="pin-display" role="status" aria-label={t('signIn.pinLabel')} data-testid="pin-display">
             {'•'.repeat(pin.length) || '\u00a0'}
           </div>
           <div className="pin-pad">
             {PAD.map((key) => (
-              <button key={key} type="button" className="pad-button" onClick={() => press(key)} data-testid={`pin-${key}`}>
+              <button key={key} type="button" className="pad-button" onClick={() => press(key)} data-testid={`pin-${key}`} aria-label={key === 'back' ? t('signIn.back') : undefined}>
                 {key === 'clear' ? t('signIn.clear') : key === 'back' ? '⌫' : key}
               </button>
             ))}
           </div>
-          <button type="button" className="big-button primary" disabled={pin.length < 4} onClick={submitPin} data-testid="pin-submit">
+          <button type="button" className="big-button primary" disabled={pin.length < 4} onClick={() => void submitPin()} data-testid="pin-submit">
             {t('signIn.submit')}
           </button>
+          <ErrorLine error={error} />
         </div>
       )}
-      <ErrorLine error={error} />
-      {info.demo && <p className="demo-hint">{t('signIn.demoPins')}</p>}
+      {!chosen && <ErrorLine error={error} />}
     </section>
   )
 }
