@@ -4,7 +4,7 @@ import type { ScanResult } from '../../src/shared/contract-areas/scans'
 import { signInAs, signInClient } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startServer, type RunningServer } from '../helpers/station-server'
-import { assertUiBuilt } from '../helpers/ui'
+import { assertUiBuilt, feedbackSeq, nextFeedback } from '../helpers/ui'
 import { scannerSession } from '../helpers/scanner-keys'
 import { connectEvents } from '../helpers/ws-events'
 
@@ -118,11 +118,13 @@ describe('keyboard wedge in Chromium against dockside serve', () => {
     await page.click('[data-testid=nav-devices]')
     await page.evaluate(() => (globalThis as unknown as { document: Doc }).document.activeElement?.blur())
     const before = results().length
+    const seq = await feedbackSeq(page)
     await scan(page, 'A'.repeat(4500), { gapMs: 2 }) // 10 kB scans are covered below the UI (pipeline, serial)
     await waitResults(before + 1, 60_000)
     expect(results().at(-1)).toMatchObject({ outcome: 'rejected', code: 'scan.too_long' })
-    const flash = await page.waitForSelector('[data-testid=feedback-flash][data-tone=bad]')
-    expect(await flash.textContent()).toContain('too long')
+    const flash = await nextFeedback(page, seq, 60_000)
+    expect(flash.tone).toBe('bad')
+    expect(flash.message).toContain('too long')
     await page.waitForTimeout(250)
     await scan(page, ']C0NEXT-OK')
     await waitResults(before + 2)

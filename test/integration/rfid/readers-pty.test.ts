@@ -72,7 +72,8 @@ for (const protocol of ['thingmagic', 'r2000'] as const) {
       await until(() => r.status().state === 'connected' && r.status().reading, 15_000, 'reconnected and reading')
       await until(() => reads.length > before + 10, 10_000, 'reads after the replug')
       expect(r.counters().reconnects).toBe(1)
-      expect(states).toContain('disconnected:rfid.unplugged')
+      // Which of the two the OS reports for a vanished pty depends on timing (EIO on read vs the close).
+      expect(states.some((s) => /^disconnected:rfid\.(unplugged|port_closed)$/.test(s))).toBe(true)
     })
 
     it('a reader that never answers: status error rfid.no_answer, no crash', async () => {
