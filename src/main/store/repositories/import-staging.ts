@@ -1,5 +1,5 @@
-import type { ImportIssue } from '../../../shared/contract-areas/receiving'
 import type { Db } from '../sql'
+import type { IssueSink } from './import-staging-support'
 
 /** What the staging repository needs of an items record (src/main/import/formats ItemRecord). */
 export interface StagedItem {
@@ -48,11 +48,10 @@ export function createItemStaging(db: Db) {
       if (pending.length >= ROWS_PER_TX) flush()
     },
     count: () => count,
-    /** Every problem of the staged rows, in one pass (file duplicates, references, GTIN owners); sorted by row. */
-    check(): { errors: ImportIssue[]; summary: Record<string, number> } {
+    /** Every problem of the staged rows, in one pass (file duplicates, references, GTIN owners), to `errors`; the summary of the apply. */
+    check(errors: IssueSink): Record<string, number> {
       flush()
       db.exec('CREATE INDEX temp.import_items_stage_sku ON import_items_stage (sku); CREATE INDEX temp.import_items_stage_gtin ON import_items_stage (gtin)')
-      const errors: ImportIssue[] = []
       for (const [column, what] of [['sku', 'This SKU'], ['gtin', 'This GTIN']] as const) {
         const dups = db.prepare(`SELECT s.row, s.${column} AS value, (SELECT min(f.row) FROM temp.import_items_stage f WHERE f.${column} = s.${column}) AS first FROM temp.import_items_stage s WHERE s.${column} IS NOT NULL AND s.row > (SELECT min(f.row) FROM temp.import_items_stage f WHERE f.${column} = s.${column})`)
         for (const d of dups.iterate() as Iterable<{ row: number; value: string; first: number }>) errors.push({ row: d.row, column, rule: 'unique', message: `${what} already appears in row ${d.first}.`, value: d.value })
@@ -73,9 +72,8 @@ export function createItemStaging(db: Db) {
       resolveColumn('putaway_zone', 'putaway_zone_id', false)
       const owners = db.prepare('SELECT s.row, s.gtin, i.sku FROM temp.import_items_stage s JOIN main.items i ON i.gtin = s.gtin WHERE i.sku <> s.sku')
       for (const o of owners.iterate() as Iterable<{ row: number; gtin: string; sku: string }>) errors.push({ row: o.row, column: 'gtin', rule: 'unique', message: `GTIN ${o.gtin} already belongs to item ${o.sku}.`, value: o.gtin })
-      errors.sort((a, b) => a.row - b.row)
       const updated = (db.prepare('SELECT count(*) FROM temp.import_items_stage s WHERE EXISTS (SELECT 1 FROM main.items i WHERE i.sku = s.sku)').pluck().get() as number) ?? 0
-      return { errors, summary: { itemsCreated: count - updated, itemsUpdated: updated } }
+      return { itemsCreated: count - updated, itemsUpdated: updated }
     },
     /** Writes the staged rows (call inside the caller's one transaction). */
     apply(now: string): void {
