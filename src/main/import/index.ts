@@ -7,8 +7,9 @@ import type { EventLog } from '../store/event-log'
 import { applyBatch } from './apply'
 import { csvRows } from './csv-stream'
 import { createSheetValidator, detectKind, validateSheet, type AnyRecord, type Cell, type SheetValidator, type ValidationOutput } from './formats'
-import { OPEN_REFUSAL_TEXT, openRegularFile, readOpened } from './open-file'
-import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
+import { OPEN_REFUSAL_TEXT, openRegularFile } from './open-file'
+import { formatOf, MAX_IMPORT_BYTES, ReadError, type FileFormat } from './read'
+import { xlsxRows } from './xlsx-stream'
 import { IssueList, MAX_LISTED_ERRORS } from './issues'
 import { stagingFor, type Staging } from './staged'
 import { runWorker, startWorker } from './worker-host'
@@ -189,34 +190,22 @@ export async function importFile(db: Db, eventLog: EventLog, file: string, optio
     const limit = opened.reason === 'too_large' ? ` It is ${((opened.size ?? 0) / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` : ''
     return report(name, started, { errors: [{ row: 1, column: null, rule: `file.${opened.reason}`, message: `${OPEN_REFUSAL_TEXT[opened.reason]}${limit}` }], valid: false })
   }
-  // XLSX (a zip: "PK\x03\x04", or named .xlsx/.xls) is read whole; CSV streams.
+  // CSV and XLSX (a zip: "PK\x03\x04") both stream row by row; a file named .xlsx that is not a zip is refused.
   const magic = Buffer.alloc(4)
-  readSync(opened.fd, magic, 0, 4, 0)
-  const zip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04
-  if (!zip && !/\.xlsx?$/i.test(name)) {
-    try {
-      const progress = (done: number) => options.onProgress?.({ file: name, phase: 'read', done, total: opened.size })
-      return await importRowStream(db, eventLog, name, csvRows(opened.fd, progress), options, started)
-    } finally {
-      closeSync(opened.fd)
-    }
-  }
-  let bytes: Uint8Array
+  let format: FileFormat
   try {
-    bytes = readOpened(opened.fd)
-  } catch {
+    format = formatOf(name, magic.subarray(0, readSync(opened.fd, magic, 0, 4, 0)))
+  } catch (error) {
+    closeSync(opened.fd)
+    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
     return report(name, started, { errors: [{ row: 1, column: null, rule: 'file.unreadable', message: OPEN_REFUSAL_TEXT.unreadable }], valid: false })
   }
-  options.onProgress?.({ file: name, phase: 'read', done: 0, total: bytes.length })
-  let rows: Cell[][]
+  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'read', done, total: opened.size })
   try {
-    rows = (await readSheet(name, bytes)).rows
-  } catch (error) {
-    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
-    throw error
+    return await importRowStream(db, eventLog, name, format === 'csv' ? csvRows(opened.fd, progress) : xlsxRows(opened.fd, progress), options, started)
+  } finally {
+    closeSync(opened.fd)
   }
-  options.onProgress?.({ file: name, phase: 'read', done: bytes.length, total: bytes.length })
-  return importRows(db, eventLog, file, rows, options, started)
 }
 
 export interface WorkerImportOptions {

@@ -84,7 +84,7 @@ export function readCsv(bytes: Uint8Array): Cell[][] {
 
 export const csvProblem = (code: string | undefined): string => (code && CSV_PROBLEMS[code]) ?? 'the text is not valid CSV'
 
-function cellValue(v: ExcelJS.CellValue): Cell {
+export function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return ''
   if (typeof v === 'string') return v
   if (typeof v === 'number') {
