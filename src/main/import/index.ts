@@ -119,8 +119,8 @@ export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[
 
 /**
  * Rows streamed from a CSV or XLSX reader: validated as they are parsed, so neither the file's bytes
- * nor its text nor its cells are ever held whole. Kinds with a staging (every kind but those still
- * checked in memory) keep no record either: each goes to a TEMP table as it is checked.
+ * nor its text nor its cells are ever held whole, and no record is kept either: each goes to a TEMP
+ * table as it is checked (./staged.ts).
  */
 async function importRowStream(db: Db, eventLog: EventLog, name: string, rows: AsyncIterable<{ cells: Cell[]; index: number }>, options: ImportOptions, started: number): Promise<ImportReport> {
   const head: Cell[][] = []
@@ -146,12 +146,10 @@ async function importRowStream(db: Db, eventLog: EventLog, name: string, rows: A
       if (headerIndex >= head.length) continue
       const stage = stagingFor(db, kind)
       staging = stage
-      validator = stage
-        ? createSheetValidator(kind, head[headerIndex]!, headerIndex, (record) => {
-            if (preview.length < PREVIEW_ROWS) preview.push(record)
-            stage.add(record)
-          }, issues)
-        : createSheetValidator(kind, head[headerIndex]!, headerIndex)
+      validator = createSheetValidator(kind, head[headerIndex]!, headerIndex, (record) => {
+        if (preview.length < PREVIEW_ROWS) preview.push(record)
+        stage.add(record)
+      }, issues)
       for (let r = headerIndex + 1; r < head.length; r++) validator.row(head[r]!, r)
       head.length = 0
     }
@@ -162,13 +160,8 @@ async function importRowStream(db: Db, eventLog: EventLog, name: string, rows: A
   } finally {
     staging?.drop()
   }
-  if (!validator) {
-    // Fewer than two non-blank rows: the in-memory path gives the right refusal.
-    return importRows(db, eventLog, name, head, { ...options, name }, started)
-  }
-  const checked = validator.finish()
-  options.onProgress?.({ file: name, phase: 'validate', done: checked.rows, total: checked.rows })
-  return finishImport(db, eventLog, name, kind!, headerIndex, checked, options, started)
+  // Fewer than two non-blank rows: the in-memory path gives the right refusal.
+  return importRows(db, eventLog, name, head, { ...options, name }, started)
 }
 
 const dedupe = (errors: ImportIssue[]): ImportIssue[] => {

@@ -6,7 +6,9 @@
 import type { ImportKind } from '../../shared/contract-areas/receiving'
 import type { EventLog } from '../store/event-log'
 import { createItemStaging } from '../store/repositories/import-staging'
+import { createLocationStaging, createSupplierStaging, type StagedLocation, type StagedSupplier } from '../store/repositories/import-master-staging'
 import { createOrderStaging, type StagedOrderRow } from '../store/repositories/import-order-staging'
+import { createShipmentStaging, type StagedShipmentRow } from '../store/repositories/import-shipment-staging'
 import type { IssueSink } from '../store/repositories/import-staging-support'
 import type { Db } from '../store/sql'
 import type { AnyRecord, ItemRecord } from './formats'
@@ -21,8 +23,8 @@ export interface Staging {
   drop(): void
 }
 
-/** The staging of a kind, or null where the kind is still checked in memory. */
-export function stagingFor(db: Db, kind: ImportKind): Staging | null {
+/** The staging of a kind (every kind is staged). */
+export function stagingFor(db: Db, kind: ImportKind): Staging {
   switch (kind) {
     case 'items': {
       const s = createItemStaging(db)
@@ -49,7 +51,17 @@ export function stagingFor(db: Db, kind: ImportKind): Staging | null {
         drop: s.drop
       }
     }
-    default:
-      return null
+    case 'suppliers': {
+      const s = createSupplierStaging(db)
+      return { add: (r) => s.add(r as StagedSupplier), count: s.count, check: (issues) => s.check(issues), apply: () => s.apply(), drop: s.drop }
+    }
+    case 'locations': {
+      const s = createLocationStaging(db)
+      return { add: (r) => s.add(r as StagedLocation), count: s.count, check: (issues) => s.check(issues), apply: () => s.apply(), drop: s.drop }
+    }
+    case 'shipment': {
+      const s = createShipmentStaging(db)
+      return { add: (r) => s.add(r as StagedShipmentRow), count: s.count, check: (issues) => s.check(issues), apply: (_events, now) => s.apply(now), drop: s.drop }
+    }
   }
 }
