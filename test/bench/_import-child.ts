@@ -1,6 +1,7 @@
 // One big import in its own process, so its peak RSS is its own: prints rows/s and peak RSS.
 // `_import-child.ts <rows> [items|asn] [csv|xlsx]`; an XLSX is written by a separate process first
-// (exceljs's writer holds its shared strings), a CSV here (streamed, a few MB).
+// (exceljs's writer holds its shared strings), a CSV here (streamed, a few MB). FILE=<path> imports
+// that file instead; FLOOR=1 only reads its rows (the parse rate, the floor the bench prints beside).
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,8 +17,22 @@ const rows = Number(process.argv[2] ?? 5_000_000)
 const kind = (process.argv[3] ?? 'items') as 'items' | 'asn'
 const format = (process.argv[4] ?? 'csv') as 'csv' | 'xlsx'
 const dataDir = makeTempDir('dockside-bench-import-')
-const file = join(dataDir, `${kind}-big.${format}`)
-if (format === 'xlsx') {
+const file = process.env.FILE ?? join(dataDir, `${kind}-big.${format}`)
+if (process.env.FLOOR === '1') {
+  const { openSync } = await import('node:fs')
+  const { csvRows } = await import('../../src/main/import/csv-stream')
+  const { xlsxRows } = await import('../../src/main/import/xlsx-stream')
+  const fd = openSync(file, 'r')
+  const t = performance.now()
+  let n = 0
+  for await (const row of format === 'xlsx' ? xlsxRows(fd) : csvRows(fd)) if (row.cells.length > 0) n++
+  const s = (performance.now() - t) / 1000
+  process.stdout.write(JSON.stringify({ rows: n, seconds: s, rowsPerSecond: n / s }) + '\n')
+  process.exit(0)
+}
+if (process.env.FILE) {
+  // given
+} else if (format === 'xlsx') {
   const w = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./_import-files.ts', import.meta.url)), kind, format, String(rows), file], { stdio: 'inherit' })
   if (w.status !== 0) throw new Error(`writing the XLSX failed (exit ${w.status})`)
 } else writeCsv(kind, rows, file)
