@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import type { Cell } from './formats'
 import { cellValue, ReadError } from './read'
+import { checkZip } from './zip-check'
 
 /**
  * The rows of the first worksheet that has data, streamed with exceljs's WorkbookReader: the zip is
@@ -11,6 +12,8 @@ import { cellValue, ReadError } from './read'
  * the file leaves out come as empty rows so numbering matches what a spreadsheet shows.
  */
 export async function* xlsxRows(fd: number, onBytes?: (done: number) => void): AsyncGenerator<{ cells: Cell[]; index: number }> {
+  // A damaged zip can stall the streaming reader for ever (found by the fuzz): it is checked first.
+  await checkZip(fd, fs.fstatSync(fd).size)
   // Loaded on first use: exceljs is the heaviest module the station has (a second of start-up).
   const { default: Excel } = await import('exceljs')
   // The descriptor belongs to the caller: the stream reads it but never closes it.
@@ -51,7 +54,8 @@ async function next<T>(iterator: AsyncIterator<T>): Promise<T | null> {
     return r.done ? null : r.value
   } catch (error) {
     if (error instanceof ReadError) throw error
-    const message = error instanceof Error ? error.message.slice(0, 200) : 'unknown error'
+    // Only the first line: an XML parser's message goes on with the position and the character it met.
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 120) : 'unknown error'
     throw new ReadError(1, `The workbook cannot be read: ${message}`)
   }
 }
