@@ -27,6 +27,7 @@ for (let cycle = 0; cycle < CYCLES; cycle++) {
   starts.push(r.startMs)
   if (r.integrity === 'ok') integrityOk++
   else console.log(`cycle ${cycle}: integrity_check ${r.integrity}`)
+  if ((cycle + 1) % 20 === 0) console.log(`… ${cycle + 1} cycles in ${((performance.now() - t0) / 60_000).toFixed(1)} min: ${acked} acknowledged scans, ${lost} lost, ${imports} imports, ${partial} partial, integrity ok ${integrityOk}`)
 }
 const minutes = (performance.now() - t0) / 60_000
 starts.sort((a, b) => a - b)
