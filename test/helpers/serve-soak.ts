@@ -53,7 +53,8 @@ async function connect(server: RunningServer) {
 export async function soakServeCycle(dataDir: string, cycle: number, ackTarget: number, extraMs: number): Promise<SoakCycle & { startMs: number }> {
   const t0 = performance.now()
   // A restart on a busy machine from source can take long: the bound is generous (it is not what is measured).
-  const server = await startServer({ dataDir, demo: true, startTimeoutMs: 180_000 })
+  // Not --demo: a SIGKILLed demo station leaves its simulated RFID reader's socat behind (one per cycle).
+  const server = await startServer({ dataDir, demo: false, startTimeoutMs: 180_000 })
   const startMs = performance.now() - t0
   const acks: Array<{ id: number; text: string }> = []
   const imports: Array<{ prefix: string; rows: number }> = []
