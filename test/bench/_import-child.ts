@@ -3,7 +3,7 @@
 // (exceljs's writer holds its shared strings), a CSV here (streamed, a few MB). FILE=<path> imports
 // that file instead; FLOOR=1 only reads its rows (the parse rate, the floor the bench prints beside).
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { importFile } from '../../src/main/import'
@@ -52,6 +52,8 @@ const seconds = (performance.now() - t0) / 1000
 const items = store.db.prepare('SELECT count(*) FROM items').pluck().get() as number
 const units = store.db.prepare('SELECT count(*) FROM inbound_expected_units').pluck().get() as number
 store.close()
+// The store and a generated file are hundreds of MB: gone once measured (a given FILE is the caller's).
+rmSync(dataDir, { recursive: true, force: true })
 process.stdout.write(
   JSON.stringify({ rows: report.rows, valid: report.valid, applied: report.applied, items, units, errors: report.errorCount, firstError: report.errors[0] ?? null, summary: report.summary, seconds, rowsPerSecond: report.rows / seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, startRssMb: rssBefore / 1048576 }) + '\n'
 )
