@@ -63,17 +63,4 @@ report('fuzz throughput', fuzz.perSecond, 'inputs/s', floor.perSecond * 0.05, 'h
 if (existsSync(crashLog)) console.log(`crash log:\n${readFileSync(crashLog, 'utf8')}`)
 child.kill('SIGTERM')
 
-// Big imports (issue 11, finding 7): a 5 M-row CSV streams through validation and the store checks
-// (a dry run: the same path as a real import up to the one write transaction), in its own process.
-const IMPORT_ROWS = Number(process.env.IMPORT_ROWS ?? 5_000_000)
-const { spawnSync } = await import('node:child_process')
-const big = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(new URL('./_import-child.ts', import.meta.url)), String(IMPORT_ROWS)], { encoding: 'utf8' })
-if (big.status !== 0) {
-  console.log(`big import failed (exit ${big.status}): ${big.stderr.slice(-2000)}`)
-} else {
-  const r = JSON.parse(big.stdout.trim().split('\n').pop()!) as { rows: number; valid: boolean; seconds: number; rowsPerSecond: number; peakRssMb: number; startRssMb: number }
-  report(`import of a ${IMPORT_ROWS.toLocaleString('en-US')}-row CSV (dry run), rows checked`, r.valid ? r.rows : 0, 'rows', IMPORT_ROWS, 'higher', `${r.rowsPerSecond.toFixed(0)} rows/s, ${r.seconds.toFixed(0)} s`)
-  // Validated items rows are staged in a TEMP table on disk, checked with SQL and applied from there:
-  // memory is bounded by a constant (300 MB), whatever the file's size.
-  report('peak RSS of that import (items staged in SQLite)', r.peakRssMb, 'MB', 300, 'lower', `process started at ${r.startRssMb.toFixed(0)} MB`)
-}
+// Big imports (issue 11, finding 7) are their own bench: `npm run bench -- imports-big`.

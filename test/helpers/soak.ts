@@ -40,6 +40,14 @@ export async function soakCycle(dataDir: string, cycle: number, ackTarget: numbe
   }
   const acks = [...out.matchAll(/^ack (\d+) (\S+)$/gm)].map((m) => ({ id: Number(m[1]), text: m[2]! }))
   const imports = [...out.matchAll(/^import (\S+) (\d+)$/gm)].map((m) => ({ prefix: m[1]!, rows: Number(m[2]) }))
+  return checkAfterKill(dataDir, cycle, acks, imports)
+}
+
+/**
+ * After a kill: every acknowledged scan is in the journal with its text, every import (acknowledged
+ * or in flight, SKUs `SK<cycle>X<burst>X<n>`, 200 rows each) is whole or absent, integrity_check ok.
+ */
+export function checkAfterKill(dataDir: string, cycle: number, acks: Array<{ id: number; text: string }>, imports: Array<{ prefix: string; rows: number }>): SoakCycle {
   const db = new Database(join(dataDir, DATABASE_FILE))
   try {
     const byId = db.prepare<[number], { text: string | null }>('SELECT text FROM scan_journal WHERE id = ?')

@@ -21,7 +21,7 @@ export interface RunningServer {
 export const tempDataDir = (prefix = 'dockside-test-') => mkdtempSync(join(tmpdir(), prefix))
 
 /** Starts the real `dockside serve` as a child process and waits for the URL it prints. */
-export async function startServer(options: { dataDir?: string; demo?: boolean; extraArgs?: string[]; nodeArgs?: string[] } = {}): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string; demo?: boolean; extraArgs?: string[]; nodeArgs?: string[]; startTimeoutMs?: number } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const args = [...(options.nodeArgs ?? []), BIN, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo']), ...(options.extraArgs ?? [])]
   const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -29,7 +29,8 @@ export async function startServer(options: { dataDir?: string; demo?: boolean; e
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dockside serve did not print its URL within 30 s:\n${output}`)), 30_000)
+    const bound = options.startTimeoutMs ?? 30_000
+    const timer = setTimeout(() => reject(new Error(`dockside serve did not print its URL within ${bound / 1000} s:\n${output}`)), bound)
     const onData = () => {
       const match = /Open the station at: (http:\/\/\S+)/.exec(output)
       if (match?.[1]) {

@@ -174,6 +174,15 @@ export interface ValidationOutput {
   rows: number
 }
 
+/** Where a streaming validator puts problems (an array, or the bounded list of src/main/import/issues.ts). */
+export interface IssueSink {
+  push(...issues: ImportIssue[]): number
+  readonly length: number
+}
+
+/** One validated record of any kind, as a sink receives it. */
+export type AnyRecord = ImportBatch['records'][number]
+
 /** Row-at-a-time validation: rows stream in, only the compact records and problems are kept. */
 export interface SheetValidator {
   /** Validates one row (`index` 0-based as in the file); returns false when the header itself was refused. */
@@ -181,13 +190,13 @@ export interface SheetValidator {
   finish(): ValidationOutput
 }
 
-/** Checks the header of a sheet and returns a validator for its data rows (no database). */
 /**
- * With `itemSink` (kind items), each valid record goes to the sink as it is checked and none is kept:
- * memory stays bounded whatever the file's size (the caller stages them in the database).
+ * Checks the header of a sheet and returns a validator for its data rows (no database). With `sink`,
+ * each valid record goes to the sink as it is checked and none is kept; with `issues`, problems go there
+ * (a bounded list): memory then stays bounded whatever the file's size (the caller stages the records).
  */
-export function createSheetValidator(kind: ImportKind, headerCells: readonly Cell[], headerIndex: number, itemSink?: (record: ItemRecord) => void): SheetValidator {
-  const errors: ImportIssue[] = []
+export function createSheetValidator(kind: ImportKind, headerCells: readonly Cell[], headerIndex: number, sink?: (record: AnyRecord) => void, issues?: IssueSink): SheetValidator {
+  const errors: IssueSink = issues ?? ([] as ImportIssue[])
   const columns = COLUMNS[kind]
   const header = headerCells.map((c) => normalizeHeader(cellText(c)))
   const headerRow = headerIndex + 1
@@ -247,14 +256,16 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
         } else rec[c.name] = p.value
       }
       if (!rowOk) return
-      if (itemSink && kind === 'items') {
-        const item = itemRecordOf(rec, errors)
-        if (item) itemSink(item)
+      if (sink) {
+        const one = toBatch(kind, [rec], errors).records[0]
+        if (one) sink(one)
       } else records.push(rec)
     },
     finish() {
-      if (headerRefused) return { batch: { kind, records: [] } as unknown as ImportBatch, errors, rows: seenRows }
-      return { batch: toBatch(kind, records, errors), errors, rows: dataRows }
+      const listed = (): ImportIssue[] => (Array.isArray(errors) ? errors : (errors as unknown as { list(): ImportIssue[] }).list())
+      if (headerRefused) return { batch: { kind, records: [] } as unknown as ImportBatch, errors: listed(), rows: seenRows }
+      const batch = toBatch(kind, records, errors)
+      return { batch, errors: listed(), rows: dataRows }
     }
   }
 }
@@ -271,7 +282,7 @@ export function validateSheet(rows: readonly (readonly Cell[])[], kind: ImportKi
 }
 
 /** One validated items row → its record (or null, with the problem added to errors). */
-function itemRecordOf(r: Record<string, unknown> & { row: number }, errors: ImportIssue[]): ItemRecord | null {
+function itemRecordOf(r: Record<string, unknown> & { row: number }, errors: IssueSink): ItemRecord | null {
   const s = (x: Record<string, unknown>, k: string) => (x[k] as string | null) ?? null
   const n = (x: Record<string, unknown>, k: string) => (x[k] as number | null) ?? null
   const rule: SerialRule = {}
@@ -298,7 +309,7 @@ function itemRecordOf(r: Record<string, unknown> & { row: number }, errors: Impo
   return { row: r.row, sku: s(r, 'sku')!, gtin: s(r, 'gtin'), description: s(r, 'description')!, tracking, serialRule: hasRule ? rule : null, shelfLifeDays: n(r, 'shelf_life_days'), defaultBin: s(r, 'default_bin'), putawayZone: s(r, 'putaway_zone') }
 }
 
-function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: number }>, errors: ImportIssue[]): ImportBatch {
+function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: number }>, errors: IssueSink): ImportBatch {
   const s = (r: Record<string, unknown>, k: string) => (r[k] as string | null) ?? null
   const n = (r: Record<string, unknown>, k: string) => (r[k] as number | null) ?? null
   switch (kind) {

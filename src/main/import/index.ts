@@ -6,18 +6,18 @@ import type { ImportIssue, ImportKind, ImportProgress, ImportReport } from '../.
 import type { EventLog } from '../store/event-log'
 import { applyBatch } from './apply'
 import { csvRows } from './csv-stream'
-import { createSheetValidator, detectKind, validateSheet, type Cell, type SheetValidator, type ValidationOutput } from './formats'
-import { OPEN_REFUSAL_TEXT, openRegularFile, readOpened } from './open-file'
-import { MAX_IMPORT_BYTES, readSheet, ReadError } from './read'
-import { createItemStaging, type ItemStaging } from '../store/repositories/import-staging'
-import type { ItemRecord } from './formats'
+import { createSheetValidator, detectKind, validateSheet, type AnyRecord, type Cell, type SheetValidator, type ValidationOutput } from './formats'
+import { OPEN_REFUSAL_TEXT, openRegularFile } from './open-file'
+import { formatOf, MAX_IMPORT_BYTES, ReadError, type FileFormat } from './read'
+import { xlsxRows } from './xlsx-stream'
+import { IssueList, MAX_LISTED_ERRORS } from './issues'
+import { stagingFor, type Staging } from './staged'
 import { runWorker, startWorker } from './worker-host'
 
 export { applyBatch, type ApplyOptions, type ApplyResult } from './apply'
 export type { ImportBatch, ItemRecord, SupplierRecord, LocationRecord, PoRecord, AsnRecord } from './formats'
 
-/** The report lists at most this many problems (the count is exact). */
-export const MAX_LISTED_ERRORS = 10_000
+export { MAX_LISTED_ERRORS } from './issues'
 const PREVIEW_ROWS = 20
 
 export interface ImportOptions {
@@ -34,15 +34,16 @@ export interface ImportOptions {
 
 function report(file: string, started: number, partial: Partial<ImportReport>): ImportReport {
   const errors = partial.errors ?? []
+  const errorCount = Math.max(partial.errorCount ?? 0, errors.length)
   return {
     file,
     kind: partial.kind ?? null,
     rows: partial.rows ?? 0,
-    valid: errors.length === 0 && (partial.valid ?? true),
+    valid: errorCount === 0 && (partial.valid ?? true),
     applied: partial.applied ?? false,
     errors: errors.slice(0, MAX_LISTED_ERRORS),
-    errorCount: errors.length,
-    truncated: errors.length > MAX_LISTED_ERRORS,
+    errorCount,
+    truncated: errorCount > Math.min(errors.length, MAX_LISTED_ERRORS),
     preview: partial.preview ?? [],
     summary: partial.summary ?? {},
     ms: Math.round(performance.now() - started)
@@ -82,31 +83,26 @@ function finishImport(db: Db, eventLog: EventLog, name: string, kind: ImportKind
   return report(name, started, { kind, rows: v.rows, errors: applied.errors, applied: applied.applied, preview, summary: applied.summary })
 }
 
-/** Items staged in the database → checked with SQL → written in one transaction (all or nothing). */
-function finishStaged(db: Db, eventLog: EventLog, name: string, headerIndex: number, v: ValidationOutput, staging: ItemStaging, preview: ItemRecord[], options: ImportOptions, started: number): ImportReport {
-  const kind: ImportKind = 'items'
+/** Rows staged in the database → checked with SQL → written in one transaction (all or nothing). */
+function finishStaged(db: Db, eventLog: EventLog, name: string, kind: ImportKind, headerIndex: number, v: ValidationOutput, staging: Staging, issues: IssueList, preview: AnyRecord[], options: ImportOptions, started: number): ImportReport {
   options.onProgress?.({ file: name, phase: 'validate', done: v.rows, total: v.rows })
-  if (v.rows === 0 && v.errors.length === 0) {
+  if (v.rows === 0 && issues.length === 0) {
     return report(name, started, { kind, rows: 0, errors: [{ row: headerIndex + 2, column: null, rule: 'empty', message: 'The file has a header but no data rows.' }], valid: false })
   }
-  const checked = staging.check()
+  // The good rows are checked against the store even when some rows were refused: one pass lists every problem.
+  const summary = staging.check(issues, (done) => options.onProgress?.({ file: name, phase: 'validate', done, total: v.rows }))
   const shown = previewOf(preview)
-  if (v.errors.length > 0 || checked.errors.length > 0) {
-    return report(name, started, { kind, rows: v.rows, errors: dedupe([...v.errors, ...checked.errors].sort((a, b) => a.row - b.row)), preview: shown })
-  }
-  if (options.dryRun) return report(name, started, { kind, rows: v.rows, preview: shown, summary: checked.summary })
+  if (issues.length > 0 || summary === null) return report(name, started, { kind, rows: v.rows, errors: issues.list(), errorCount: issues.length, preview: shown })
+  if (options.dryRun) return report(name, started, { kind, rows: v.rows, preview: shown, summary })
   options.onProgress?.({ file: name, phase: 'apply', done: 0, total: v.rows })
   const now = (options.now ?? (() => new Date()))().toISOString()
+  const operatorId = options.operatorId ?? null
   db.transaction(() => {
-    staging.apply(now)
-    eventLog.append({
-      type: 'import.applied',
-      operatorId: options.operatorId ?? null,
-      payload: { kind, source: 'file', origin: name, records: staging.count(), ...checked.summary }
-    })
+    staging.apply(eventLog, now, operatorId, name)
+    eventLog.append({ type: 'import.applied', operatorId, payload: { kind, source: 'file', origin: name, records: staging.count(), ...summary } })
   }).immediate()
   options.onProgress?.({ file: name, phase: 'done', done: v.rows, total: v.rows })
-  return report(name, started, { kind, rows: v.rows, applied: true, preview: shown, summary: checked.summary })
+  return report(name, started, { kind, rows: v.rows, applied: true, preview: shown, summary })
 }
 
 /** Parsed rows → validated records → checked against the store → written (all or nothing). */
@@ -122,22 +118,21 @@ export function importRows(db: Db, eventLog: EventLog, file: string, rows: Cell[
 }
 
 /**
- * A CSV streamed from disk: rows are validated as they are parsed, so neither the file's bytes nor
- * its text nor its cells are ever held whole — only the validated records (and the problems).
+ * Rows streamed from a CSV or XLSX reader: validated as they are parsed, so neither the file's bytes
+ * nor its text nor its cells are ever held whole, and no record is kept either: each goes to a TEMP
+ * table as it is checked (./staged.ts).
  */
-async function importCsvStream(db: Db, eventLog: EventLog, name: string, fd: number, size: number, options: ImportOptions, started: number): Promise<ImportReport> {
-  // Reading and checking happen together: progress counts bytes read, then the rows checked.
-  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'read', done, total: size })
+async function importRowStream(db: Db, eventLog: EventLog, name: string, rows: AsyncIterable<{ cells: Cell[]; index: number }>, options: ImportOptions, started: number): Promise<ImportReport> {
   const head: Cell[][] = []
   let validator: SheetValidator | null = null
   let kind: ImportKind | null = null
   let headerIndex = 0
-  // Items rows are staged in the database as they are checked (memory bounded by a constant).
-  let staging: ItemStaging | null = null
-  const stagedPreview: ItemRecord[] = []
+  let staging: Staging | null = null
+  const issues = new IssueList()
+  const preview: AnyRecord[] = []
   const nonBlank = () => head.filter((r) => r.some((c) => typeof c !== 'string' || c.trim() !== '')).length
   try {
-    for await (const { cells, index } of csvRows(fd, progress)) {
+    for await (const { cells, index } of rows) {
       if (validator) {
         validator.row(cells, index)
         continue
@@ -149,30 +144,24 @@ async function importCsvStream(db: Db, eventLog: EventLog, name: string, fd: num
       if ('rule' in detected) return report(name, started, { errors: [detected], valid: false })
       ;({ kind, headerIndex } = detected)
       if (headerIndex >= head.length) continue
-      if (kind === 'items') {
-        const stage = createItemStaging(db)
-        staging = stage
-        validator = createSheetValidator(kind, head[headerIndex]!, headerIndex, (record) => {
-          if (stagedPreview.length < PREVIEW_ROWS) stagedPreview.push(record)
-          stage.add(record)
-        })
-      } else validator = createSheetValidator(kind, head[headerIndex]!, headerIndex)
+      const stage = stagingFor(db, kind)
+      staging = stage
+      validator = createSheetValidator(kind, head[headerIndex]!, headerIndex, (record) => {
+        if (preview.length < PREVIEW_ROWS) preview.push(record)
+        stage.add(record)
+      }, issues)
       for (let r = headerIndex + 1; r < head.length; r++) validator.row(head[r]!, r)
+      head.length = 0
     }
-    if (staging && validator) return finishStaged(db, eventLog, name, headerIndex, validator.finish(), staging, stagedPreview, options, started)
+    if (staging && validator) return finishStaged(db, eventLog, name, kind!, headerIndex, validator.finish(), staging, issues, preview, options, started)
   } catch (error) {
     if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
     throw error
   } finally {
     staging?.drop()
   }
-  if (!validator) {
-    // Fewer than two non-blank rows: the in-memory path gives the right refusal.
-    return importRows(db, eventLog, name, head, { ...options, name }, started)
-  }
-  const checked = validator.finish()
-  options.onProgress?.({ file: name, phase: 'validate', done: checked.rows, total: checked.rows })
-  return finishImport(db, eventLog, name, kind!, headerIndex, checked, options, started)
+  // Fewer than two non-blank rows: the in-memory path gives the right refusal.
+  return importRows(db, eventLog, name, head, { ...options, name }, started)
 }
 
 const dedupe = (errors: ImportIssue[]): ImportIssue[] => {
@@ -194,33 +183,22 @@ export async function importFile(db: Db, eventLog: EventLog, file: string, optio
     const limit = opened.reason === 'too_large' ? ` It is ${((opened.size ?? 0) / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB.` : ''
     return report(name, started, { errors: [{ row: 1, column: null, rule: `file.${opened.reason}`, message: `${OPEN_REFUSAL_TEXT[opened.reason]}${limit}` }], valid: false })
   }
-  // XLSX (a zip: "PK\x03\x04", or named .xlsx/.xls) is read whole; CSV streams.
+  // CSV and XLSX (a zip: "PK\x03\x04") both stream row by row; a file named .xlsx that is not a zip is refused.
   const magic = Buffer.alloc(4)
-  readSync(opened.fd, magic, 0, 4, 0)
-  const zip = magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04
-  if (!zip && !/\.xlsx?$/i.test(name)) {
-    try {
-      return await importCsvStream(db, eventLog, name, opened.fd, opened.size, options, started)
-    } finally {
-      closeSync(opened.fd)
-    }
-  }
-  let bytes: Uint8Array
+  let format: FileFormat
   try {
-    bytes = readOpened(opened.fd)
-  } catch {
+    format = formatOf(name, magic.subarray(0, readSync(opened.fd, magic, 0, 4, 0)))
+  } catch (error) {
+    closeSync(opened.fd)
+    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
     return report(name, started, { errors: [{ row: 1, column: null, rule: 'file.unreadable', message: OPEN_REFUSAL_TEXT.unreadable }], valid: false })
   }
-  options.onProgress?.({ file: name, phase: 'read', done: 0, total: bytes.length })
-  let rows: Cell[][]
+  const progress = (done: number) => options.onProgress?.({ file: name, phase: 'read', done, total: opened.size })
   try {
-    rows = (await readSheet(name, bytes)).rows
-  } catch (error) {
-    if (error instanceof ReadError) return report(name, started, { errors: [{ row: error.row, column: null, rule: 'file', message: error.message }], valid: false })
-    throw error
+    return await importRowStream(db, eventLog, name, format === 'csv' ? csvRows(opened.fd, progress) : xlsxRows(opened.fd, progress), options, started)
+  } finally {
+    closeSync(opened.fd)
   }
-  options.onProgress?.({ file: name, phase: 'read', done: bytes.length, total: bytes.length })
-  return importRows(db, eventLog, file, rows, options, started)
 }
 
 export interface WorkerImportOptions {

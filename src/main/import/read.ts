@@ -84,7 +84,7 @@ export function readCsv(bytes: Uint8Array): Cell[][] {
 
 export const csvProblem = (code: string | undefined): string => (code && CSV_PROBLEMS[code]) ?? 'the text is not valid CSV'
 
-function cellValue(v: ExcelJS.CellValue): Cell {
+export function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return ''
   if (typeof v === 'string') return v
   if (typeof v === 'number') {
@@ -109,34 +109,4 @@ function cellValue(v: ExcelJS.CellValue): Cell {
     if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text)
   }
   return { error: 'has a value of an unsupported type' }
-}
-
-/** The first worksheet that has data, as rows of cells (row 1 first; empty rows kept for numbering). */
-export async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
-  // Loaded on first use: exceljs is the heaviest module the station has (a second of start-up).
-  const { default: Excel } = await import('exceljs')
-  const wb = new Excel.Workbook()
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
-  } catch (error) {
-    throw new ReadError(1, `The workbook cannot be read: ${error instanceof Error ? error.message : String(error)}`)
-  }
-  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0) ?? wb.worksheets[0]
-  if (!sheet) return []
-  const rows: Cell[][] = []
-  const last = sheet.rowCount
-  for (let r = 1; r <= last; r++) {
-    const row = sheet.getRow(r)
-    const cells: Cell[] = []
-    const count = row.cellCount
-    for (let c = 1; c <= count; c++) cells.push(cellValue(row.getCell(c).value))
-    rows.push(cells)
-  }
-  return rows
-}
-
-export async function readSheet(file: string, bytes: Uint8Array): Promise<{ format: FileFormat; rows: Cell[][] }> {
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ReadError(1, `The file is ${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it.`)
-  const format = formatOf(file, bytes)
-  return { format, rows: format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes) }
 }

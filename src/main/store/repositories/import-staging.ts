@@ -1,5 +1,5 @@
-import type { ImportIssue } from '../../../shared/contract-areas/receiving'
 import type { Db } from '../sql'
+import { beginStaging, type IssueSink } from './import-staging-support'
 
 /** What the staging repository needs of an items record (src/main/import/formats ItemRecord). */
 export interface StagedItem {
@@ -14,8 +14,6 @@ export interface StagedItem {
   putawayZone: string | null
 }
 
-const ROWS_PER_TX = 10_000
-
 /**
  * An items import staged in a TEMP table of the importing connection, written to disk (temp_store
  * FILE) while it lives: validated rows stream in, the checks are SQL over the table (duplicates in the
@@ -23,36 +21,22 @@ const ROWS_PER_TX = 10_000
  * bounded whatever the number of rows. `drop()` always runs (the connection's temp_store is restored).
  */
 export function createItemStaging(db: Db) {
-  const previousTempStore = db.pragma('temp_store', { simple: true }) as number
-  db.pragma('temp_store = FILE')
-  db.exec('DROP TABLE IF EXISTS temp.import_items_stage')
+  const staging = beginStaging(db, ['import_items_stage'])
   db.exec(`CREATE TEMP TABLE import_items_stage (
     row INTEGER PRIMARY KEY, sku TEXT NOT NULL, gtin TEXT, description TEXT NOT NULL, tracking TEXT NOT NULL, serial_rule TEXT,
     shelf_life_days INTEGER, default_bin TEXT, putaway_zone TEXT, default_bin_id INTEGER, putaway_zone_id INTEGER)`)
   const insert = db.prepare('INSERT INTO temp.import_items_stage (row, sku, gtin, description, tracking, serial_rule, shelf_life_days, default_bin, putaway_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  // Rows are buffered (at most ROWS_PER_TX) and written in one synchronous transaction: no transaction
-  // stays open across the reader's awaits, so a connection shared with the station is never held.
-  let pending: StagedItem[] = []
-  let count = 0
-  const writeAll = db.transaction((rows: StagedItem[]) => {
-    for (const r of rows) insert.run(r.row, r.sku, r.gtin, r.description, r.tracking, r.serialRule ? JSON.stringify(r.serialRule) : null, r.shelfLifeDays, r.defaultBin, r.putawayZone)
-  })
-  const flush = () => {
-    if (pending.length > 0) writeAll(pending)
-    pending = []
-  }
+  const writer = staging.writer<StagedItem>((r) =>
+    insert.run(r.row, r.sku, r.gtin, r.description, r.tracking, r.serialRule ? JSON.stringify(r.serialRule) : null, r.shelfLifeDays, r.defaultBin, r.putawayZone)
+  )
   return {
-    add(r: StagedItem): void {
-      pending.push(r)
-      count++
-      if (pending.length >= ROWS_PER_TX) flush()
-    },
-    count: () => count,
-    /** Every problem of the staged rows, in one pass (file duplicates, references, GTIN owners); sorted by row. */
-    check(): { errors: ImportIssue[]; summary: Record<string, number> } {
-      flush()
+    add: writer.add,
+    count: writer.count,
+    /** Every problem of the staged rows, in one pass (file duplicates, references, GTIN owners), to `errors`; the summary of the apply. */
+    check(errors: IssueSink): Record<string, number> {
+      writer.flush()
+      const count = writer.count()
       db.exec('CREATE INDEX temp.import_items_stage_sku ON import_items_stage (sku); CREATE INDEX temp.import_items_stage_gtin ON import_items_stage (gtin)')
-      const errors: ImportIssue[] = []
       for (const [column, what] of [['sku', 'This SKU'], ['gtin', 'This GTIN']] as const) {
         const dups = db.prepare(`SELECT s.row, s.${column} AS value, (SELECT min(f.row) FROM temp.import_items_stage f WHERE f.${column} = s.${column}) AS first FROM temp.import_items_stage s WHERE s.${column} IS NOT NULL AND s.row > (SELECT min(f.row) FROM temp.import_items_stage f WHERE f.${column} = s.${column})`)
         for (const d of dups.iterate() as Iterable<{ row: number; value: string; first: number }>) errors.push({ row: d.row, column, rule: 'unique', message: `${what} already appears in row ${d.first}.`, value: d.value })
@@ -73,9 +57,8 @@ export function createItemStaging(db: Db) {
       resolveColumn('putaway_zone', 'putaway_zone_id', false)
       const owners = db.prepare('SELECT s.row, s.gtin, i.sku FROM temp.import_items_stage s JOIN main.items i ON i.gtin = s.gtin WHERE i.sku <> s.sku')
       for (const o of owners.iterate() as Iterable<{ row: number; gtin: string; sku: string }>) errors.push({ row: o.row, column: 'gtin', rule: 'unique', message: `GTIN ${o.gtin} already belongs to item ${o.sku}.`, value: o.gtin })
-      errors.sort((a, b) => a.row - b.row)
       const updated = (db.prepare('SELECT count(*) FROM temp.import_items_stage s WHERE EXISTS (SELECT 1 FROM main.items i WHERE i.sku = s.sku)').pluck().get() as number) ?? 0
-      return { errors, summary: { itemsCreated: count - updated, itemsUpdated: updated } }
+      return { itemsCreated: count - updated, itemsUpdated: updated }
     },
     /** Writes the staged rows (call inside the caller's one transaction). */
     apply(now: string): void {
@@ -88,11 +71,7 @@ export function createItemStaging(db: Db) {
            shelf_life_days = excluded.shelf_life_days, default_bin_id = excluded.default_bin_id, putaway_zone_id = excluded.putaway_zone_id`
       ).run(now)
     },
-    drop(): void {
-      pending = []
-      db.exec('DROP TABLE IF EXISTS temp.import_items_stage')
-      db.pragma(`temp_store = ${previousTempStore}`)
-    }
+    drop: staging.drop
   }
 }
 
