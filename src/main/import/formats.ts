@@ -201,19 +201,27 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
   const header = headerCells.map((c) => normalizeHeader(cellText(c)))
   const headerRow = headerIndex + 1
   const index = new Map<string, number>()
+  let duplicated = false
   header.forEach((name, i) => {
     if (name === '') return
     if (!columns.some((c) => c.name === name)) {
       errors.push({ row: headerRow, column: cellText(headerCells[i]), rule: 'unknown_column', message: `Unknown column "${cellText(headerCells[i])}" for kind ${kind}: the columns are ${columns.map((c) => c.name).join(', ')}.` })
     } else if (index.has(name)) {
       errors.push({ row: headerRow, column: name, rule: 'duplicate_column', message: `Column "${name}" appears twice.` })
+      duplicated = true
     } else index.set(name, i)
   })
-  for (const c of columns) if (c.required && !index.has(c.name)) errors.push({ row: headerRow, column: c.name, rule: 'missing_column', message: `Column "${c.name}" is required for kind ${kind}.` })
+  let headerRefused = false
+  for (const c of columns) {
+    if (c.required && !index.has(c.name)) {
+      errors.push({ row: headerRow, column: c.name, rule: 'missing_column', message: `Column "${c.name}" is required for kind ${kind}.` })
+      headerRefused = true
+    }
+  }
   // An unknown column is reported and its cells ignored, but every row is still checked, so the report
   // lists every bad row (the file is refused either way). Without a required column (or with one twice)
   // the rows cannot be read meaningfully: the header problem is the report.
-  const headerRefused = errors.some((e) => e.rule !== 'unknown_column')
+  if (duplicated) headerRefused = true
   const records: Array<Record<string, unknown> & { row: number }> = []
   let dataRows = 0
   let seenRows = 0
