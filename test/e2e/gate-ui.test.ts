@@ -6,7 +6,7 @@ import { encodeElementString } from '../../src/shared/codes/epc'
 import type { GateView } from '../../src/shared/contract-areas/gate'
 import type { LookupResult } from '../../src/shared/contract-areas/receiving'
 import type { StationSettings } from '../../src/shared/model/station'
-import { signInClient } from '../helpers/auth'
+import { signInAs, signInClient } from '../helpers/auth'
 import { launchChromium } from '../helpers/browser'
 import { startRfidSimRig, type RfidSimRig } from '../helpers/rfid-sim'
 import { startServer, tempDataDir, type RunningServer, uploadToServer } from '../helpers/station-server'
@@ -116,7 +116,11 @@ describe('Loading-door gate in Chromium', () => {
     expect(found.kind).toBe('unit')
     if (found.kind === 'unit') expect(found.timeline.map((t) => t.summary.code)).toContain('timeline.unit.shipped')
 
-    // The Devices screen shows the reader's outputs and takes them for a new reader.
+    // The Devices screen shows the reader's outputs and takes them for a new reader: reader settings are
+    // an administrator's (ADR 0015), so the administrator signs in on this screen.
+    await page.click('[data-testid=sign-out]')
+    await page.waitForSelector('[data-testid=sign-in]')
+    await signInAs(page, 'administrator')
     await page.click('[data-testid=nav-devices]')
     await page.waitForSelector('[data-testid=reader-panel]')
     expect(await page.textContent(`[data-testid="reader-rfid:${rig.devicePath}"] [data-testid=reader-outputs]`)).toMatch(/1\D+2\D+3/)

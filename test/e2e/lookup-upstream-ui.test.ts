@@ -6,6 +6,7 @@ import { POSTGRES_MISSING, postgresAvailable, startTestPostgres, type TestPostgr
 import { startInProcessServer, type InProcessServer } from '../helpers/server'
 import { startServer, type RunningServer } from '../helpers/station-server'
 import { push, syncEvent } from '../helpers/sync-events'
+import { signInClient } from '../helpers/auth'
 import { assertUiBuilt, signInWithPin } from '../helpers/ui'
 import { connectEvents } from '../helpers/ws-events'
 
@@ -42,11 +43,11 @@ describe.skipIf(!available)(`Look up shows the upstream registry in Chromium${av
     station = await startServer({ demo: true })
     events = await connectEvents(station)
     // Received here first (the demo holds no units), then synced upstream.
-    await call('session.signIn', { badge: 'OP-0002' })
+    // This connection is its own terminal: the administrator receives here and sets up sync (ADR 0015).
+    await signInClient(events, 'administrator')
     await call('receiving.open', { order: 'PO-1001' })
     expect(await call('receiving.submit', { text: `]d201${MON_GTIN}21${SERIAL}` })).toMatchObject({ outcome: 'accepted' })
     await call('receiving.leave', {})
-    await call('session.signOut', {})
     const { stationId } = (await call('station.info', {})) as { stationId: string }
     await call('settings.update', { syncServerUrl: upstream.url, syncToken: await upstream.token(stationId) })
     expect(await call('sync.syncNow', {})).toMatchObject({ state: 'idle', pending: 0 })
