@@ -60,7 +60,10 @@ export function SignInScreen() {
   }
 
   // The PIN may be typed on a keyboard as well as on the pad (#12.9): digits, Backspace, Escape, Enter.
-  const onPinKey = (event: KeyboardEvent<HTMLDivElement>) => {
+  // Taken anywhere on the screen but the badge field, so the keys typed right after choosing a name
+  // count even before the focus has moved to the PIN entry.
+  const onPinKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (!chosen || event.target === badgeInput.current) return
     if (/^\d$/.test(event.key)) press(event.key as (typeof PAD)[number])
     else if (event.key === 'Backspace') press('back')
     else if (event.key === 'Escape') press('clear')
@@ -78,7 +81,7 @@ export function SignInScreen() {
   }
 
   return (
-    <section className="screen sign-in" data-testid="sign-in">
+    <section className="screen sign-in" onKeyDown={onPinKey} data-testid="sign-in">
       <div className="sign-in-who">
         <h1>{t('signIn.title')}</h1>
         <form onSubmit={submitBadge} className="badge-form">
@@ -112,7 +115,7 @@ export function SignInScreen() {
         {info.demo && <p className="demo-hint">{t('signIn.demoPins')}</p>}
       </div>
       {chosen && (
-        <div className="pin-entry" ref={pinEntry} tabIndex={-1} onKeyDown={onPinKey} data-testid="pin-entry" aria-label={t('signIn.pinFor', { name: chosen.name })}>
+        <div className="pin-entry" ref={pinEntry} tabIndex={-1} data-testid="pin-entry" aria-label={t('signIn.pinFor', { name: chosen.name })}>
           <p className="pin-for" data-testid="pin-for">
             {chosen.hasPin ? t('signIn.pinFor', { name: chosen.name }) : t('signIn.choosePin', { name: chosen.name })}
           </p>
