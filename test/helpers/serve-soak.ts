@@ -50,6 +50,22 @@ async function connect(server: RunningServer) {
  * uploaded and run in its import worker), SIGKILLed once `ackTarget` scans were acknowledged (plus
  * `extraMs`), and the database is checked as in the in-process soak.
  */
+const SOAK_ADMIN = { name: 'Soak Administrator', pin: '24682468' }
+
+/**
+ * Every state-changing call needs a signed-in operator (ADR 0015): the first cycle runs the station's
+ * first-run setup (its administrator); later cycles sign that administrator in again.
+ */
+async function signInSoakAdministrator(client: { call(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> }): Promise<void> {
+  const made = await client.call('setup.createAdministrator', SOAK_ADMIN)
+  if (made.ok) return
+  const list = await client.call('operators.list', {})
+  const admin = ((list.value ?? []) as Array<{ id: number; name: string }>).find((o) => o.name === SOAK_ADMIN.name)
+  if (!admin) throw new Error(`no soak administrator to sign in: ${JSON.stringify(made.error)}`)
+  const signed = await client.call('session.signIn', { operatorId: admin.id, pin: SOAK_ADMIN.pin })
+  if (!signed.ok) throw new Error(`the soak administrator could not sign in: ${JSON.stringify(signed.error)}`)
+}
+
 export async function soakServeCycle(dataDir: string, cycle: number, ackTarget: number, extraMs: number): Promise<SoakCycle & { startMs: number }> {
   const t0 = performance.now()
   // A restart on a busy machine from source can take long: the bound is generous (it is not what is measured).
@@ -60,6 +76,7 @@ export async function soakServeCycle(dataDir: string, cycle: number, ackTarget: 
   const imports: Array<{ prefix: string; rows: number }> = []
   let stopped = false
   const client = await connect(server)
+  await signInSoakAdministrator(client)
   const drive = (async () => {
     for (let burst = 0; !stopped; burst++) {
       for (let i = 0; i < 25 && !stopped; i++) {

@@ -30,7 +30,7 @@ export function createDispatcher(
   authorize?: (method: MethodName, ctx: CallContext) => AppFailure | null
 ): Dispatch {
   return async (method, input, ctx, payloadBytes) => {
-    if (!isMethodName(method)) return fail('unknown_method', { method: JSON.stringify(String(method).slice(0, 80)) })
+    if (!isMethodName(method)) return fail('unknown_method', { method: describeMethod(method) })
     if (payloadBytes !== undefined && payloadBytes > MAX_CALL_BYTES) {
       return fail('payload_too_large', { method, bytes: payloadBytes, limit: MAX_CALL_BYTES })
     }
@@ -56,4 +56,9 @@ export function createDispatcher(
       return fail('internal', { method, detail: error instanceof Error ? error.message : String(error) })
     }
   }
+}
+
+/** A method name that is not one, shown safely: an object whose toString is not a function must not throw. */
+function describeMethod(method: unknown): string {
+  return typeof method === 'string' ? JSON.stringify(method.slice(0, 80)) : `(a ${method === null ? 'null' : typeof method}, not a method name)`
 }

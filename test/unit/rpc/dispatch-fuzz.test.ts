@@ -31,6 +31,13 @@ describe('the boundary under random input', () => {
     )
   })
 
+  it('a method that is an object with a toString that is not a function is unknown, not a crash (found by this fuzz)', async () => {
+    for (const m of [{ toString: '' }, Object.create(null), null, 42, Symbol('x')]) {
+      const result = await station.dispatch(m as never, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    }
+  })
+
   it('leaves the settings valid after random settings updates', async () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.constantFrom('stationName', 'site', 'dock', 'language', 'scannerIds', 'other'), fc.anything()), async (patch) => {

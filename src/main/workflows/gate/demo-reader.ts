@@ -3,7 +3,7 @@
  * so the gate screen reads tags with no hardware. Without socat the demo has no reader (one log line).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RfidReaderSetting, StationSettings } from '../../../shared/model/station'
 import { sampleTags } from '../../devices/rfid/sim/sim-population'
@@ -37,13 +37,25 @@ export async function startDemoReader(deps: DemoReaderDeps): Promise<{ close(): 
   }
   const devicePath = join(deps.dataDir, 'demo-rfid')
   const hostPath = join(deps.dataDir, 'demo-rfid-sim')
+  // Links left by a station that was killed (its socat may have died with it) would pass the check below
+  // before the new socat replaced them: remove them first.
+  rmSync(devicePath, { force: true })
+  rmSync(hostPath, { force: true })
   const child: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: 'ignore' })
   if (!(await waitFor(() => existsSync(devicePath) && existsSync(hostPath), 5000))) {
     child.kill('SIGTERM')
     deps.logger.warn('demo RFID reader skipped: socat did not create its ptys')
     return null
   }
-  const sim: RfidSimulator = startThingMagicSimulator({ path: hostPath, tags: sampleTags(24, { antennas: 2, withPallet: true }), rate: 100 })
+  let sim: RfidSimulator
+  try {
+    sim = startThingMagicSimulator({ path: hostPath, tags: sampleTags(24, { antennas: 2, withPallet: true }), rate: 100 })
+  } catch (error) {
+    // A demo nicety must never stop the station from starting.
+    child.kill('SIGTERM')
+    deps.logger.warn({ err: error }, 'demo RFID reader skipped: its simulator could not open the pty')
+    return null
+  }
   const current = deps.settings()
   if (!current.rfidReaders.some((r) => (r.id ?? `rfid:${r.path}`) === DEMO_READER_ID)) {
     const reader: RfidReaderSetting = { id: DEMO_READER_ID, path: devicePath, protocol: 'thingmagic', region: 'EU3', antennas: [1, 2], directionAntennas: [1, 2] }
