@@ -1,20 +1,12 @@
-import { execFile, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src/main/devices/printers/emulator'
 import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
 import { makeTempDir } from '../../helpers/store'
+import { runCli } from '../../helpers/cli'
 
-const run = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: 60_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const run = (args: string[]) => runCli(args)
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
 

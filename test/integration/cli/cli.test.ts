@@ -1,18 +1,8 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
 import { makeTempDir } from '../../helpers/store'
+import { runCli } from '../../helpers/cli'
 
-const run = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const run = (args: string[]) => runCli(args)
 
 describe('dockside CLI', () => {
   it('lists its commands with --help and exits 2 without a command', async () => {

@@ -1,20 +1,10 @@
 import Database from 'better-sqlite3'
-import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
 import { makeTempDir, startTestStation } from '../../helpers/store'
+import { runCli } from '../../helpers/cli'
 
-const run = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const run = (args: string[]) => runCli(args)
 
 /** Opens the station file behind Dockside's back, without the append-only triggers, as an attacker would. */
 function tamper(dataDir: string, edit: (db: Database.Database) => void) {

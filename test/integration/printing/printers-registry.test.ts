@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPrinterEmulator, type PrinterEmulator } from '../../../src/main/devices/printers/emulator'
 import type { Station } from '../../../src/main/station'
-import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
 import { makeTempDir, startTestStation } from '../../helpers/store'
+import { runCli } from '../../helpers/cli'
 
-const run = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, timeout: 60_000 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const run = (args: string[]) => runCli(args)
 
 let emulator: PrinterEmulator | undefined
 let station: Station | undefined

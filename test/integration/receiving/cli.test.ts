@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BIN, PROJECT_ROOT } from '../../helpers/station-server'
 import { dm, MONITOR_GTIN, openRig, type Rig } from './rig'
+import { runCli } from '../../helpers/cli'
 
 const SAMPLES = fileURLToPath(new URL('../../../resources/import-samples/', import.meta.url))
 
-const run = async (args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const run = (args: string[]) => runCli(args)
 
 let rig: Rig | undefined
 afterEach(() => {
