@@ -91,6 +91,30 @@ describe('supervisor approval on the operator screen (#12.3)', () => {
     expect(await page.locator('[data-testid=approval-dialog]').count()).toBe(0)
     expect(errors).toEqual([])
   })
+
+  it('a carton beyond the line asks for a supervisor; approved, the same scan is received', async () => {
+    const { page, errors } = await open(true, { width: 1366, height: 768 })
+    await page.getByRole('button', { name: 'Ana García' }).click()
+    await page.keyboard.type('1234')
+    await page.keyboard.press('Enter')
+    await page.click('[data-testid=receive-open-PO-1001]')
+    await page.waitForSelector('[data-testid=screen-receive][data-order=PO-1001]')
+    // The whole line of 50 cartons, counted and typed in; then one more carton is scanned.
+    await page.click('[data-testid=receive-typed-open]')
+    await page.fill('[data-testid=receive-typed-item]', 'BOX-M')
+    await page.fill('[data-testid=receive-typed-qty]', '50')
+    await page.click('[data-testid=receive-typed-receive]')
+    await page.waitForSelector('[data-testid=receive-line-2].line-done', { timeout: 20_000 })
+    await page.fill('[data-testid=receive-typed]', '09521234000020')
+    await page.click('[data-testid=receive-typed-submit]')
+    await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.over_receipt"]', { timeout: 20_000 })
+    await page.click('[data-testid=approval-operator-2]')
+    await page.fill('[data-testid=approval-pin]', '4321')
+    await page.click('[data-testid=approval-submit]')
+    await page.waitForSelector('[data-testid=approval-dialog]', { state: 'detached', timeout: 20_000 })
+    await page.waitForSelector('[data-testid=receive-line-2].line-over', { timeout: 20_000 })
+    expect(errors).toEqual([])
+  })
 })
 
 describe('first-run setup (#10.1)', () => {

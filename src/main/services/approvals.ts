@@ -16,6 +16,17 @@ export interface Approver {
  */
 export function createApprovals(session: SessionService) {
   return {
+    /** The supervisor an approval on the screen names (badge or PIN checked), before knowing it is needed. */
+    async verify(ctx: CallContext, approval: Approval): Promise<Approver> {
+      const approver = await session.approver(ctx.terminalId, approval)
+      return { id: approver.id, name: approver.name }
+    },
+    /** The supervisor or administrator signed in at a terminal, or null. */
+    signedInApprover(terminalId: string): Approver | null {
+      const role = session.role(terminalId)
+      const current = session.current(terminalId).operator
+      return current && (role === 'supervisor' || role === 'administrator') ? { id: current.id, name: current.name } : null
+    },
     async require(ctx: CallContext, refusal: () => AppFailure, approval: Approval | undefined): Promise<Approver | null> {
       if (approval) {
         const approver = await session.approver(ctx.terminalId, approval)

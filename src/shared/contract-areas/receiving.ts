@@ -314,7 +314,8 @@ export const receivingMethods = {
   /** Leave the order (nothing is closed). */
   'receiving.leave': { input: z.object({}).strict() },
   /** A typed or pasted scan: the same checks as a scanner scan. */
-  'receiving.submit': { input: z.object({ text: code }).strict() },
+  /** `approval`: a supervisor approves on this screen what was refused for approval (an over-receipt beyond tolerance). */
+  'receiving.submit': { input: z.object({ text: code, approval: approvalInput.optional() }).strict() },
   /** A typed identity (label unreadable): item by SKU or GTIN, serial, lot, expiry, production date. */
   'receiving.receiveTyped': {
     input: z
@@ -324,7 +325,8 @@ export const receivingMethods = {
         lot: z.string().min(1).max(20).optional(),
         expiry: isoDate.optional(),
         madeAt: isoDate.optional(),
-        qty: z.number().int().min(1).max(100_000).optional()
+        qty: z.number().int().min(1).max(100_000).optional(),
+        approval: approvalInput.optional()
       })
       .strict()
   },

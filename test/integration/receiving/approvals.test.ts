@@ -57,6 +57,27 @@ describe('supervisor approvals (issue #12.3, ADR 0015)', () => {
     expect(JSON.parse(event.payload)).toMatchObject({ approvedBy: { id: 2, name: 'Ben Okafor' } })
   })
 
+  it('an over-receipt beyond the item tolerance needs a supervisor; approved on the screen it is received and recorded as approvedBy', async () => {
+    station = await startTestStation({ demo: true })
+    const s = station
+    await signInOn(s, 'operator', DOOR)
+    await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)
+    expect(await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 50 }, DOOR)).toMatchObject({ ok: true, value: { outcome: 'accepted' } })
+    const refused = await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 2 }, DOOR)
+    expect(refused).toMatchObject({ ok: true, value: { outcome: 'rejected', code: 'approval.over_receipt', params: { sku: 'BOX-M', order: 'PO-1001', expected: 50, over: 2 } } })
+    const received = () => (s.store.db.prepare("SELECT coalesce(sum(qty), 0) AS n FROM receipts r JOIN items i ON i.id = r.item_id WHERE i.sku = 'BOX-M' AND r.status = 'active'").get() as { n: number }).n
+    expect(received()).toBe(50)
+    expect(await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 2, approval: { operatorId: 1, pin: '1234' } }, DOOR)).toMatchObject({ ok: false, error: { code: 'approval.not_supervisor' } })
+    const approved = await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 2, approval: { badge: 'OP-0002' } }, DOOR)
+    expect(approved).toMatchObject({ ok: true, value: { outcome: 'warning', code: 'receiving.over' } })
+    expect(received()).toBe(52)
+    const events = s.store.db.prepare("SELECT payload FROM events WHERE type = 'order.quantity_received' ORDER BY id").all() as { payload: string }[]
+    expect(JSON.parse(events.at(-1)!.payload)).toMatchObject({ over: true, approvedBy: { id: 2, name: 'Ben Okafor' } })
+    // A supervisor signed in on the terminal approves by being there.
+    await signInOn(s, 'supervisor', DOOR)
+    expect(await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 1 }, DOOR)).toMatchObject({ ok: true, value: { outcome: 'warning', code: 'receiving.over' } })
+  })
+
   it('a supervisor signed in closes short without a dialog; a full order needs nobody', async () => {
     station = await startTestStation({ demo: true })
     const s = station
@@ -72,8 +93,8 @@ describe('supervisor approvals (issue #12.3, ADR 0015)', () => {
     const s = station
     await signInOn(s, 'operator', DOOR)
     await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)
-    // 60 expected (10 monitors, 50 cartons): 59 cartons received, 9 monitors still missing.
-    expect(await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 59 }, DOOR)).toMatchObject({ ok: true })
+    // 60 expected (10 monitors, 50 cartons): 59 cartons received (9 over: a supervisor approves), 9 monitors still missing.
+    expect(await s.dispatch('receiving.receiveTyped', { item: 'BOX-M', qty: 59, approval: { badge: 'OP-0002' } }, DOOR)).toMatchObject({ ok: true, value: { code: 'receiving.over' } })
     expect(await s.dispatch('receiving.receiveTyped', { item: 'MON-27-BLK', serial: 'MN00004001' }, DOOR)).toMatchObject({ ok: true })
     const state = (await s.dispatch('receiving.state', {}, DOOR)) as { ok: true; value: { order: { received: number; expected: number } } }
     expect(state.value.order).toMatchObject({ expected: 60, received: 51 })

@@ -158,6 +158,7 @@ export function createReceivingRepository(db: Db) {
     setCondition: stmt<[string, string, number]>('UPDATE units SET condition = ?, updated_at = ? WHERE id = ?'),
     lot: stmt<[number, string], { id: number; expiry: string | null; status: string; status_note: string | null }>('SELECT id, expiry, status, status_note FROM lots WHERE item_id = ? AND lot = ?'),
     insertLot: stmt<[number, string, string | null]>('INSERT INTO lots (item_id, lot, expiry) VALUES (?, ?, ?) ON CONFLICT (item_id, lot) DO NOTHING'),
+    itemTolerance: stmt<[number], { n: number }>('SELECT receipt_tolerance AS n FROM items WHERE id = ?'),
     lineReceived: stmt<[number], { n: number }>('SELECT coalesce((SELECT received FROM line_counts WHERE line_id = ?), 0) AS n'),
     insertReceipt: stmt<[ReceiptValues]>(
       `INSERT INTO receipts (scan_id, order_id, line_id, item_id, unit_id, plate_id, kind, reason, qty, lot, code, note, prev_condition, over, operator_id, created_at)

@@ -119,6 +119,7 @@ export function createReceivingApply(cx: ReceivingContext) {
           via: req.via,
           scanId,
           ...(c.over ? { over: true } : {}),
+          ...(call.approvedBy ? { approvedBy: call.approvedBy } : {}),
           ...(c.warnings.length ? { warnings: c.warnings } : {}),
           ...(exception?.note ? { note: exception.note } : {})
         }
@@ -142,7 +143,7 @@ export function createReceivingApply(cx: ReceivingContext) {
         locationId: cx.locationId(),
         operatorId,
         payload: w.withGtin
-          ? { order: order.number, lineNo: w.line.line_no, sku: w.item.sku, gtin: w.item.gtin, qty: w.qty, lot: w.lot, expiry: w.expiry, via: w.via, scanId: w.scanId, ...(w.over ? { over: true } : {}), ...(w.warnings?.length ? { warnings: w.warnings } : {}) }
+          ? { order: order.number, lineNo: w.line.line_no, sku: w.item.sku, gtin: w.item.gtin, qty: w.qty, lot: w.lot, expiry: w.expiry, via: w.via, scanId: w.scanId, ...(w.over ? { over: true } : {}), ...(call.approvedBy ? { approvedBy: call.approvedBy } : {}), ...(w.warnings?.length ? { warnings: w.warnings } : {}) }
           : { order: order.number, lineNo: w.line.line_no, sku: w.item.sku, qty: w.qty, lot: w.lot, via: w.via, scanId: w.scanId }
       })
     )

@@ -23,6 +23,12 @@ export interface ReceivingDeps {
   gsSubstitutes?: () => readonly string[]
   /** A terminal's receiving state after a change (after the commit, coalesced per terminal). */
   onChange?: (terminalId: string, state: ReceivingState) => void
+  /**
+   * The supervisor or administrator signed in at a terminal (null: an operator, or nobody). With it, an
+   * over-receipt beyond the item's tolerance needs that person or an approval (issue #12.3); without it
+   * (the core on its own, e.g. the CLI) there is nobody to ask and over-receipts stay warnings.
+   */
+  approverOn?: (terminalId: string) => Approver | null
 }
 
 /** A GTIN scanned alone: its serial is due next (kept per terminal, not persisted). */
@@ -32,6 +38,13 @@ export type Pending = PendingGtin & { itemId: number; madeAt: string | null }
 export interface Call {
   terminalId: string
   operatorId: number | null
+  /** A supervisor who approved this call on the operator's screen (badge or PIN), if any. */
+  approvedBy?: Approver | null
+}
+
+export interface Approver {
+  id: number
+  name: string
 }
 
 export type Verdict = ReceiveOutcome
@@ -116,6 +129,7 @@ export function createReceivingContext(deps: ReceivingDeps) {
     setPlate(t: string, plateId: number | null): void {
       deps.terminals.update(t, { plateId })
     },
+    approverOn: deps.approverOn,
     pending: (t: string): Pending | null => pending.get(t) ?? null,
     setPending(t: string, p: Pending | null): void {
       if (p) pending.set(t, p)

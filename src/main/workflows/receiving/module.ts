@@ -7,6 +7,7 @@ import type { Db } from '../../store/sql'
 import type { Terminals } from '../../terminals/terminals'
 import { createSsccIssuer } from '../../services/sscc-issuer'
 import type { Approvals } from '../../services/approvals'
+import type { Approval } from '../../../shared/schemas'
 import { AppFailure } from '../../errors'
 import type { ScanVerdict } from '../../services/scan-pipeline'
 import type { WorkflowModule } from '../module'
@@ -15,7 +16,7 @@ import { createReceivingWorkflow, type Call, type ReceivingWorkflow } from './wo
 
 export interface ReceivingModuleDeps {
   /** Supervisor approvals (closing short); absent in rigs that test receiving alone: then never needed. */
-  approvals?: Pick<Approvals, 'require'>
+  approvals?: Pick<Approvals, 'require' | 'verify' | 'signedInApprover'>
   db: Db
   eventLog: EventLog
   terminals: Terminals
@@ -74,11 +75,14 @@ export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule
     ...(deps.gsSubstitutes ? { gsSubstitutes: deps.gsSubstitutes } : {}),
     ...(deps.receivingLocation ? { receivingLocation: deps.receivingLocation } : {}),
     onChange: (terminalId, state) => deps.emit('receiving.changed', { terminalId, state }),
+    ...(deps.approvals ? { approverOn: (terminalId: string) => deps.approvals!.signedInApprover(terminalId) } : {}),
     stationId: deps.stationId,
     reportsDir: join(deps.dataDir, 'reports'),
     ...(deps.reportWorker !== undefined ? { reportWorker: deps.reportWorker } : {})
   })
   const call = (ctx: CallContext): Call => ({ terminalId: ctx.terminalId, operatorId: deps.operatorId(ctx) })
+  const approved = async (ctx: CallContext, approval: Approval | undefined): Promise<Call> =>
+    approval && deps.approvals ? { ...call(ctx), approvedBy: await deps.approvals.verify(ctx, approval) } : call(ctx)
   return {
     name: 'receiving',
     workflow,
@@ -87,8 +91,9 @@ export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule
       'receiving.open': ({ order }, ctx) => workflow.open(call(ctx), order),
       'receiving.state': (_input, ctx) => workflow.state(ctx.terminalId),
       'receiving.leave': (_input, ctx) => workflow.leave(call(ctx)),
-      'receiving.submit': ({ text }, ctx) => workflow.submit(call(ctx), text),
-      'receiving.receiveTyped': (input, ctx) => workflow.receiveTyped(call(ctx), input),
+      // `approval`: a supervisor's badge or PIN given on the screen after an over-receipt was refused.
+      'receiving.submit': async ({ text, approval }, ctx) => workflow.submit(await approved(ctx, approval), text),
+      'receiving.receiveTyped': async ({ approval, ...input }, ctx) => workflow.receiveTyped(await approved(ctx, approval), input),
       'receiving.cancelPending': (_input, ctx) => workflow.cancelPending(call(ctx)),
       'receiving.setPlate': ({ code }, ctx) => workflow.setPlate(call(ctx), code),
       'receiving.newPlate': (_input, ctx) => workflow.newPlate(call(ctx)),

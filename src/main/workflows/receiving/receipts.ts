@@ -3,7 +3,7 @@ import { msg } from '../../../shared/messages/catalog'
 import type { ItemRow } from '../../store/repositories/items'
 import type { ExpectedUnitRow, LineRow, OrderRow } from '../../store/repositories/receiving'
 import type { CheckedUnit, ReceivingApply, UnitRequest } from './apply'
-import { fail, outcome, type Call, type ReceivingContext, type Verdict } from './context'
+import { fail, outcome, type Approver, type Call, type ReceivingContext, type Verdict } from './context'
 import { chooseLine, duplicateRefusal, expectedLotIfDifferent, expiredRefusal, lotOf, lotRefusal, lotRequired, needsLot, notOnOrder, orderRefusal, receiptWarnings, serialRefusal } from './rules'
 
 /** Unit receipts (one serial) and quantity receipts (non-serialised goods), with all their checks. */
@@ -16,6 +16,20 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
     const refusal = orderRefusal(order)
     if (refusal) fail(refusal)
     return order!
+  }
+
+  /**
+   * Over the line's expected quantity by more than the item's tolerance: a supervisor must approve —
+   * signed in at this terminal, or by badge/PIN on the operator's screen (`call.approvedBy`). Returns
+   * who approved (recorded on the event), null when no approval is needed; refuses otherwise.
+   */
+  function overReceiptApproval(call: Call, order: OrderRow, item: ItemRow, line: LineRow, qty: number): Approver | null {
+    if (!cx.approverOn) return null
+    const over = received(line.id) + qty - line.qty_expected
+    if (over <= (repo.itemTolerance.get(item.id)?.n ?? 0)) return null
+    const approver = call.approvedBy ?? cx.approverOn(call.terminalId)
+    if (approver) return approver
+    return fail(msg('approval.over_receipt', { sku: item.sku, order: order.number, line: line.line_no, expected: line.qty_expected, over }))
   }
 
   function linesFor(order: OrderRow, item: ItemRow): LineRow[] {
@@ -78,9 +92,10 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
   function receiveUnit(call: Call, req: UnitRequest): Verdict {
     const order = requireOpenOrder(call.terminalId)
     const c = checkUnit(order, req)
+    const approvedBy = c.over ? overReceiptApproval(call, order, req.item, c.line, 1) : null
     apply.startReceiving(order, call.operatorId)
     const plateId = cx.currentPlateId(call.terminalId)
-    const { event, result: unitId } = apply.writeUnit(call, order, req, c, repo.nextScanId(), plateId, 'received', null)
+    const { event, result: unitId } = apply.writeUnit({ ...call, approvedBy }, order, req, c, repo.nextScanId(), plateId, 'received', null)
     cx.setPending(call.terminalId, null)
     const kind: ReceiveOutcomeKind = c.warnings.length ? 'warning' : 'accepted'
     const plate = plateId === null ? null : cx.plates.summary(plateId)
@@ -105,9 +120,10 @@ export function createReceipts(cx: ReceivingContext, apply: ReceivingApply) {
     const expiry = checkLot(item, lot, scannedExpiry)
     const { line, over } = chooseLine(lines, lot, qty, received)
     const orderLot = expectedLotIfDifferent(scannedLot, null, lines)
+    const approvedBy = over ? overReceiptApproval(call, order, item, line, qty) : null
     apply.startReceiving(order, call.operatorId)
     const plateId = cx.currentPlateId(call.terminalId)
-    const { event } = apply.writeQuantity(call, order, { item, line, qty, lot, expiry, plateId, scanId: repo.nextScanId(), code, over, via, withGtin: true, warnings: receiptWarnings(scannedLot, orderLot, over ? line : null).payload })
+    const { event } = apply.writeQuantity({ ...call, approvedBy }, order, { item, line, qty, lot, expiry, plateId, scanId: repo.nextScanId(), code, over, via, withGtin: true, warnings: receiptWarnings(scannedLot, orderLot, over ? line : null).payload })
     cx.setPending(call.terminalId, null)
     const plate = plateId === null ? null : cx.plates.summary(plateId)
     const params = { qty, sku: item.sku, serial: null, lot, plate: plate?.code ?? null, line: line.line_no, count: received(line.id), expected: line.qty_expected }

@@ -51,6 +51,9 @@ const HISTORY = 8
  * Scanner scans reach main through the scan pipeline (`receiving` workflow); typed codes go through
  * `receiving.submit`, which runs the same checks.
  */
+/** The refusal an over-receipt beyond the item's tolerance gets until a supervisor approves (#12.3). */
+const APPROVAL_OVER = 'approval.over_receipt'
+
 export function ReceiveScreen() {
   const { t } = useTranslation()
   const { client } = useStation()
@@ -64,6 +67,8 @@ export function ReceiveScreen() {
   const [closed, setClosed] = useState<CloseResult | null>(null)
   const [closing, setClosing] = useState(false)
   const [approval, setApproval] = useState<{ note: string; reason: AppError; error: AppError | null } | null>(null)
+  // An over-receipt beyond tolerance, refused for a supervisor's approval: the scan is sent again once approved.
+  const [overApproval, setOverApproval] = useState<{ text: string; reason: AppError; error: AppError | null } | null>(null)
   const [typed, setTyped] = useState('')
   const counter = useRef(0)
   const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null)
@@ -125,6 +130,7 @@ export function ReceiveScreen() {
         if (DUPLICATE_CODES.has(r.code) && r.text) void showDuplicate(r.text, null)
         else setDuplicate(null)
         if (r.code === 'receiving.order_opened') setClosed(null)
+        if (r.code === APPROVAL_OVER && r.text) setOverApproval({ text: r.text, reason: { code: r.code, message: '', params: r.params }, error: null })
         if (RECEIVED_CODES.has(r.code) && r.text) void printUnitFor(null, r.text)
       }),
     [client, addEntry, showDuplicate, printUnitFor, terminalId]
@@ -145,19 +151,26 @@ export function ReceiveScreen() {
     feedback('bad', text(e))
   }
 
-  const submitTyped = async (e: FormEvent) => {
-    e.preventDefault()
-    const text = typed.trim()
-    if (!text) return
+  const submitText = async (text: string, given?: Approval) => {
     setError(null)
-    const r = await client.call('receiving.submit', { text })
-    if (!r.ok) return fail(r.error)
+    const r = await client.call('receiving.submit', { text, ...(given ? { approval: given } : {}) })
+    if (!r.ok) {
+      if (given) return setOverApproval((a) => a && { ...a, error: r.error })
+      return fail(r.error)
+    }
     setTyped('')
+    setOverApproval(r.value.code === APPROVAL_OVER ? { text, reason: { code: r.value.code, message: '', params: r.value.params }, error: null } : null)
     report(r.value, text, 'typed')
     if (DUPLICATE_CODES.has(r.value.code)) void showDuplicate(text, r.value.duplicate)
     else setDuplicate(null)
     if (RECEIVED_CODES.has(r.value.code) && r.value.unit) void printUnitFor(r.value.unit, text)
     if (!order) void refresh()
+  }
+
+  const submitTyped = async (e: FormEvent) => {
+    e.preventDefault()
+    const text = typed.trim()
+    if (text) await submitText(text)
   }
 
   const openOrder = async (number: string) => {
@@ -436,6 +449,9 @@ export function ReceiveScreen() {
           {!isClosed && (
             <>
               {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void close(approval.note, a)} onCancel={() => setApproval(null)} />}
+              {overApproval && (
+                <ApprovalDialog reason={overApproval.reason} error={overApproval.error} onApprove={(a) => void submitText(overApproval.text, a)} onCancel={() => setOverApproval(null)} />
+              )}
               <ExceptionPanel
                 lastScan={lastScanned?.text ?? ''}
                 request={reasonRequest}

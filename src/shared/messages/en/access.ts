@@ -7,6 +7,7 @@ export const accessEn = {
   'auth.badge_not_allowed': 'A badge alone cannot sign in here: choose your name and enter your PIN.',
   'approval.close_short': 'Closing {order} with {short:number} missing needs a supervisor: a supervisor scans their badge or enters their PIN.',
   'approval.putaway_override': 'Putting a held (recalled, quarantined or expired) unit outside a hold location needs a supervisor: a supervisor scans their badge or enters their PIN.',
+  'approval.over_receipt': '{sku}: {over:number} over the {expected:number} expected on {order} line {line}, beyond the item’s tolerance: a supervisor approves (badge or PIN), or set it aside.',
   'approval.reprint': 'A reprint needs a supervisor: a supervisor scans their badge or enters their PIN.',
   'approval.not_supervisor': '{name} is not a supervisor: a supervisor must approve this.',
   'operators.badge_taken': 'The badge {badge} already belongs to {name}.',
