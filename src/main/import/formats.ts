@@ -6,167 +6,17 @@
  */
 
 import { validateSerialRule, type SerialCharset, type SerialRule } from '../../shared/codes/serial-rules'
-import { IMPORT_KINDS, type ImportIssue, type ImportKind, type Tracking } from '../../shared/contract-areas/receiving'
+import type { ImportIssue, ImportKind, Tracking } from '../../shared/contract-areas/receiving'
 
 export type { AsnRecord, Cell, ImportBatch, ItemRecord, LocationRecord, PoRecord, SupplierRecord } from './records'
 import type { Cell, ImportBatch, ItemRecord, LocationRecord } from './records'
 
-import { crossCheckShipments, SHIPMENT_COLUMNS, toShipmentRecords } from './shipment-format'
-import { bool, code, date, gln, gtin, int, lot, oneOf, serialText, sscc, text, type Column } from './cells'
+import { crossCheckShipments, toShipmentRecords } from './shipment-format'
+import { COLUMNS } from './columns'
+import { cellText, isBlankRow, normalizeHeader } from './header'
 
-// ── kinds ────────────────────────────────────────────────────────────────────────────────────
-const TRACKING = ['none', 'lot', 'serial', 'lot_serial'] as const
-const LOCATION_KINDS = ['site', 'zone', 'aisle', 'shelf', 'bin', 'dock', 'door'] as const
-const CHARSETS = ['numeric', 'alphanumeric', 'cset82'] as const
-
-export const COLUMNS: Record<ImportKind, Array<Column<unknown>>> = {
-  items: [
-    { name: 'sku', required: true, parse: code(64) },
-    { name: 'gtin', parse: gtin },
-    { name: 'description', required: true, parse: text(200) },
-    { name: 'tracking', required: true, parse: oneOf(TRACKING) },
-    { name: 'serial_min_length', parse: int(1, 128) },
-    { name: 'serial_max_length', parse: int(1, 128) },
-    { name: 'serial_charset', parse: oneOf(CHARSETS) },
-    { name: 'serial_prefix', parse: text(128) },
-    { name: 'serial_pattern', parse: text(200) },
-    { name: 'shelf_life_days', parse: int(0, 36500) },
-    { name: 'default_bin', parse: code(64) },
-    { name: 'putaway_zone', parse: code(64) }
-  ],
-  suppliers: [
-    { name: 'code', required: true, parse: code(64) },
-    { name: 'name', required: true, parse: text(200) },
-    { name: 'gln', parse: gln }
-  ],
-  locations: [
-    { name: 'code', required: true, parse: code(64) },
-    { name: 'name', required: true, parse: text(200) },
-    { name: 'kind', required: true, parse: oneOf(LOCATION_KINDS) },
-    { name: 'parent', parse: code(64) },
-    { name: 'gln', parse: gln },
-    { name: 'active', parse: bool }
-  ],
-  po: [
-    { name: 'order', required: true, parse: code(64) },
-    { name: 'supplier', parse: code(64) },
-    { name: 'expected_at', parse: date },
-    { name: 'line', required: true, parse: int(1, 999_999) },
-    { name: 'item', required: true, parse: text(64) },
-    { name: 'qty', required: true, parse: int(0, 10_000_000) },
-    { name: 'lot', parse: lot }
-  ],
-  asn: [
-    { name: 'order', required: true, parse: code(64) },
-    { name: 'supplier', parse: code(64) },
-    { name: 'po_number', parse: code(64) },
-    { name: 'expected_at', parse: date },
-    { name: 'line', parse: int(1, 999_999) },
-    { name: 'item', required: true, parse: text(64) },
-    { name: 'serial', parse: serialText },
-    { name: 'lot', parse: lot },
-    { name: 'expiry', parse: date },
-    { name: 'qty', parse: int(1, 100_000) },
-    { name: 'sscc', parse: sscc },
-    { name: 'parent_sscc', parse: sscc },
-    { name: 'made_at', parse: date },
-    { name: 'production_line', parse: text(64) },
-    { name: 'shift', parse: text(32) }
-  ],
-  shipment: SHIPMENT_COLUMNS
-}
-
-/** Header spellings accepted besides the canonical column names. */
-const ALIASES: Record<string, string> = {
-  quantity: 'qty',
-  order_number: 'order',
-  po: 'po_number',
-  sku_or_gtin: 'item',
-  expiry_date: 'expiry',
-  best_before: 'expiry',
-  production_date: 'made_at',
-  manufactured_at: 'made_at',
-  pallet: 'sscc',
-  pallet_sscc: 'parent_sscc',
-  machine: 'production_line',
-  line_no: 'line',
-  expected: 'expected_at'
-}
-
-export const normalizeHeader = (h: string): string => {
-  const n = h.trim().toLowerCase().replace(/[\s-]+/g, '_')
-  return ALIASES[n] ?? n
-}
-
-const cellText = (c: Cell | undefined): string => (c === undefined ? '' : typeof c === 'string' ? c : '')
-const isBlankRow = (cells: readonly Cell[]) => cells.every((c) => typeof c === 'string' && c.trim() === '')
-
-const COLUMN_NAME = /^[a-z][a-z0-9_]{0,39}$/
-
-function headerHint(cols: ReadonlySet<string>): string {
-  const names = [...cols].filter((c) => COLUMN_NAME.test(c)).slice(0, 8)
-  return names.length > 0 ? ` (${names.join(', ')})` : ''
-}
-
-/** The kind a header's columns name, or null. */
-function kindFromColumns(cols: ReadonlySet<string>): ImportKind | null {
-  const has = (...names: string[]) => names.every((n) => cols.has(n))
-  if (has('shipment', 'customer')) return 'shipment'
-  if (has('order', 'item') && (cols.has('serial') || cols.has('sscc') || cols.has('parent_sscc') || !cols.has('line'))) return 'asn'
-  if (has('order', 'item', 'line', 'qty')) return 'po'
-  if (has('sku', 'tracking')) return 'items'
-  if (has('code', 'name', 'kind')) return 'locations'
-  if (has('code', 'name')) return 'suppliers'
-  return null
-}
-
-/** The kind from a `kind,<kind>` line, else from the header columns; plus where the header is. */
-export function detectKind(rows: readonly (readonly Cell[])[], forced?: ImportKind): { kind: ImportKind; headerIndex: number } | ImportIssue {
-  let i = 0
-  while (i < rows.length && isBlankRow(rows[i]!)) i++
-  if (i >= rows.length) return { row: 1, column: null, rule: 'empty', message: 'The file has no header row and no data.' }
-  const first = rows[i]!
-  const c0 = cellText(first[0]).trim().toLowerCase()
-  const inline = /^#?\s*kind\s*[:=]\s*(\S+)$/.exec(c0)
-  const rest = first.slice(2).every((c) => cellText(c).trim() === '')
-  let declared: string | null = null
-  if (inline) declared = inline[1]!
-  else if (/^#?\s*kind$/.test(c0) && rest && cellText(first[1]).trim() !== '' && !['code', 'name'].includes(normalizeHeader(cellText(first[1])))) declared = cellText(first[1]).trim().toLowerCase()
-  if (declared !== null) {
-    if (!(IMPORT_KINDS as readonly string[]).includes(declared)) {
-      // Echoed only when it looks like a kind name: never a line of some other file.
-      const named = COLUMN_NAME.test(declared)
-      return { row: i + 1, column: null, rule: 'kind', message: `Unknown kind${named ? ` "${declared}"` : ''}: one of ${IMPORT_KINDS.join(', ')}.`, ...(named ? { value: declared } : {}) }
-    }
-    if (forced && forced !== declared) return { row: i + 1, column: null, rule: 'kind', message: `The file says kind "${declared}" but kind "${forced}" was asked for.`, value: declared }
-    let h = i + 1
-    while (h < rows.length && isBlankRow(rows[h]!)) h++
-    if (h >= rows.length) return { row: i + 2, column: null, rule: 'empty', message: 'No header row after the kind line.' }
-    return { kind: declared as ImportKind, headerIndex: h }
-  }
-  const cols = new Set(first.map((c) => normalizeHeader(cellText(c))))
-  const kind = kindFromColumns(cols)
-  if (forced) {
-    // A header that lacks the asked kind's required columns but fits another kind is the wrong file
-    // (or the wrong --kind): say which kind it looks like instead of listing every missing column.
-    const lacksRequired = COLUMNS[forced].some((c) => c.required && !cols.has(c.name))
-    if (kind && kind !== forced && lacksRequired) {
-      return { row: i + 1, column: null, rule: 'kind', message: `The file looks like kind "${kind}" from its header${headerHint(cols)}, but kind "${forced}" was asked for.`, value: kind }
-    }
-    return { kind: forced, headerIndex: i }
-  }
-  if (!kind) {
-    return {
-      row: i + 1,
-      column: null,
-      rule: 'kind',
-      // Only names that look like column names are echoed: a file that is not an import at all
-      // (a password file, a key) must never come back in a message.
-      message: `Cannot tell what this file holds from its header${headerHint(cols)}: put a first line "kind,<${IMPORT_KINDS.join('|')}>" or use the documented columns.`
-    }
-  }
-  return { kind, headerIndex: i }
-}
+export { COLUMNS } from './columns'
+export { detectKind, normalizeHeader } from './header'
 
 export interface ValidationOutput {
   batch: ImportBatch

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CloseResult, DuplicateInfo, ReceiveOutcome, ReceivingState } from '../../../shared/contract-areas/receiving'
+import type { CloseResult, ReceiveOutcome, ReceivingState } from '../../../shared/contract-areas/receiving'
 import type { ScanResult } from '../../../shared/contract-areas/scans'
 import type { AppError, Result } from '../../../shared/result'
 import { useFeedback } from '../../app/FeedbackProvider'
@@ -14,31 +14,15 @@ import { LineTable } from './LineTable'
 import { OrderPicker } from './OrderPicker'
 import { PlatePanel } from './PlatePanel'
 import { TypedReceipt } from './TypedReceipt'
-import { DUPLICATE_CODES, pickUnit, RECEIVED_CODES, shortTime, ssccOf, visibleScan, type ResultEntry } from './receive-helpers'
+import { DUPLICATE_CODES, RECEIVED_CODES, shortTime, ssccOf, visibleScan, type ResultEntry } from './receive-helpers'
 import { useReceivePrinting } from './use-receive-printing'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
 import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
 import { useCommandHandlers } from '../../commands/registry'
-import type { Command } from '../../../shared/codes/commands'
+import { RECEIVE_COMMANDS } from './receive-commands'
+import { DuplicatePanel, useDuplicate } from './DuplicatePanel'
 import type { ReasonRequest } from './ExceptionPanel'
 
-/** The commands the Receive screen takes (its command sheet). */
-const RECEIVE_COMMANDS: readonly Command[] = [
-  'undo',
-  'close-order',
-  'new-pallet',
-  'exception-damaged',
-  'exception-no-label',
-  'exception-wrong-item',
-  'exception-unexpected-serial',
-  'print-pallet-label',
-  'print-again',
-  'confirm',
-  'cancel',
-  'go-putaway',
-  'go-lookup',
-  'sign-out'
-]
 import { ApprovalDialog } from '../../components/ApprovalDialog'
 import type { Approval } from '../../../shared/schemas'
 
@@ -63,7 +47,6 @@ export function ReceiveScreen() {
   const [state, setState] = useState<ReceivingState | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   const [log, setLog] = useState<ResultEntry[]>([])
-  const [duplicate, setDuplicate] = useState<{ code: string; info: DuplicateInfo } | null>(null)
   const [closed, setClosed] = useState<CloseResult | null>(null)
   const [closing, setClosing] = useState(false)
   const [approval, setApproval] = useState<{ note: string; reason: AppError; error: AppError | null } | null>(null)
@@ -76,6 +59,7 @@ export function ReceiveScreen() {
 
   const last = log[0] ?? null
   const order = state?.order ?? null
+  const { duplicate, setDuplicate, showDuplicate } = useDuplicate(order?.number ?? null)
   const { printNote, printUnits, togglePrintUnits, printUnitFor, printPlate: printPlateLabel } = useReceivePrinting(order, setError)
   const printPlate = useCallback(
     (code: string, id?: number) => {
@@ -97,19 +81,6 @@ export function ReceiveScreen() {
     else setError(r.error)
   }, [client])
 
-  const showDuplicate = useCallback(
-    async (code: string, dup: DuplicateInfo | null) => {
-      if (dup) return setDuplicate({ code, info: dup })
-      const found = await client.call('lookup.find', { code })
-      const u = found.ok ? pickUnit(found.value) : null
-      if (!u) return setDuplicate(null)
-      setDuplicate({
-        code,
-        info: { unitId: u.id, status: u.status, receivedAt: u.receivedAt, order: u.order?.number ?? null, location: u.location, plate: u.plate, sameOrder: u.order?.number === order?.number }
-      })
-    },
-    [client, order?.number]
-  )
 
   // ── live state and scanner results ──────────────────────────────────────────────────────────
   useEffect(() => {
@@ -133,7 +104,7 @@ export function ReceiveScreen() {
         if (r.code === APPROVAL_OVER && r.text) setOverApproval({ text: r.text, reason: { code: r.code, message: '', params: r.params }, error: null })
         if (RECEIVED_CODES.has(r.code) && r.text) void printUnitFor(null, r.text)
       }),
-    [client, addEntry, showDuplicate, printUnitFor, terminalId]
+    [client, addEntry, showDuplicate, setDuplicate, printUnitFor, terminalId]
   )
 
   // ── actions (typed or buttons): feedback is ours to give ────────────────────────────────────
@@ -367,23 +338,7 @@ export function ReceiveScreen() {
         </div>
       )}
 
-      {duplicate && (
-        <div className="receive-duplicate" data-testid="receive-duplicate">
-          <h2>{t(duplicate.info.sameOrder ? 'receive.dupSameOrder' : 'receive.dupElsewhere')}</h2>
-          <dl className="facts">
-            <dt>{t('receive.scanned')}</dt>
-            <dd>{visibleScan(duplicate.code)}</dd>
-            <dt>{t('receive.receivedAt')}</dt>
-            <dd data-testid="receive-duplicate-when">{shortTime(duplicate.info.receivedAt) || '—'}</dd>
-            <dt>{t('receive.order')}</dt>
-            <dd data-testid="receive-duplicate-order">{duplicate.info.order ?? '—'}</dd>
-            <dt>{t('receive.where')}</dt>
-            <dd data-testid="receive-duplicate-where">{[duplicate.info.location, duplicate.info.plate].filter(Boolean).join(' · ') || '—'}</dd>
-            <dt>{t('receive.unitStatus')}</dt>
-            <dd>{duplicate.info.status}</dd>
-          </dl>
-        </div>
-      )}
+      {duplicate && <DuplicatePanel duplicate={duplicate} />}
 
       <div className="receive-layout">
         <div className="receive-main">
