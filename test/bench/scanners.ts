@@ -41,7 +41,7 @@ async function serialBench() {
   const server = await startServer({ demo: false })
   const ui = await connectEvents(server)
   try {
-    const set = await ui.call('settings.update', { serialScannerPorts: [pty.devicePath] })
+    const set = await ui.call('scanners.add', { port: pty.devicePath })
     if (!set.ok) throw new Error(JSON.stringify(set))
     const id = `serial:${pty.devicePath}`
     await until(() => ui.of<{ id: string; state: string }[]>('devices.changed').some((list) => list.some((d) => d.id === id && d.state === 'connected')), { timeoutMs: 15_000, what: 'serial scanner connected' })

@@ -23,7 +23,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   const [station, setStation] = useState({ stationName: info.settings.stationName, site: info.settings.site, dock: info.settings.dock })
   const [sscc, setSscc] = useState({ companyPrefix: '', extensionDigit: '0', rangeStart: '', rangeEnd: '' })
   const [printerId, setPrinterId] = useState(info.settings.printerId)
-  const [ports, setPorts] = useState(info.settings.serialScannerPorts.join('\n'))
+  const [ports, setPorts] = useState('')
 
   const outcome = async (result: Result<unknown>): Promise<boolean> => {
     if (!result.ok) {
@@ -34,6 +34,14 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     setError(null)
     await refreshInfo()
     return true
+  }
+  /** The scanners step adds each port through the registry, as Settings → Scanners does. */
+  const addScanners = async (list: string[]): Promise<Result<unknown>> => {
+    for (const port of list) {
+      const r = await client.call('scanners.add', { port })
+      if (!r.ok) return r
+    }
+    return { ok: true, value: null }
   }
   const next = () => (step + 1 >= STEPS.length ? onDone() : setStep(step + 1))
 
@@ -53,7 +61,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           ? await client.call('setup.ssccRange', { companyPrefix: sscc.companyPrefix, extensionDigit: Number(sscc.extensionDigit), rangeStart: Number(sscc.rangeStart), rangeEnd: Number(sscc.rangeEnd) })
           : name === 'printer'
             ? await client.call('settings.update', { printerId })
-            : await client.call('settings.update', { serialScannerPorts: ports.split('\n').map((p) => p.trim()).filter(Boolean) })
+            : await addScanners(ports.split('\n').map((p) => p.trim()).filter(Boolean))
     if (await outcome(result)) next()
   }
 
