@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { HONEYWELL_VID } from '../../../src/main/devices/scanners/hid-pos-driver'
+import { createSimHidBackend } from '../../../src/main/devices/scanners/hid-sim'
 import { silentLogger } from '../../../src/main/logging'
 import { createStation, type Station } from '../../../src/main/station'
 import { migrate } from '../../../src/main/store/migrate'
@@ -27,8 +29,8 @@ afterEach(async () => {
   await Promise.all(ptys.splice(0).map((p) => p.close()))
 })
 
-async function start() {
-  station = await createStation({ dataDir: makeTempDir(), host: 'headless', version: 'test', logger: silentLogger(), demo: true, backups: false, scanners: { hid: null, listSerial: null, pollMs: 0, simulated: false } })
+async function start(hid: ReturnType<typeof createSimHidBackend> | null = null) {
+  station = await createStation({ dataDir: makeTempDir(), host: 'headless', version: 'test', logger: silentLogger(), demo: true, backups: false, scanners: { hid, listSerial: null, pollMs: 0, simulated: false } })
   await signInOn(station, 'administrator', ADMIN)
   await signInOn(station, 'operator', OPERATOR)
   const results: ScanResult[] = []
@@ -119,6 +121,26 @@ describe('scanner registry (issue #10.4, ADR 0017)', () => {
     expect(await refusal(s, 'scanners.add', { kind: 'hid', port: 'hid:0c2e:0b8f:NOPE' })).toMatchObject({ code: 'scanners.hid_missing' })
     expect(scannerEvents(s)).toHaveLength(before)
     expect(await call<RegisteredScannerView[]>(s, 'scanners.registered', {})).toHaveLength(1)
+  })
+
+  it('a connected HID POS scanner is listed, and added by its device id for a name and a terminal; turned off, its scans are ignored', async () => {
+    const hid = createSimHidBackend()
+    const gun = hid.plug({ vendorId: HONEYWELL_VID, productId: 0x0b8f, serialNumber: 'A' })
+    const { s, results } = await start(hid)
+    await s.scanning.manager.refresh()
+    const deviceId = 'hid:0c2e:0b8f:A'
+    await until(() => s.devices.list().find((d) => d.id === deviceId)?.state === 'connected', { what: 'the HID scanner connected' })
+    expect(await call(s, 'scanners.ports', {})).toMatchObject({ serialPorts: [], hidScanners: [{ deviceId, state: 'connected', registeredId: null }] })
+    const added = await call<RegisteredScannerView>(s, 'scanners.add', { kind: 'hid', port: deviceId, name: 'Door 1 HID', terminal: 'door-1' })
+    expect(added).toMatchObject({ kind: 'hid', deviceId, state: 'connected', terminal: 'door-1' })
+    hid.scan(gun.path, 'HID-SCAN', ']C0')
+    await until(() => results.length === 1, { what: 'the HID scan' })
+    expect(results[0]).toMatchObject({ deviceId, terminalId: 'door-1', outcome: 'accepted' })
+    await call(s, 'scanners.setEnabled', { deviceId, enabled: false })
+    expect(await call(s, 'scanners.registered', {})).toMatchObject([{ enabled: false, state: 'disabled' }])
+    hid.scan(gun.path, 'IGNORED', ']C0')
+    await until(() => results.length === 2, { what: 'the ignored scan' })
+    expect(results[1]).toMatchObject({ outcome: 'ignored', code: 'scan.device_disabled' })
   })
 
   it('only an administrator may change scanners: the core refuses an operator on a screen, and audits it', async () => {
