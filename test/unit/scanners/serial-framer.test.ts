@@ -37,7 +37,7 @@ describe('SerialFramer', () => {
 
   it('any terminator set: the frames joined with it give back the input, whatever the chunking (fuzz)', () => {
     fc.assert(
-      fc.property(fc.constantFrom('cr', 'lf', 'crlf', 'tab') as fc.Arbitrary<'cr' | 'lf' | 'crlf' | 'tab'>, fc.array(fc.stringMatching(/^[A-Za-z0-9\x1d]{1,30}$/), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 7 }), (suffix, scans, chunk) => {
+      fc.property(fc.constantFrom('cr', 'lf', 'crlf', 'tab') as fc.Arbitrary<'cr' | 'lf' | 'crlf' | 'tab'>, fc.array(fc.array(fc.constantFrom('A', 'z', '0', '9', '-', '\u001d'), { minLength: 1, maxLength: 30 }).map((c) => c.join('')), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 7 }), (suffix, scans, chunk) => {
         const end = suffix === 'tab' ? '\t' : suffix === 'cr' ? '\r' : suffix === 'lf' ? '\n' : '\r\n'
         const f = new SerialFramer({ silenceMs: 0, terminators: suffixTerminators(suffix) })
         const out = collect(f)
