@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signInAs, signInClient } from '../helpers/auth'
+import { futureAi17 } from '../helpers/clock'
 import { launchChromium } from '../helpers/browser'
 import { openPtyPair, type PtyPair } from '../helpers/pty'
 import { startServer, type RunningServer } from '../helpers/station-server'
@@ -88,6 +89,27 @@ describe('Settings → Scanners in Chromium (issue #10.4)', () => {
     await page.click('[data-testid=scanner-add-submit]')
     await page.waitForFunction(() => document.querySelector('[data-testid=scanner-add-error]')?.textContent?.includes('El puerto /dev/ttyNO-SUCH-SCANNER no existe'))
     expect((await events.call('settings.update', { language: 'en' })).ok).toBe(true)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('a scanner added in Settings and sent to this screen receives on Receive (#10 done-when)', async () => {
+    await page.click('[data-testid=nav-settings]')
+    await page.click('[data-testid=settings-tab-scanners]')
+    await page.fill('[data-testid=scanner-add-path]', pty.devicePath)
+    await page.click('[data-testid=scanner-add-submit]')
+    const row = await page.waitForSelector('[data-testid^=scanner-row-][data-state=connected]', { timeout: 15_000 })
+    const id = (await row.getAttribute('data-testid'))!.slice('scanner-row-'.length)
+    const own = await page.$eval(`[data-testid=scanner-assign-${id}] option:nth-child(2)`, (o) => (o as HTMLOptionElement).value)
+    await page.selectOption(`[data-testid=scanner-assign-${id}]`, own)
+    await page.waitForFunction(([sel, v]) => (document.querySelector(sel!) as HTMLSelectElement | null)?.value === v, [`[data-testid=scanner-assign-${id}]`, own])
+
+    await page.click('[data-testid=nav-receive]')
+    await page.waitForSelector('[data-testid=screen-receive] [data-testid=receive-orders]')
+    pty.write('ASN-2001\r\n')
+    await page.waitForSelector('[data-testid=screen-receive][data-order=ASN-2001]', { timeout: 15_000 })
+    pty.write(`]d20180614141123458${'17'}${futureAi17(18)}10L2405\x1d21100201\r\n`)
+    await page.waitForFunction(() => document.querySelector('[data-testid=receive-line-1] [data-col=received]')?.textContent === '1', undefined, { timeout: 15_000 })
+    expect(await page.getAttribute('[data-testid=receive-result]', 'data-code')).toBe('receiving.received')
     expect(pageErrors).toEqual([])
   })
 })
