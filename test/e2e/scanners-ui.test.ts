@@ -112,4 +112,37 @@ describe('Settings → Scanners in Chromium (issue #10.4)', () => {
     expect(await page.getAttribute('[data-testid=receive-result]', 'data-code')).toBe('receiving.received')
     expect(pageErrors).toEqual([])
   })
+
+  it('first-run setup adds a scanner through the same form', async () => {
+    const empty = await startServer({ demo: false })
+    const other = await openPtyPair()
+    const setup = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    try {
+      setup.on('pageerror', (e) => pageErrors.push(e.message))
+      await setup.goto(empty.url)
+      await setup.fill('[data-testid=setup-admin-name]', 'Site Admin')
+      await setup.fill('[data-testid=setup-admin-pin]', '2580')
+      await setup.click('[data-testid=setup-admin-create]')
+      for (const step of ['station', 'sscc', 'printer']) {
+        await setup.waitForSelector(`[data-testid=setup][data-step=${step}]`)
+        await setup.click('[data-testid=setup-skip]')
+      }
+      await setup.waitForSelector('[data-testid=setup][data-step=scanners]')
+      await setup.fill('[data-testid=scanner-add-path]', '/dev/ttyNO-SUCH-SCANNER')
+      await setup.click('[data-testid=scanner-add-submit]')
+      await setup.waitForSelector('[data-testid=scanner-add-error][data-code="scanners.port_missing"]')
+      await setup.fill('[data-testid=scanner-add-path]', other.devicePath)
+      await setup.fill('[data-testid=scanner-add-name]', 'Door 1')
+      await setup.click('[data-testid=scanner-add-submit]')
+      await setup.waitForSelector('[data-testid=setup-scanner-1]')
+      expect(await setup.textContent('[data-testid=setup-scanner-1]')).toContain('Door 1')
+      await setup.click('[data-testid=setup-save]')
+      await setup.waitForSelector('[data-testid=nav-receive]')
+      expect(pageErrors).toEqual([])
+    } finally {
+      await setup.close()
+      await empty.stop()
+      await other.close()
+    }
+  })
 })
