@@ -80,6 +80,14 @@ const described = (s: RegisteredScanner) => ({ name: s.name, kind: s.kind, port:
  */
 export function createScannerRegistry(deps: ScannerRegistryDeps) {
   const { repo } = deps
+  // Read on every scan (terminal, on/off): kept in memory, reloaded after each change made here and at
+  // each discovery pass (`reload`), which is also when a change written by the CLI takes effect.
+  let cache: RegisteredScanner[] | null = null
+  const cached = (): RegisteredScanner[] => (cache ??= repo.list())
+  const changed = <T>(value: T): T => {
+    cache = null
+    return value
+  }
   const existing = (id: number): RegisteredScanner => {
     const s = repo.get(id)
     if (!s) throw new AppFailure('scanners.unknown', { id })
@@ -97,12 +105,16 @@ export function createScannerRegistry(deps: ScannerRegistryDeps) {
   }
 
   return {
-    list: (): RegisteredScanner[] => repo.list(),
+    list: (): RegisteredScanner[] => cached(),
+    /** Reads the table again (a discovery pass: the CLI may have changed it beside the station). */
+    reload(): RegisteredScanner[] {
+      cache = null
+      return cached()
+    },
     get: existing,
     /** The registered scanner behind a driver's device id, if any. */
     byDevice(deviceId: string): RegisteredScanner | null {
-      if (deviceId.startsWith('serial:')) return repo.byPort(deviceId.slice('serial:'.length))
-      return deviceId.startsWith('hid:') ? repo.byPort(deviceId) : null
+      return cached().find((s) => scannerDeviceId(s) === deviceId) ?? null
     },
     add(input: NewScanner, actor: number | null): RegisteredScanner {
       const kind = input.kind ?? 'serial'
@@ -115,13 +127,13 @@ export function createScannerRegistry(deps: ScannerRegistryDeps) {
       refuseDuplicate(kind, port, null)
       const name = (input.name?.trim() || port).slice(0, 80)
       const at = deps.now().toISOString()
-      const { result: id } = deps.eventLog.record(
+      const { result: id } = changed(deps.eventLog.record(
         () => {
           refuseDuplicate(kind, port, null)
           return repo.insert({ name, kind, port, baud, suffix, terminal: input.terminal ?? null }, at)
         },
         (id) => ({ type: 'scanner.added', operatorId: actor, payload: { scanner: id, after: { name, kind, port, baud, suffix, terminal: input.terminal ?? null, enabled: true } } })
-      )
+      ))
       return existing(id)
     },
     update(input: ScannerUpdate, actor: number | null): RegisteredScanner {
@@ -143,17 +155,21 @@ export function createScannerRegistry(deps: ScannerRegistryDeps) {
         terminal: input.terminal === undefined ? before.terminal : input.terminal,
         enabled: input.enabled ?? before.enabled
       }
-      deps.eventLog.record(
-        () => repo.update(before.id, next, deps.now().toISOString()),
-        () => ({ type: 'scanner.changed', operatorId: actor, payload: { scanner: before.id, before: described(before), after: described(next) } })
+      changed(
+        deps.eventLog.record(
+          () => repo.update(before.id, next, deps.now().toISOString()),
+          () => ({ type: 'scanner.changed', operatorId: actor, payload: { scanner: before.id, before: described(before), after: described(next) } })
+        )
       )
       return existing(before.id)
     },
     remove(id: number, actor: number | null): { removed: number } {
       const before = existing(id)
-      deps.eventLog.record(
-        () => repo.remove(id),
-        () => ({ type: 'scanner.removed', operatorId: actor, payload: { scanner: id, before: described(before) } })
+      changed(
+        deps.eventLog.record(
+          () => repo.remove(id),
+          () => ({ type: 'scanner.removed', operatorId: actor, payload: { scanner: id, before: described(before) } })
+        )
       )
       return { removed: id }
     },

@@ -133,7 +133,7 @@ export function createScanning(deps: ScanningDeps): Scanning {
     listSerial,
     ...(options.openSerial ? { openSerial: options.openSerial } : {}),
     ...(options.serialSilenceMs !== undefined ? { serialSilenceMs: options.serialSilenceMs } : {}),
-    serialScanners: () => registry.list().filter((s) => s.kind === 'serial').map((s) => ({ path: s.port, name: s.name, baudRate: s.baud, suffix: s.suffix, enabled: s.enabled })),
+    serialScanners: () => registry.reload().filter((s) => s.kind === 'serial').map((s) => ({ path: s.port, name: s.name, baudRate: s.baud, suffix: s.suffix, enabled: s.enabled })),
     disabled: disabledIds,
     pollMs: options.pollMs ?? 3000,
     watch: options.watch !== undefined ? options.watch : options.pollMs === 0 ? null : watchDeviceNodes(),
