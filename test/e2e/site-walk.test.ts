@@ -7,6 +7,7 @@ import { launchChromium } from '../helpers/browser'
 import { runCli } from '../helpers/cli'
 import { openPtyPair, type PtyPair } from '../helpers/pty'
 import { PROJECT_ROOT, startServer, type RunningServer } from '../helpers/station-server'
+import { addOperator, FIRST_RUN, runFirstRunSetup, signInByName } from '../helpers/setup-ui'
 import { assertUiBuilt } from '../helpers/ui'
 import { until } from '../helpers/wait'
 
@@ -35,13 +36,6 @@ afterAll(async () => {
 
 const SAMPLES = join(PROJECT_ROOT, 'resources', 'import-samples')
 
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByRole('button', { name }).click()
-  await page.keyboard.type(pin)
-  await page.keyboard.press('Enter')
-  await page.waitForSelector('[data-testid=nav-receive]')
-}
-
 async function importSample(page: Page, file: string): Promise<void> {
   await page.setInputFiles('[data-testid=import-file]', join(SAMPLES, file))
   await page.click('[data-testid=import-preview]')
@@ -60,29 +54,8 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(server.url)
 
-    // First-run setup: the administrator, the station, an SSCC range; printer and scanners later in Settings.
-    await page.waitForSelector('[data-testid=setup-admin]')
-    await page.fill('[data-testid=setup-admin-name]', 'Site Admin')
-    await page.fill('[data-testid=setup-admin-badge]', 'ADM-1')
-    await page.fill('[data-testid=setup-admin-pin]', '2580')
-    await page.click('[data-testid=setup-admin-create]')
-    await page.waitForSelector('[data-testid=setup][data-step=station]')
-    await page.fill('[data-testid=setup-stationName]', 'Door 5 station')
-    await page.fill('[data-testid=setup-site]', 'Leeds DC')
-    await page.fill('[data-testid=setup-dock]', 'Door 5')
-    await page.click('[data-testid=setup-save]')
-    await page.waitForSelector('[data-testid=setup][data-step=sscc]')
-    await page.fill('[data-testid=setup-companyPrefix]', '0614141')
-    await page.fill('[data-testid=setup-extension]', '3')
-    await page.fill('[data-testid=setup-rangeStart]', '1000')
-    await page.fill('[data-testid=setup-rangeEnd]', '1999')
-    await page.click('[data-testid=setup-save]')
-    await page.waitForSelector('[data-testid=setup][data-step=printer]')
-    await page.click('[data-testid=setup-skip]')
-    await page.waitForSelector('[data-testid=setup][data-step=scanners]')
-    await page.fill('textarea[data-testid=setup-scanners]', scanner.devicePath)
-    await page.click('[data-testid=setup-save]')
-    await page.waitForSelector('[data-testid=nav-receive]')
+    // First-run setup: the administrator, the station, an SSCC range; the printer comes in Settings.
+    await runFirstRunSetup(page, { ...FIRST_RUN, scannerPorts: scanner.devicePath })
 
     // Settings → Printers: the Zebra emulator by its address, the default for pallet labels.
     await page.click('[data-testid=nav-settings]')
@@ -98,18 +71,8 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     await page.selectOption('[data-testid=printer-default-pallet]', printerId)
 
     // People: a supervisor with a PIN set by the administrator, an operator who chooses hers.
-    await page.click('[data-testid=settings-tab-operators]')
-    await page.fill('[data-testid=operator-name]', 'Sam Supervisor')
-    await page.selectOption('[data-testid=operator-role]', 'supervisor')
-    await page.fill('[data-testid=operator-badge]', 'SUP-9')
-    await page.fill('[data-testid=operator-pin]', '9753')
-    await page.click('[data-testid=operator-save]')
-    await page.waitForSelector('[data-testid=operators-table] tr:has-text("Sam Supervisor")')
-    await page.fill('[data-testid=operator-name]', 'Olga Operator')
-    await page.selectOption('[data-testid=operator-role]', 'operator')
-    await page.fill('[data-testid=operator-badge]', 'OP-77')
-    await page.click('[data-testid=operator-save]')
-    await page.waitForSelector('[data-testid=operators-table] tr:has-text("Olga Operator")')
+    await addOperator(page, { name: 'Sam Supervisor', role: 'supervisor', badge: 'SUP-9', pin: '9753' })
+    await addOperator(page, { name: 'Olga Operator', role: 'operator', badge: 'OP-77' })
 
     // Master data as site IT brings it: locations, suppliers, items and a purchase order from the sample files.
     await page.click('[data-testid=nav-receive]')
@@ -118,10 +81,7 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     await page.click('[data-testid=sign-out]')
 
     // The operator signs in (first PIN becomes hers) and receives with the serial scanner.
-    await page.getByRole('button', { name: 'Olga Operator' }).click()
-    await page.keyboard.type('4455')
-    await page.keyboard.press('Enter')
-    await page.waitForSelector('[data-testid=nav-receive]')
+    await signInByName(page, 'Olga Operator', '4455')
     await page.click('[data-testid=receive-open-PO-3001]')
     await page.waitForSelector('[data-testid=screen-receive][data-order=PO-3001]')
     // A new pallet: its SSCC comes from the range set up, and its label goes to the emulator at once.
@@ -149,7 +109,7 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     await page.click('[data-testid=sign-out]')
 
     // The administrator sees who changed what in Settings → Audit.
-    await signIn(page, 'Site Admin', '2580')
+    await signInByName(page, 'Site Admin', '2580')
     await page.click('[data-testid=nav-settings]')
     await page.click('[data-testid=settings-tab-audit]')
     for (const type of ['operator.created', 'settings.changed']) {
