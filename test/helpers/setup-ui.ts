@@ -4,7 +4,7 @@ export interface FirstRunAnswers {
   admin: { name: string; badge: string; pin: string }
   station: { name: string; site: string; dock: string }
   sscc: { companyPrefix: string; extension: string; start: string; end: string }
-  /** Serial scanner ports typed at the scanners step (skipped when absent). */
+  /** Serial scanner ports (one a line) added at the scanners step through its add form (skipped when absent). */
   scannerPorts?: string
 }
 
@@ -39,7 +39,13 @@ export async function runFirstRunSetup(page: Page, answers: FirstRunAnswers = FI
   await page.click('[data-testid=setup-skip]')
   await page.waitForSelector('[data-testid=setup][data-step=scanners]')
   if (answers.scannerPorts) {
-    await page.fill('textarea[data-testid=setup-scanners]', answers.scannerPorts)
+    // The same add form as Settings → Scanners (ADR 0017): one port at a time, each listed once added.
+    const ports = answers.scannerPorts.split('\n').map((p) => p.trim()).filter(Boolean)
+    for (const [i, port] of ports.entries()) {
+      await page.fill('[data-testid=scanner-add-path]', port)
+      await page.click('[data-testid=scanner-add-submit]')
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid^=setup-scanner-]').length === n, i + 1)
+    }
     await page.click('[data-testid=setup-save]')
   } else {
     await page.click('[data-testid=setup-skip]')
