@@ -7,7 +7,7 @@ import { launchChromium } from '../helpers/browser'
 import { runCli } from '../helpers/cli'
 import { openPtyPair, type PtyPair } from '../helpers/pty'
 import { PROJECT_ROOT, startServer, type RunningServer } from '../helpers/station-server'
-import { addOperator, FIRST_RUN, runFirstRunSetup, signInByName } from '../helpers/setup-ui'
+import { addOperator, runFirstRunSetup, signInByName } from '../helpers/setup-ui'
 import { assertUiBuilt } from '../helpers/ui'
 import { until } from '../helpers/wait'
 
@@ -54,8 +54,8 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(server.url)
 
-    // First-run setup: the administrator, the station, an SSCC range; the printer comes in Settings.
-    await runFirstRunSetup(page, { ...FIRST_RUN, scannerPorts: scanner.devicePath })
+    // First-run setup: the administrator, the station, an SSCC range; printer and scanner come in Settings.
+    await runFirstRunSetup(page)
 
     // Settings → Printers: the Zebra emulator by its address, the default for pallet labels.
     await page.click('[data-testid=nav-settings]')
@@ -69,6 +69,21 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     await page.click(`[data-testid=printer-test-${printerId}]`)
     await until(() => printer!.labels().length >= 1, { what: 'the test label to reach the emulator', timeoutMs: 30_000 })
     await page.selectOption('[data-testid=printer-default-pallet]', printerId)
+
+    // Settings → Scanners: the serial scanner on its pty, CR-terminated; its test box shows a scan.
+    await page.click('[data-testid=settings-tab-scanners]')
+    await page.fill('[data-testid=scanner-add-path]', scanner.devicePath)
+    await page.fill('[data-testid=scanner-add-name]', 'Dock 5 serial')
+    await page.selectOption('[data-testid=scanner-add-suffix]', 'cr')
+    await page.click('[data-testid=scanner-add-submit]')
+    const scannerRow = page.locator('[data-testid^=scanner-row-][data-state=connected]').first()
+    await scannerRow.waitFor({ timeout: 30_000 })
+    const scannerId = (await scannerRow.getAttribute('data-testid'))!.replace('scanner-row-', '')
+    scanner.write('TEST-SCAN-1\r')
+    await until(async () => ((await page.textContent(`[data-testid=scanner-test-${scannerId}-text]`)) ?? '').includes('TEST-SCAN-1'), {
+      what: 'the test scan in the scanner test box',
+      timeoutMs: 30_000
+    })
 
     // People: a supervisor with a PIN set by the administrator, an operator who chooses hers.
     await addOperator(page, { name: 'Sam Supervisor', role: 'supervisor', badge: 'SUP-9', pin: '9753' })
@@ -112,7 +127,7 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     await signInByName(page, 'Site Admin', '2580')
     await page.click('[data-testid=nav-settings]')
     await page.click('[data-testid=settings-tab-audit]')
-    for (const type of ['operator.created', 'settings.changed']) {
+    for (const type of ['operator.created', 'settings.changed', 'scanner.added']) {
       await page.waitForSelector(`[data-testid=audit-row][data-type="${type}"]`, { timeout: 30_000 })
     }
     expect(errors).toEqual([])
@@ -125,6 +140,8 @@ describe('a real site puts an empty station into service (#10 done when)', () =>
     expect(verdict.ok).toBe(true)
     expect(verdict.events).toBeGreaterThan(10)
     const db = new Database(join(server.dataDir, 'dockside.sqlite'))
+    const closed = db.prepare("SELECT payload FROM events WHERE type = 'order.closed'").get() as { payload: string }
+    expect(JSON.parse(closed.payload)).toMatchObject({ approvedBy: { name: 'Sam Supervisor' } })
     db.exec('DROP TRIGGER events_no_update')
     const victim = db.prepare("SELECT id FROM events WHERE type LIKE 'order.closed%' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined
     const target = victim?.id ?? (db.prepare('SELECT min(id) AS id FROM events').get() as { id: number }).id
