@@ -17,6 +17,8 @@ const valueOf = (flag) => {
 }
 const port = valueOf('--port') ?? process.env.DOCKSIDE_PORT ?? '5757'
 const dataDirArg = valueOf('--data-dir')
+// Remote displays (ADR 0018) are served by the headless host over TLS: --listen always runs it.
+const listen = valueOf('--listen')
 
 register()
 const { defaultDataDir } = await import('../src/main/paths.ts')
@@ -44,6 +46,7 @@ if (process.env.DOCKSIDE_SKIP_BUILD !== '1') {
 
 /** Returns null when Electron can be started, or the reason it cannot. */
 function electronUnavailable() {
+  if (listen) return `--listen ${listen} serves remote displays, which the headless host does`
   if (process.env.DOCKSIDE_NO_ELECTRON === '1') return 'DOCKSIDE_NO_ELECTRON=1 is set'
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no graphical display (DISPLAY is not set)'
   // Electron ≥ 42 downloads its binary on first use; this resolves (and if needed downloads) it.
@@ -56,7 +59,7 @@ function electronUnavailable() {
 
 function serveInBrowser(reason) {
   console.log(`Electron cannot start here because ${reason}, so Dockside is serving the same station UI for your browser at the address below.`)
-  const serveArgs = [join(root, 'bin/dockside.mjs'), 'serve', '--port', port, '--data-dir', dataDir, ...(demo ? ['--demo'] : [])]
+  const serveArgs = [join(root, 'bin/dockside.mjs'), 'serve', '--port', port, '--data-dir', dataDir, ...(demo ? ['--demo'] : []), ...(listen ? ['--listen', listen] : [])]
   const child = spawn(process.execPath, serveArgs, { cwd: root, stdio: 'inherit' })
   const stop = (signal) => child.kill(signal)
   process.on('SIGINT', stop)

@@ -7,6 +7,7 @@ import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } fro
 import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-areas/sync'
 import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import { accessMethods, type AccessAreaEvents, type AccessOutputs } from './contract-areas/access'
+import { displaysMethods, type DisplaysAreaEvents, type DisplaysOutputs } from './contract-areas/displays'
 import type { Result } from './result'
 
 /**
@@ -21,14 +22,15 @@ export const contract = {
   ...receivingMethods,
   ...syncMethods,
   ...gateMethods,
-  ...accessMethods
+  ...accessMethods,
+  ...displaysMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, DisplaysOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents, DisplaysAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>
@@ -42,6 +44,8 @@ export type ParsedInput<M extends MethodName> = z.output<(typeof contract)[M]['i
 export interface CallContext {
   terminalId: string
   host: 'electron' | 'ws' | 'cli' | 'internal'
+  /** A paired remote display (ADR 0018): read-only, whatever the terminal's session. */
+  displayId?: number
 }
 
 /** A terminal id as a client may name itself: `door-5`, `desktop`, a UUID. */

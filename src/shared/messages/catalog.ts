@@ -1,5 +1,6 @@
 import { accessEn } from './en/access'
 import { codesEn } from './en/codes'
+import { displaysEn } from './en/displays'
 import { gateEn } from './en/gate'
 import { importsEn } from './en/imports'
 import { lookupEn } from './en/lookup'
@@ -29,7 +30,8 @@ export const EN = {
   ...printingEn,
   ...syncEn,
   ...gateEn,
-  ...accessEn
+  ...accessEn,
+  ...displaysEn
 } as const
 
 export type MessageCode = keyof typeof EN

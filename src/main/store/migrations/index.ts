@@ -8,6 +8,13 @@ import { migration0006 } from './0006-shipments'
 import { migration0007 } from './0007-gate-reads'
 import { migration0008 } from './0008-location-hold'
 import { migration0009 } from './0009-access-audit'
+import { migration0011 } from './0011-displays'
+
+/**
+ * MERGE NOTE (wip/displays): 0010 belongs to the scanner registry (wip/scanners). Until it is merged a
+ * no-op stand-in keeps the versions consecutive; replace it with the real migration0010 at the merge.
+ */
+const migration0010: Migration = { version: 10, name: 'reserved-scanners', up: () => undefined }
 
 /** Every migration in order. Add a file `NNNN-name.ts` and list it here; never edit a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009]
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011]
