@@ -1,9 +1,11 @@
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
+import { enDisplays } from './en-displays'
 
 export const en = {
   ...enGate,
   ...enScanning,
+  ...enDisplays,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
   nav: {
     receive: 'Receive',
@@ -159,7 +161,7 @@ export const en = {
     step: 'Step {{n}} of {{of}}'
   },
   settings: {
-    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', audit: 'Audit' },
+    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', displays: 'Displays', audit: 'Audit' },
     badgeSignIn: 'Operators may sign in with a badge alone (never supervisors or administrators)',
     idleSignOutMinutes: 'Sign out after this many idle minutes (0: never)',
     title: 'Station settings',
