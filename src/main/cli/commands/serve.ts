@@ -30,7 +30,7 @@ suite runs once with the clock a year ahead).`
 const STOP_GRACE_MS = 5_000
 
 const serve: CliCommand = {
-  summary: 'Serve the station UI and API on 127.0.0.1 (headless host)',
+  summary: 'Serve the station UI and API on 127.0.0.1 (headless host; --listen ADDRESS: over TLS for remote displays)',
   async run(argv, io) {
     if (wantsHelp(argv)) {
       io.out(HELP)
