@@ -46,7 +46,6 @@ if (process.env.DOCKSIDE_SKIP_BUILD !== '1') {
 
 /** Returns null when Electron can be started, or the reason it cannot. */
 function electronUnavailable() {
-  if (listen) return `--listen ${listen} serves remote displays, which the headless host does`
   if (process.env.DOCKSIDE_NO_ELECTRON === '1') return 'DOCKSIDE_NO_ELECTRON=1 is set'
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no graphical display (DISPLAY is not set)'
   // Electron ≥ 42 downloads its binary on first use; this resolves (and if needed downloads) it.
@@ -58,7 +57,11 @@ function electronUnavailable() {
 }
 
 function serveInBrowser(reason) {
-  console.log(`Electron cannot start here because ${reason}, so Dockside is serving the same station UI for your browser at the address below.`)
+  console.log(
+    listen
+      ? `With --listen ${listen} Dockside serves the station UI over TLS for this browser and remote displays (the desktop window does not), at the address below.`
+      : `Electron cannot start here because ${reason}, so Dockside is serving the same station UI for your browser at the address below.`
+  )
   const serveArgs = [join(root, 'bin/dockside.mjs'), 'serve', '--port', port, '--data-dir', dataDir, ...(demo ? ['--demo'] : []), ...(listen ? ['--listen', listen] : [])]
   const child = spawn(process.execPath, serveArgs, { cwd: root, stdio: 'inherit' })
   const stop = (signal) => child.kill(signal)
@@ -67,7 +70,7 @@ function serveInBrowser(reason) {
   child.on('exit', (code) => process.exit(code ?? 0))
 }
 
-const electron = electronUnavailable()
+const electron = listen ? 'remote displays are served by the headless host' : electronUnavailable()
 if (typeof electron === 'string') {
   serveInBrowser(electron)
 } else {

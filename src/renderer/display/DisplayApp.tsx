@@ -9,6 +9,7 @@ import type { ConnectionState } from '../api/ws-client'
 import { GateBoard, GateLists } from '../screens/Gate/GateBoard'
 import { useAlarm } from '../screens/Gate/use-alarm'
 import '../styles/gate.css'
+import '../styles/display.css'
 
 interface Props {
   client: StationClient

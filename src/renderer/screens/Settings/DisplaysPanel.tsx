@@ -6,6 +6,7 @@ import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
 import { useMessageText } from '../../i18n/use-message'
+import '../../styles/display.css'
 
 const time = (iso: string | null, fallback: string) => (iso ? new Date(iso).toLocaleString() : fallback)
 
