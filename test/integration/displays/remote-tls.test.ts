@@ -10,6 +10,7 @@ import { CODE_LIFETIME_MS } from '../../../src/main/workflows/displays/pairing'
 import type { PairingCode } from '../../../src/shared/contract-areas/displays'
 import { WS_CLOSE_REVOKED } from '../../../src/shared/ws-protocol'
 import { makeTempDir } from '../../helpers/store'
+import { until } from '../../helpers/wait'
 import { connectWss, httpCall, httpsCall, pairOver, pinned } from '../../helpers/tls'
 
 let host: HeadlessHost
@@ -116,6 +117,24 @@ describe('pairing and the read-only display role, over real TLS and WebSocket', 
     expect(listed).toMatchObject({ ok: true, value: [{ id: display.id, name: 'Door 1 wall', revokedAt: null }] })
     expect((listed as { value: Array<{ lastSeenAt: string | null }> }).value[0]?.lastSeenAt).not.toBeNull()
     again.ws.close()
+  })
+
+  it('follows the watched terminal live: receiving progress and gate pushed, other events kept from it', async () => {
+    const { token } = await pair('Door 2 wall')
+    const display = await connectWss(host.port, trust, { display: token }, 'door-2')
+    const operator = await connectWss(host.port, trust, { token: host.token }, 'door-2')
+    expect(await operator.call('session.signIn', { operatorId: 1, pin: '1234' })).toMatchObject({ ok: true })
+    expect(await operator.call('receiving.open', { order: 'ASN-2001' })).toMatchObject({ ok: true })
+    await until(() => display.events.some((e) => e.event === 'receiving.changed' && (e.payload as { terminalId: string }).terminalId === 'door-2'), { what: 'receiving.changed on the display' })
+    expect(await display.call('receiving.state')).toMatchObject({ ok: true, value: { order: { number: 'ASN-2001' } } })
+    await pair('Another wall')
+    // A marker the display does receive, after the events it must not: everything before it was delivered.
+    expect(await operator.call('receiving.leave')).toMatchObject({ ok: true })
+    await until(() => display.events.filter((e) => e.event === 'receiving.changed').length >= 2, { what: 'the second receiving.changed' })
+    expect(operator.events.some((e) => e.event === 'displays.changed')).toBe(true)
+    expect(display.events.map((e) => e.event).filter((e) => ['scans.result', 'operators.changed', 'displays.changed', 'print.changed', 'imports.progress'].includes(e))).toEqual([])
+    display.ws.close()
+    operator.ws.close()
   })
 
   it('a revoked display is cut off at once and its token opens nothing', async () => {
