@@ -51,16 +51,16 @@ describe('npm start -- --listen', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()))
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no fingerprint within 30 s:\n${output}`)), 30_000)
+        const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000)
         child.stdout.on('data', () => {
-          if (/Fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/.test(output)) {
+          if (/Open the station at: https:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.test(output)) {
             clearTimeout(timer)
             resolve()
           }
         })
       })
       expect(output.trim().split('\n')[0]).toMatch(/^With --listen 127\.0\.0\.1 Dockside serves the station UI over TLS/)
-      expect(output).toMatch(/Open the station at: https:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/)
+      expect(output).toMatch(/Fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}\n/)
     } finally {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))

@@ -53,11 +53,12 @@ const serve: CliCommand = {
     const now = offsetMs === 0 ? undefined : () => new Date(Date.now() + offsetMs)
     const host = await startHeadless({ dataDir, port, demo: values.demo ?? false, rendererDir: rendererBuildDir(), version: version(), logger, ...(now ? { now } : {}), ...(listen !== undefined ? { listen } : {}) })
     io.out(`Dockside station ready${values.demo ? ' (DEMO)' : ''} — data in ${dataDir}`)
-    io.out(`Open the station at: ${host.url}`)
+    // The fingerprint before the URL: whoever waits for the URL has the fingerprint to compare.
     if (host.remote) {
       io.out(`Listening on ${host.remote.address} port ${host.port} over TLS only; displays pair at ${host.remote.pairUrl}`)
       io.out(`Fingerprint: ${host.remote.fingerprint}`)
     }
+    io.out(`Open the station at: ${host.url}`)
     await new Promise<void>((resolve) => {
       const stop = () => resolve()
       process.once('SIGINT', stop)
