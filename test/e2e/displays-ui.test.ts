@@ -45,6 +45,7 @@ describe('Remote display over TLS in Chromium', () => {
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/#token=/)
     expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
     await admin.click('[data-testid=nav-settings]')
+    expect(await admin.textContent('[data-testid=settings-fingerprint]', { timeout: 10_000 })).toBe(fingerprint)
     await admin.click('[data-testid=settings-tab-displays]')
     expect(await admin.textContent('[data-testid=displays-fingerprint]', { timeout: 10_000 })).toBe(fingerprint)
   })

@@ -99,3 +99,20 @@ export function DisplaysPanel() {
     </div>
   )
 }
+
+/** The certificate fingerprint among the station facts (Settings → Station), when remote displays are served. */
+export function CertificateFact() {
+  const { t } = useTranslation()
+  const { client } = useStation()
+  const [remote, setRemote] = useState<RemoteAccess | null>(null)
+  useEffect(() => {
+    void client.call('displays.self', {}).then((r) => r.ok && setRemote(r.value.remote))
+  }, [client])
+  if (!remote) return null
+  return (
+    <>
+      <dt>{t('displays.settings.fingerprint')}</dt>
+      <dd data-testid="settings-fingerprint">{remote.fingerprint}</dd>
+    </>
+  )
+}

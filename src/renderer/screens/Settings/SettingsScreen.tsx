@@ -9,7 +9,7 @@ import { useStation } from '../../app/StationProvider'
 import { PrintersPanel } from './PrintersPanel'
 import { AuditPanel } from './AuditPanel'
 import { OperatorsPanel } from './OperatorsPanel'
-import { DisplaysPanel } from './DisplaysPanel'
+import { CertificateFact, DisplaysPanel } from './DisplaysPanel'
 
 const TABS = ['station', 'operators', 'printers', 'displays', 'audit'] as const
 type Tab = (typeof TABS)[number]
@@ -166,6 +166,7 @@ function StationSettingsForm() {
         <dd>{info.dataDir}</dd>
         <dt>{t('settings.version')}</dt>
         <dd>{info.version}</dd>
+        <CertificateFact />
       </dl>
     </>
   )
