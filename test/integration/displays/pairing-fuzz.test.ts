@@ -9,6 +9,7 @@ import { CERTIFICATE_FILE, TLS_FOLDER } from '../../../src/main/web/tls/station-
 import { CODE_ALPHABET } from '../../../src/main/workflows/displays/pairing'
 import type { PairingCode } from '../../../src/shared/contract-areas/displays'
 import { makeTempDir } from '../../helpers/store'
+import { fuzzInputs, sendRaw } from '../../helpers/http-fuzz'
 import { connectWss, httpsCall, pairOver, pinned } from '../../helpers/tls'
 
 // Pairing and display tokens are the only inputs a LAN stranger can send (ADR 0018): fuzzed through
@@ -60,6 +61,18 @@ describe('pairing inputs, fuzzed', () => {
       { numRuns: 150, seed: 1018 }
     )
     expect((await httpsCall(host.port, '/', { trust })).status).toBe(200)
+  })
+
+  it('the TLS port: raw bytes and plain HTTP requests (fuzzed) get no page and never stop the server', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fuzzInputs(host.port, host.token), fc.array(fc.uint8Array({ minLength: 1, maxLength: 600 }).map((b) => Buffer.from(b)), { minLength: 1, maxLength: 3 })), async (input) => {
+        const answer = await sendRaw(host.port, input)
+        expect(answer.toString('latin1')).not.toContain('Dockside')
+      }),
+      { numRuns: 80, seed: 1018 }
+    )
+    expect((await httpsCall(host.port, '/', { trust })).status).toBe(200)
+    expect(uncaught).toEqual([])
   })
 
   it('the wss upgrade: any offered display token is refused with 401', async () => {
