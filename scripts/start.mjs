@@ -17,6 +17,8 @@ const valueOf = (flag) => {
 }
 const port = valueOf('--port') ?? process.env.DOCKSIDE_PORT ?? '5757'
 const dataDirArg = valueOf('--data-dir')
+// Remote displays (ADR 0018) are served by the headless host over TLS: --listen always runs it.
+const listen = valueOf('--listen')
 
 register()
 const { defaultDataDir } = await import('../src/main/paths.ts')
@@ -55,8 +57,12 @@ function electronUnavailable() {
 }
 
 function serveInBrowser(reason) {
-  console.log(`Electron cannot start here because ${reason}, so Dockside is serving the same station UI for your browser at the address below.`)
-  const serveArgs = [join(root, 'bin/dockside.mjs'), 'serve', '--port', port, '--data-dir', dataDir, ...(demo ? ['--demo'] : [])]
+  console.log(
+    listen
+      ? `With --listen ${listen} Dockside serves the station UI over TLS for this browser and remote displays (the desktop window does not), at the address below.`
+      : `Electron cannot start here because ${reason}, so Dockside is serving the same station UI for your browser at the address below.`
+  )
+  const serveArgs = [join(root, 'bin/dockside.mjs'), 'serve', '--port', port, '--data-dir', dataDir, ...(demo ? ['--demo'] : []), ...(listen ? ['--listen', listen] : [])]
   const child = spawn(process.execPath, serveArgs, { cwd: root, stdio: 'inherit' })
   const stop = (signal) => child.kill(signal)
   process.on('SIGINT', stop)
@@ -64,7 +70,7 @@ function serveInBrowser(reason) {
   child.on('exit', (code) => process.exit(code ?? 0))
 }
 
-const electron = electronUnavailable()
+const electron = listen ? 'remote displays are served by the headless host' : electronUnavailable()
 if (typeof electron === 'string') {
   serveInBrowser(electron)
 } else {

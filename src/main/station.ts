@@ -29,6 +29,7 @@ import type { SyncEngineOptions } from './sync/engine'
 import { createTerminals, type Terminals } from './terminals/terminals'
 import { startDemoReader } from './workflows/gate/demo-reader'
 import { createAccessModule } from './workflows/access/module'
+import { createDisplaysModule, type DisplaysModule } from './workflows/displays/module'
 import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
@@ -84,6 +85,8 @@ export interface Station {
   imports: ImportsModule
   sync: SyncModule
   gate: ReturnType<typeof createGateModule>
+  /** Remote displays: pairing, tokens, revoking (the web host pairs and authenticates through it). */
+  displays: DisplaysModule
   /** Closes devices, workers and modules in reverse order of creation, then the store. */
   close(): Promise<void>
 }
@@ -197,8 +200,10 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       ...(deps.rfid ? { readers: deps.rfid } : {})
     })
     const access = createAccessModule({ db, eventLog, operators, session, settings, operatorId, emit })
+    const displays = createDisplaysModule({ db, eventLog, now, operatorId, emit })
     const modules: AnyWorkflowModule[] = [
       access,
+      displays,
       printing,
       receiving,
       createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes, approvals }),
@@ -277,7 +282,13 @@ export async function createStation(deps: StationDeps): Promise<Station> {
             onDone: (b) => deps.logger.info({ backup: b.path, bytes: b.bytes }, 'backup written')
           })
     if (backups) disposables.add('backups', () => backups.stop())
-    const authorize = createAuthorizer({ roleOn: (t) => (session.touch(t), session.role(t)), operatorOn: (t) => session.operatorId(t), eventLog, now })
+    const authorize = createAuthorizer({
+      roleOn: (t) => (session.touch(t), session.role(t)),
+      operatorOn: (t) => session.operatorId(t),
+      displayActive: (id) => displays.pairing.isActive(id),
+      eventLog,
+      now
+    })
     const dispatch = createDispatcher(handlers, deps.logger, (error) => (storage.noteFailure(error) ? storage.failure() : null), authorize)
     if (store.deferredCheck) void startDeferredCheck(store, storage, deps, disposables)
     deps.logger.info({ dataDir: deps.dataDir, host: deps.host, migration: store.migration, stationId }, 'station started')
@@ -287,6 +298,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       imports,
       sync,
       gate,
+      displays,
       handlers: withDefaultContext(handlers),
       dispatch: (method, input, ctx = STATION_CONTEXT, bytes) => dispatch(method, input, ctx, bytes),
       events: bus,

@@ -6,6 +6,7 @@ import { createIpcClient } from './api/ipc-client'
 import { scopeToTerminal } from './api/terminal-scope'
 import { createWsClient, takeTerminalId, takeToken, type ConnectionState } from './api/ws-client'
 import { App } from './app/App'
+import { bootDisplay } from './display/boot-display'
 import { FeedbackProvider } from './app/FeedbackProvider'
 import { StationProvider } from './app/StationProvider'
 import i18next from 'i18next'
@@ -59,6 +60,8 @@ async function boot() {
     // (`#token=…&terminal=door-1`).
     terminalId = takeTerminalId(window)
     const token = takeToken(window)
+    // Without the launch token, a browser on the TLS address is a (would-be) remote display (ADR 0018).
+    if (!token && window.location.protocol === 'https:') return bootDisplay(root, terminalId)
     if (!token) {
       fatal('fatal.noToken')
       return

@@ -5,7 +5,7 @@
 export const IPC_CALL_CHANNEL = 'dockside:call'
 export const IPC_EVENT_CHANNEL = 'dockside:event'
 
-export const EVENT_NAMES = ['devices.changed', 'sync.changed', 'settings.changed', 'session.changed', 'scans.result', 'print.changed', 'receiving.changed', 'imports.progress', 'station.storage', 'gate.changed', 'operators.changed'] as const
+export const EVENT_NAMES = ['devices.changed', 'sync.changed', 'settings.changed', 'session.changed', 'scans.result', 'print.changed', 'receiving.changed', 'imports.progress', 'station.storage', 'gate.changed', 'operators.changed', 'displays.changed'] as const
 
 /** What the preload exposes as `window.dockside`: a call function and an event subscription. */
 export interface PreloadBridge {

@@ -8,6 +8,7 @@ import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-a
 import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import { accessMethods, type AccessAreaEvents, type AccessOutputs } from './contract-areas/access'
 import { scannerRegistryMethods, type ScannerRegistryOutputs } from './contract-areas/scanner-registry'
+import { displaysMethods, type DisplaysAreaEvents, type DisplaysOutputs } from './contract-areas/displays'
 import type { Result } from './result'
 
 /**
@@ -23,14 +24,15 @@ export const contract = {
   ...syncMethods,
   ...gateMethods,
   ...accessMethods,
-  ...scannerRegistryMethods
+  ...scannerRegistryMethods,
+  ...displaysMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ScannerRegistryOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ScannerRegistryOutputs, DisplaysOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents, DisplaysAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>
@@ -44,6 +46,8 @@ export type ParsedInput<M extends MethodName> = z.output<(typeof contract)[M]['i
 export interface CallContext {
   terminalId: string
   host: 'electron' | 'ws' | 'cli' | 'internal'
+  /** A paired remote display (ADR 0018): read-only, whatever the terminal's session. */
+  displayId?: number
 }
 
 /** A terminal id as a client may name itself: `door-5`, `desktop`, a UUID. */

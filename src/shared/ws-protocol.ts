@@ -13,6 +13,12 @@ export type WsServerMessage = { id: number | null; result: Result<unknown> } | {
 export const WS_PROTOCOL = 'dockside.v1'
 export const WS_TOKEN_PREFIX = 'token.'
 export const WS_PATH = '/ws'
+/** A paired remote display offers its display token as `display.<token>` instead (ADR 0018). */
+export const WS_DISPLAY_PREFIX = 'display.'
+/** A remote display pairs here: POST JSON {code, name} → {ok, value: {token, display: {id, name}}} or {ok: false, error}. */
+export const PAIR_PATH = '/pair'
+/** The WebSocket close code for a display revoked while connected (or a token that no longer pairs). */
+export const WS_CLOSE_REVOKED = 4401
 
 /** The served UI uploads an import file's bytes here (POST; same Host, Origin and token checks). */
 export const UPLOAD_PATH = '/upload'

@@ -32,7 +32,7 @@ export async function startServer(options: { dataDir?: string; demo?: boolean; e
     const bound = options.startTimeoutMs ?? 30_000
     const timer = setTimeout(() => reject(new Error(`dockside serve did not print its URL within ${bound / 1000} s:\n${output}`)), bound)
     const onData = () => {
-      const match = /Open the station at: (http:\/\/\S+)/.exec(output)
+      const match = /Open the station at: (https?:\/\/\S+)/.exec(output)
       if (match?.[1]) {
         clearTimeout(timer)
         resolve(match[1])

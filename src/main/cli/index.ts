@@ -10,7 +10,7 @@ type Loader = () => Promise<CliCommand>
  */
 // A UsageError or an AppFailure (a refusal with a reason) exits 2; anything unexpected exits 1.
 const commands: Record<string, { summary: string; load: Loader }> = {
-  serve: { summary: 'Serve the station UI and API on 127.0.0.1 (headless host)', load: async () => (await import('./commands/serve')).default },
+  serve: { summary: 'Serve the station UI and API on 127.0.0.1 (headless host; --listen ADDRESS: over TLS for remote displays)', load: async () => (await import('./commands/serve')).default },
   gs1: { summary: 'Parse and build GS1 element strings and Digital Link URIs', load: async () => (await import('./commands/gs1')).default },
   epc: { summary: 'Decode and encode RFID EPCs (Tag Data Standard)', load: async () => (await import('./commands/epc')).default },
   sscc: { summary: 'Issue SSCCs from this station’s range (next, configure, status)', load: async () => (await import('./commands/sscc')).default },
@@ -29,6 +29,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   shipments: { summary: 'Import outbound shipments (CSV/XLSX) and list them', load: async () => (await import('./commands/shipments')).default },
   export: { summary: 'Export the station’s events as a GS1 EPCIS 2.0 document (JSON-LD)', load: async () => (await import('./commands/export')).default },
   operators: { summary: 'Add and list operators (roles operator, supervisor, administrator)', load: async () => (await import('./commands/operators')).default },
+  displays: { summary: 'Pair remote displays (a one-time code for `serve --listen`) and list them', load: async () => (await import('./commands/displays')).default },
   audit: { summary: 'Verify the event log’s hash chain (audit verify)', load: async () => (await import('./commands/audit')).default },
   lookup: { summary: "Look up a serial, GS1 code, SSCC, EPC or bin: the unit's or plate's history as JSON", load: async () => (await import('./commands/lookup')).default }
 }

@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
 import type { UploadStore } from '../import/uploads'
 import type { Logger } from '../logging'
-import { isAllowedHost, isAllowedOrigin } from './origin-check'
+import { isAllowedHost, isAllowedOrigin, LOOPBACK_POLICY, type HostPolicy } from './origin-check'
+import { handlePair, type PairEndpoint } from './pair-endpoint'
 import { parseRequestTarget } from './request-target'
+import { json } from './json-answer'
 import { plainAnswer, serveStatic } from './static-files'
 
-import { UPLOAD_NAME_HEADER, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../shared/ws-protocol'
+import { PAIR_PATH, UPLOAD_NAME_HEADER, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../shared/ws-protocol'
 
 export { UPLOAD_PATH }
 
@@ -16,6 +18,10 @@ export interface HttpHostOptions {
   token: string
   uploads: UploadStore
   logger: Logger
+  /** The names and scheme requests must be addressed to (default: loopback over http). */
+  policy?: HostPolicy
+  /** `POST /pair` for remote displays (only with `--listen`). */
+  pair?: PairEndpoint
 }
 
 function sameToken(offered: string | string[] | undefined, token: string): boolean {
@@ -25,10 +31,6 @@ function sameToken(offered: string | string[] | undefined, token: string): boole
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return void res.destroy()
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }).end(JSON.stringify(body))
-}
 
 /**
  * `POST /upload`: an import file's bytes from the served UI, behind the same Host, Origin and token
@@ -36,7 +38,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
  */
 async function handleUpload(options: HttpHostOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const port = options.port()
-  if (!isAllowedOrigin(req.headers.origin, port)) return json(res, 403, { ok: false, error: { code: 'upload.forbidden', message: 'Origin not allowed.' } })
+  if (!isAllowedOrigin(req.headers.origin, port, options.policy ?? LOOPBACK_POLICY)) return json(res, 403, { ok: false, error: { code: 'upload.forbidden', message: 'Origin not allowed.' } })
   if (!sameToken(req.headers[UPLOAD_TOKEN_HEADER], options.token)) return json(res, 401, { ok: false, error: { code: 'upload.forbidden', message: 'Missing or wrong station token.' } })
   const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
   const name = req.headers[UPLOAD_NAME_HEADER]
@@ -54,9 +56,18 @@ async function handleUpload(options: HttpHostOptions, req: IncomingMessage, res:
 /** The HTTP side of the headless host. Total: every failure becomes an answer, never an exception. */
 export function createRequestHandler(options: HttpHostOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!isAllowedHost(req.headers.host, options.port())) return plainAnswer(res, 403, 'Host not allowed.')
+    const policy = options.policy ?? LOOPBACK_POLICY
+    if (!isAllowedHost(req.headers.host, options.port(), policy)) return plainAnswer(res, 403, 'Host not allowed.')
     const target = parseRequestTarget(req.url)
     if (!target.ok) return plainAnswer(res, 400, 'Bad request target.')
+    if (target.pathname === PAIR_PATH && options.pair) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { Allow: 'POST' }).end()
+        return
+      }
+      if (!isAllowedOrigin(req.headers.origin, options.port(), policy)) return json(res, 403, { ok: false, error: { code: 'displays.pair_required', message: 'Origin not allowed.' } })
+      return handlePair(options.pair, req, res)
+    }
     if (target.pathname === UPLOAD_PATH) {
       if (req.method !== 'POST') {
         res.writeHead(405, { Allow: 'POST' }).end()

@@ -1,6 +1,6 @@
 import type { EventName, MethodName, StationClient, StationEvents } from '../../shared/contract'
 import type { Result } from '../../shared/result'
-import { WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsServerMessage } from '../../shared/ws-protocol'
+import { WS_CLOSE_REVOKED, WS_DISPLAY_PREFIX, WS_PATH, WS_PROTOCOL, WS_TOKEN_PREFIX, type WsServerMessage } from '../../shared/ws-protocol'
 
 export type ConnectionState = 'connecting' | 'open' | 'closed'
 
@@ -12,11 +12,21 @@ export interface WsClient extends StationClient {
 
 const RETRY_MS = [250, 500, 1000, 2000, 5000]
 
+/** The launch token (the station's own browser), or a paired display's token (ADR 0018). */
+export type Credential = { token: string } | { display: string }
+
+export interface WsClientOptions {
+  /** A display that cannot (or can no longer) connect: revoked while open, or refused before it ever opened. */
+  onRefused?: () => void
+}
+
 /**
  * The headless transport: one WebSocket to the page's own origin, the per-launch token offered as a
  * subprotocol. Reconnects by itself; calls made while disconnected fail fast with a typed error.
  */
-export function createWsClient(location: { host: string; protocol: string }, token: string, terminalId: string): WsClient {
+export function createWsClient(location: { host: string; protocol: string }, credential: string | Credential, terminalId: string, options: WsClientOptions = {}): WsClient {
+  const offered = typeof credential === 'string' ? `${WS_TOKEN_PREFIX}${credential}` : 'token' in credential ? `${WS_TOKEN_PREFIX}${credential.token}` : `${WS_DISPLAY_PREFIX}${credential.display}`
+  let everOpened = false
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}?terminal=${encodeURIComponent(terminalId)}`
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
@@ -39,10 +49,11 @@ export function createWsClient(location: { host: string; protocol: string }, tok
 
   const connect = () => {
     setState('connecting')
-    const ws = new WebSocket(url, [WS_PROTOCOL, `${WS_TOKEN_PREFIX}${token}`])
+    const ws = new WebSocket(url, [WS_PROTOCOL, offered])
     socket = ws
     ws.onopen = () => {
       attempt = 0
+      everOpened = true
       setState('open')
     }
     ws.onmessage = (event) => {
@@ -54,10 +65,15 @@ export function createWsClient(location: { host: string; protocol: string }, tok
         pending.delete(message.id)
       }
     }
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       socket = null
       failPending('The connection to the station was lost.')
       setState('closed')
+      if (options.onRefused && (event.code === WS_CLOSE_REVOKED || !everOpened)) {
+        stopped = true
+        options.onRefused()
+        return
+      }
       if (!stopped) setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)])
     }
   }

@@ -1,11 +1,13 @@
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
 import { enScanners } from './en-scanners'
+import { enDisplays } from './en-displays'
 
 export const en = {
   ...enGate,
   ...enScanning,
   ...enScanners,
+  ...enDisplays,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
   nav: {
     receive: 'Receive',
@@ -161,7 +163,7 @@ export const en = {
     step: 'Step {{n}} of {{of}}'
   },
   settings: {
-    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', scanners: 'Scanners', audit: 'Audit' },
+    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', scanners: 'Scanners', displays: 'Displays', audit: 'Audit' },
     badgeSignIn: 'Operators may sign in with a badge alone (never supervisors or administrators)',
     idleSignOutMinutes: 'Sign out after this many idle minutes (0: never)',
     title: 'Station settings',

@@ -3,11 +3,13 @@ import type { Dictionary } from './en'
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
 import { esScanners } from './es-scanners'
+import { esDisplays } from './es-displays'
 
 export const es: Dictionary = {
   ...esGate,
   ...esScanning,
   ...esScanners,
+  ...esDisplays,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Datos de demostración y dispositivos simulados: nada de esto es stock real.' },
   nav: {
     receive: 'Recibir',
@@ -162,7 +164,7 @@ export const es: Dictionary = {
     step: 'Paso {{n}} de {{of}}'
   },
   settings: {
-    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', scanners: 'Escáneres', audit: 'Auditoría' },
+    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', scanners: 'Escáneres', displays: 'Pantallas', audit: 'Auditoría' },
     badgeSignIn: 'Los operarios pueden entrar solo con la tarjeta (nunca supervisores ni administradores)',
     idleSignOutMinutes: 'Cerrar sesión tras estos minutos sin actividad (0: nunca)',
     title: 'Ajustes de la estación',

@@ -1,5 +1,6 @@
 import { accessEn } from './en/access'
 import { codesEn } from './en/codes'
+import { displaysEn } from './en/displays'
 import { gateEn } from './en/gate'
 import { importsEn } from './en/imports'
 import { lookupEn } from './en/lookup'
@@ -31,7 +32,8 @@ export const EN = {
   ...syncEn,
   ...gateEn,
   ...accessEn,
-  ...scannersEn
+  ...scannersEn,
+  ...displaysEn
 } as const
 
 export type MessageCode = keyof typeof EN

@@ -40,6 +40,34 @@ describe('npm start where Electron cannot run', () => {
   })
 })
 
+describe('npm start -- --listen', () => {
+  it('always serves from the headless host, over TLS on that address, and prints the fingerprint', async () => {
+    assertUiBuilt()
+    // A graphical display is there: --listen still runs the headless host (the desktop window serves no displays).
+    const env: NodeJS.ProcessEnv = { ...process.env, DOCKSIDE_DATA_DIR: makeTempDir(), DOCKSIDE_SKIP_BUILD: '1', DISPLAY: ':99' }
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/start.mjs'), '--port', '0', '--listen', '127.0.0.1'], { cwd: PROJECT_ROOT, env })
+    let output = ''
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 30 s:\n${output}`)), 30_000)
+        child.stdout.on('data', () => {
+          if (/Open the station at: https:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/.test(output)) {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+      })
+      expect(output.trim().split('\n')[0]).toMatch(/^With --listen 127\.0\.0\.1 Dockside serves the station UI over TLS/)
+      expect(output).toMatch(/Fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}\n/)
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+  })
+})
+
 describe('the UI build npm start runs', () => {
   it('prints nothing at --logLevel warn: no third-party notices before the one sentence', { timeout: 240_000 }, () => {
     // Absolute (a relative --outDir is taken relative to each target's root: src/renderer for the UI) and

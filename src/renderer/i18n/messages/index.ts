@@ -2,6 +2,7 @@ import { EN, type MessageCode } from '../../../shared/messages/catalog'
 import type { Language } from '../../../shared/model/station'
 import { accessEs } from './es-access'
 import { codesEs } from './es-codes'
+import { displaysEs } from './es-displays'
 import { gateEs } from './es-gate'
 import { importsEs } from './es-imports'
 import { lookupEs } from './es-lookup'
@@ -26,7 +27,8 @@ export const ES: Record<MessageCode, string> = {
   ...syncEs,
   ...gateEs,
   ...accessEs,
-  ...scannersEs
+  ...scannersEs,
+  ...displaysEs
 }
 
 export const MESSAGE_TABLES: Record<Language, Readonly<Record<string, string>>> = { en: EN, es: ES }

@@ -10,11 +10,12 @@ import { PrintersPanel } from './PrintersPanel'
 import { AuditPanel } from './AuditPanel'
 import { OperatorsPanel } from './OperatorsPanel'
 import { ScannersPanel } from './scanners/ScannersPanel'
+import { CertificateFact, DisplaysPanel } from './DisplaysPanel'
 
-const TABS = ['station', 'operators', 'printers', 'scanners', 'audit'] as const
+const TABS = ['station', 'operators', 'printers', 'scanners', 'displays', 'audit'] as const
 type Tab = (typeof TABS)[number]
 
-/** Settings, with Operators, Printers, Scanners and Audit beside the station's own settings (all for administrators). */
+/** Settings, with Operators, Printers, Scanners, Displays and Audit beside the station's own settings (all for administrators). */
 export function SettingsScreen() {
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('station')
@@ -28,7 +29,7 @@ export function SettingsScreen() {
           </button>
         ))}
       </div>
-      {tab === 'station' ? <StationSettingsForm /> : tab === 'operators' ? <OperatorsPanel /> : tab === 'printers' ? <PrintersPanel /> : tab === 'scanners' ? <ScannersPanel /> : <AuditPanel />}
+      {tab === 'station' ? <StationSettingsForm /> : tab === 'operators' ? <OperatorsPanel /> : tab === 'printers' ? <PrintersPanel /> : tab === 'scanners' ? <ScannersPanel /> : tab === 'displays' ? <DisplaysPanel /> : <AuditPanel />}
     </section>
   )
 }
@@ -166,6 +167,7 @@ function StationSettingsForm() {
         <dd>{info.dataDir}</dd>
         <dt>{t('settings.version')}</dt>
         <dd>{info.version}</dd>
+        <CertificateFact />
       </dl>
     </>
   )
