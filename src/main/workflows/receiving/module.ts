@@ -98,7 +98,8 @@ export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule
       'receiving.setPlate': ({ code }, ctx) => workflow.setPlate(call(ctx), code),
       'receiving.newPlate': (_input, ctx) => workflow.newPlate(call(ctx)),
       'receiving.exception': (input, ctx) => workflow.exception(call(ctx), input),
-      'receiving.undo': (_input, ctx) => workflow.undo(call(ctx)),
+      // `approval`: a supervisor approves taking a put-away unit back out of its bin (ADR 0019).
+      'receiving.undo': async ({ approval }, ctx) => workflow.undo(await approved(ctx, approval)),
       'receiving.close': async ({ note, approval }, ctx) => {
         const pending = workflow.shortOnClose(ctx.terminalId)
         const approvedBy =

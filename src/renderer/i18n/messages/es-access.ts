@@ -10,6 +10,7 @@ export const accessEs: Record<keyof typeof accessEn, string> = {
   'approval.putaway_override': 'Dejar una unidad retenida (retirada, en cuarentena o caducada) fuera de una ubicación de retención requiere un supervisor: un supervisor escanea su tarjeta o introduce su PIN.',
   'approval.over_receipt': '{sku}: {over:number} de más sobre las {expected:number} esperadas en {order} línea {line}, por encima de la tolerancia del artículo: un supervisor lo aprueba (tarjeta o PIN), o apártelo.',
   'approval.reprint': 'Una reimpresión necesita un supervisor: el supervisor pasa su tarjeta o introduce su PIN.',
+  'approval.undo_moved': '{serial} ya está ubicado ({location}): sacarlo de su ubicación necesita un supervisor — el supervisor pasa su tarjeta o introduce su PIN.',
   'approval.not_supervisor': '{name} no es supervisor: un supervisor debe aprobar esto.',
   'operators.badge_taken': 'La tarjeta {badge} ya pertenece a {name}.',
   'operators.unknown': 'No existe el operario {id}.',

@@ -9,6 +9,7 @@ export const accessEn = {
   'approval.putaway_override': 'Putting a held (recalled, quarantined or expired) unit outside a hold location needs a supervisor: a supervisor scans their badge or enters their PIN.',
   'approval.over_receipt': '{sku}: {over:number} over the {expected:number} expected on {order} line {line}, beyond the item’s tolerance: a supervisor approves (badge or PIN), or set it aside.',
   'approval.reprint': 'A reprint needs a supervisor: a supervisor scans their badge or enters their PIN.',
+  'approval.undo_moved': '{serial} is already put away ({location}): taking it back out of its bin needs a supervisor — a supervisor scans their badge or enters their PIN.',
   'approval.not_supervisor': '{name} is not a supervisor: a supervisor must approve this.',
   'operators.badge_taken': 'The badge {badge} already belongs to {name}.',
   'operators.unknown': 'There is no operator {id}.',
