@@ -32,6 +32,7 @@ import { createAccessModule } from './workflows/access/module'
 import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
+import { createHoldsModule } from './workflows/holds/module'
 import { createCommandsModule } from './commands/module'
 import type { AnyWorkflowModule } from './workflows/module'
 import { createPrintingModule, type PrintingDeps, type PrintingModule } from './workflows/printing/module'
@@ -201,6 +202,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       printing,
       receiving,
       createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes, approvals }),
+      createHoldsModule({ db, eventLog, now, operatorId, approvals }),
       lookup,
       imports,
       sync,

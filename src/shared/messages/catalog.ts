@@ -1,6 +1,7 @@
 import { accessEn } from './en/access'
 import { codesEn } from './en/codes'
 import { gateEn } from './en/gate'
+import { holdsEn } from './en/holds'
 import { importsEn } from './en/imports'
 import { lookupEn } from './en/lookup'
 import { printingEn } from './en/printing'
@@ -28,6 +29,7 @@ export const EN = {
   ...importsEn,
   ...printingEn,
   ...syncEn,
+  ...holdsEn,
   ...gateEn,
   ...accessEn
 } as const

@@ -40,6 +40,8 @@ export function describeEvent(e: DescribableEvent): CodedMessage {
       return msg('timeline.order.receipt_undone', { qty: num(p.qty), order })
     case 'unit.taken_out':
       return msg('timeline.unit.taken_out', { from: str(p.from), order, approver: approverName(p) })
+    case 'unit.hold_released':
+      return msg('timeline.unit.hold_released', { reason: str(p.reason), approver: approverName(p) })
     case 'unit.stored':
       return p.suggested === false
         ? msg('timeline.unit.stored_elsewhere', { to: e.location ?? str(p.to), from: str(p.from), plate: e.plate, suggestion: str(p.suggestion) })

@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/model/station'
 import { accessEs } from './es-access'
 import { codesEs } from './es-codes'
 import { gateEs } from './es-gate'
+import { holdsEs } from './es-holds'
 import { importsEs } from './es-imports'
 import { lookupEs } from './es-lookup'
 import { printingEs } from './es-printing'
@@ -23,6 +24,7 @@ export const ES: Record<MessageCode, string> = {
   ...importsEs,
   ...printingEs,
   ...syncEs,
+  ...holdsEs,
   ...gateEs,
   ...accessEs
 }
