@@ -1,8 +1,10 @@
+import { enApprovals } from './en-approvals'
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
 
 export const en = {
   ...enGate,
+  ...enApprovals,
   ...enScanning,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
   nav: {

@@ -1,10 +1,12 @@
 import type { Dictionary } from './en'
 
+import { esApprovals } from './es-approvals'
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
 
 export const es: Dictionary = {
   ...esGate,
+  ...esApprovals,
   ...esScanning,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Datos de demostración y dispositivos simulados: nada de esto es stock real.' },
   nav: {
