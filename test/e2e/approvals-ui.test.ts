@@ -42,8 +42,8 @@ describe('supervisor approvals on the operator’s screen (#10.2, #12.3)', () =>
     page.evaluate(() => ({
       result: document.querySelector('[data-testid=receive-result]')?.getAttribute('data-code'),
       message: document.querySelector('[data-testid=receive-result-message]')?.textContent,
-      dialog: [...document.querySelectorAll('[data-testid=approval-dialog] [data-testid=error-line]')].map((e) => e.getAttribute('data-code')),
-      errors: [...document.querySelectorAll('[data-testid=error-line]')].map((e) => `${e.getAttribute('data-code')}: ${e.textContent}`),
+      dialog: Array.from(document.querySelectorAll('[data-testid=approval-dialog] [data-testid=error-line]')).map((e) => e.getAttribute('data-code')),
+      errors: Array.from(document.querySelectorAll('[data-testid=error-line]')).map((e) => `${e.getAttribute('data-code')}: ${e.textContent}`),
       focused: document.activeElement?.getAttribute('data-testid')
     }))
   const waitFor = async (selector: string) => {
