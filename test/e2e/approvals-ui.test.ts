@@ -53,6 +53,13 @@ describe('supervisor approvals on the operator’s screen (#10.2, #12.3)', () =>
       throw new Error(`${selector} not shown: ${JSON.stringify(await shown())}`, { cause: error })
     }
   }
+  /** Whole inside the 1366×768 window, with no scrolling. */
+  const inView = async (selector: string) => {
+    const box = (await (await page.waitForSelector(selector, T)).boundingBox())!
+    expect(box.y, selector).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height, selector).toBeLessThanOrEqual(768)
+    expect(box.x + box.width, selector).toBeLessThanOrEqual(1366)
+  }
   const useLanguage = async (language: 'en' | 'es') => {
     expect((await events.call('settings.update', { language })).ok).toBe(true)
     await page.waitForFunction((l) => document.documentElement.lang === l, language, T)
@@ -90,6 +97,7 @@ describe('supervisor approvals on the operator’s screen (#10.2, #12.3)', () =>
     expect(await events.call('putaway.submit', { text: 'A01-01-01' })).toMatchObject({ ok: true, value: { moved: { to: 'A01-01-01' } } })
     expect(await scan('DSCMD-UNDO')).toMatchObject({ code: 'scan.command' })
     await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.undo_moved"]', T)
+    for (const part of ['approval-badge', 'approval-operator-2', 'approval-pin', 'approval-submit']) await inView(`[data-testid=${part}]`)
     await badgeScan()
     await page.waitForSelector('[data-testid=receive-result][data-code="receiving.undone"]', T)
     await page.waitForSelector('[data-testid=approval-dialog]', { state: 'detached', ...T })
@@ -101,6 +109,7 @@ describe('supervisor approvals on the operator’s screen (#10.2, #12.3)', () =>
     expect(await scan(monitor('MN00009999'))).toMatchObject({ outcome: 'rejected', code: 'receiving.unexpected_serial', params: { forceable: true } })
     await page.waitForSelector('[data-testid=receive-force]', T)
     expect(await page.textContent('[data-testid=receive-force-submit]')).toContain('Alt+A')
+    await inView('[data-testid=receive-force-submit]')
     await page.fill('[data-testid=receive-force-reason]', 'supplier swapped the unit')
     await page.click('[data-testid=receive-force-submit]')
     await page.waitForSelector('[data-testid=approval-dialog] [data-testid=error-line][data-code="approval.force_receipt"]', T)
