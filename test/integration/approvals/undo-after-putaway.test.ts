@@ -63,4 +63,28 @@ describe('undo after put-away with a supervisor (issue #10.2, ADR 0019)', () => 
     await receivedAndPutAway(s, 'MN00004003', 'supervisor')
     expect(await s.dispatch('receiving.undo', {}, DOOR)).toMatchObject({ ok: true, value: { code: 'receiving.undone' } })
   })
+
+  it('an unexpected serial recorded as an exception and put away to the hold bin needs a supervisor to undo too', async () => {
+    station = await startTestStation({ demo: true })
+    const s = station
+    await signInOn(s, 'operator', DOOR)
+    await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)
+    await s.dispatch('receiving.exception', { reason: 'unexpected_serial', code: dm(MONITOR_GTIN, 'MN00009990') }, DOOR)
+    await s.dispatch('putaway.submit', { text: 'MN00009990' }, DOOR)
+    expect(await s.dispatch('putaway.submit', { text: 'Q-01' }, DOOR)).toMatchObject({ ok: true, value: { moved: { to: 'Q-01' } } })
+    expect(await s.dispatch('receiving.undo', {}, DOOR)).toMatchObject({ ok: false, error: { code: 'approval.undo_moved', params: { serial: 'MN00009990', location: 'Q-01' } } })
+    expect(await s.dispatch('receiving.undo', { approval: { badge: 'OP-0002' } }, DOOR)).toMatchObject({ ok: true, value: { code: 'receiving.undone' } })
+    const types = s.store.db.prepare("SELECT type FROM events WHERE unit_id = (SELECT id FROM units WHERE serial = 'MN00009990') ORDER BY id").all() as { type: string }[]
+    expect(types.map((t) => t.type).slice(-2)).toEqual(['unit.taken_out', 'unit.exception_undone'])
+  })
+
+  it('a unit still at the dock is undone by the operator alone, as before', async () => {
+    station = await startTestStation({ demo: true })
+    const s = station
+    await signInOn(s, 'operator', DOOR)
+    await s.dispatch('receiving.open', { order: 'PO-1001' }, DOOR)
+    await s.dispatch('receiving.submit', { text: dm(MONITOR_GTIN, 'MN00004004') }, DOOR)
+    expect(await s.dispatch('receiving.undo', {}, DOOR)).toMatchObject({ ok: true, value: { code: 'receiving.undone' } })
+    expect(s.store.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'unit.taken_out'").get()).toEqual({ n: 0 })
+  })
 })

@@ -21,9 +21,25 @@ export function createUndo(cx: ReceivingContext) {
     return unit.status !== 'quarantined' || unit.location_id !== cx.locationId()
   }
 
+  /** The unit this receipt brought in (a unit receipt, or an unexpected serial's exception), or null. */
+  function unitBroughtIn(r: ReceiptRow): UnitRow | null {
+    if (r.unit_id === null || (r.kind === 'exception' && r.reason !== 'unexpected_serial')) return null
+    return repo.unitById.get(r.unit_id) ?? null
+  }
+
+  /** A put-away unit comes back out of its bin first: its own event, with the approver. */
+  function takeOut(order: OrderRow, unit: UnitRow, at: string, operatorId: number | null, approval: { approvedBy?: Approver }): void {
+    eventLog.record(
+      () => repo.takeOutOfBin.run(at, unit.id),
+      () => ({ type: 'unit.taken_out', unitId: unit.id, orderId: order.id, operatorId, locationId: unit.location_id, payload: { order: order.number, serial: unit.serial, from: unit.location_code, plate: unit.plate_code, status: unit.status, why: 'undo', ...approval } })
+    )
+  }
+
   function undoReceipt(order: OrderRow, r: ReceiptRow, at: string, operatorId: number | null, approvedBy: Approver | null): number {
     const base = { orderId: order.id, operatorId, plateId: r.plate_id }
     const approval = approvedBy ? { approvedBy } : {}
+    const broughtIn = unitBroughtIn(r)
+    if (broughtIn && movedOn(broughtIn)) takeOut(order, broughtIn, at, operatorId, approval)
     if (r.kind === 'exception') {
       return eventLog.record(
         () => {
@@ -31,17 +47,11 @@ export function createUndo(cx: ReceivingContext) {
           if (r.unit_id !== null && r.reason === 'damaged') repo.setCondition.run(r.prev_condition ?? 'new', at, r.unit_id)
           if (r.unit_id !== null && r.reason === 'unexpected_serial') repo.unreceiveUnit.run(at, r.unit_id)
         },
-        () => ({ ...base, type: r.unit_id !== null ? 'unit.exception_undone' : 'order.exception_undone', unitId: r.unit_id, reason: r.reason, payload: { order: order.number, receiptId: r.id, scanId: r.scan_id, qty: r.qty } })
+        () => ({ ...base, type: r.unit_id !== null ? 'unit.exception_undone' : 'order.exception_undone', unitId: r.unit_id, reason: r.reason, payload: { order: order.number, receiptId: r.id, scanId: r.scan_id, qty: r.qty, ...approval } })
       ).event.id
     }
     if (r.kind === 'unit') {
-      const unit = repo.unitById.get(r.unit_id!)!
-      if (movedOn(unit)) {
-        eventLog.record(
-          () => repo.takeOutOfBin.run(at, unit.id),
-          () => ({ type: 'unit.taken_out', unitId: unit.id, orderId: order.id, operatorId, locationId: unit.location_id, payload: { order: order.number, serial: unit.serial, from: unit.location_code, plate: unit.plate_code, status: unit.status, why: 'undo', ...approval } })
-        )
-      }
+      const unit = broughtIn!
       return eventLog.record(
         () => {
           repo.undoReceipt.run(at, r.id)
@@ -69,9 +79,8 @@ export function createUndo(cx: ReceivingContext) {
   function approverFor(call: Call, receipts: ReceiptRow[]): Approver | null {
     let approver: Approver | null = null
     for (const r of receipts) {
-      if (r.unit_id === null || r.kind === 'exception') continue
-      const unit = repo.unitById.get(r.unit_id)!
-      if (!movedOn(unit)) continue
+      const unit = unitBroughtIn(r)
+      if (!unit || !movedOn(unit)) continue
       const params = { serial: unit.serial, status: unit.status, location: unit.location_code }
       // The core on its own (no approvals wired, e.g. a rig) has nobody to ask: refused as before.
       if (!UNDOABLE_WITH_SUPERVISOR.has(unit.status) || !cx.approverOn) throw new AppFailure('receiving.undo_moved', params)
