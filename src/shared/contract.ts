@@ -8,6 +8,7 @@ import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-a
 import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import { accessMethods, type AccessAreaEvents, type AccessOutputs } from './contract-areas/access'
 import { approvalsMethods, type ApprovalsAreaEvents, type ApprovalsOutputs } from './contract-areas/approvals'
+import { scannerRegistryMethods, type ScannerRegistryOutputs } from './contract-areas/scanner-registry'
 import type { Result } from './result'
 
 /**
@@ -23,11 +24,12 @@ export const contract = {
   ...syncMethods,
   ...gateMethods,
   ...accessMethods,
+  ...scannerRegistryMethods,
   ...approvalsMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ApprovalsOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ScannerRegistryOutputs, ApprovalsOutputs {}
 
 /** Events the station pushes to every connected UI. */
 export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents, ApprovalsAreaEvents {}

@@ -1,11 +1,13 @@
 import { enApprovals } from './en-approvals'
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
+import { enScanners } from './en-scanners'
 
 export const en = {
   ...enGate,
   ...enApprovals,
   ...enScanning,
+  ...enScanners,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
   nav: {
     receive: 'Receive',
@@ -154,14 +156,14 @@ export const en = {
     rangeStart: 'Range start',
     rangeEnd: 'Range end',
     printer: 'Label printer',
-    scanners: 'Serial scanners (one port per line)',
+    scanners: 'Scanners',
     save: 'Save and continue',
     skip: 'Skip',
     finish: 'Finish setup',
     step: 'Step {{n}} of {{of}}'
   },
   settings: {
-    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', audit: 'Audit' },
+    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', scanners: 'Scanners', audit: 'Audit' },
     badgeSignIn: 'Operators may sign in with a badge alone (never supervisors or administrators)',
     idleSignOutMinutes: 'Sign out after this many idle minutes (0: never)',
     title: 'Station settings',

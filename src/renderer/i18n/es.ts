@@ -3,11 +3,13 @@ import type { Dictionary } from './en'
 import { esApprovals } from './es-approvals'
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
+import { esScanners } from './es-scanners'
 
 export const es: Dictionary = {
   ...esGate,
   ...esApprovals,
   ...esScanning,
+  ...esScanners,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Datos de demostración y dispositivos simulados: nada de esto es stock real.' },
   nav: {
     receive: 'Recibir',
@@ -155,14 +157,14 @@ export const es: Dictionary = {
     rangeStart: 'Inicio del rango',
     rangeEnd: 'Fin del rango',
     printer: 'Impresora de etiquetas',
-    scanners: 'Escáneres serie (un puerto por línea)',
+    scanners: 'Escáneres',
     save: 'Guardar y seguir',
     skip: 'Saltar',
     finish: 'Terminar la configuración',
     step: 'Paso {{n}} de {{of}}'
   },
   settings: {
-    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', audit: 'Auditoría' },
+    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', scanners: 'Escáneres', audit: 'Auditoría' },
     badgeSignIn: 'Los operarios pueden entrar solo con la tarjeta (nunca supervisores ni administradores)',
     idleSignOutMinutes: 'Cerrar sesión tras estos minutos sin actividad (0: nunca)',
     title: 'Ajustes de la estación',

@@ -8,6 +8,7 @@ import { printingEn } from './en/printing'
 import { putawayEn } from './en/putaway'
 import { receivingEn } from './en/receiving'
 import { scansEn } from './en/scans'
+import { scannersEn } from './en/scanners'
 import { stationEn } from './en/station'
 import { syncEn } from './en/sync'
 import { formatTemplate, type FormatOptions, type ParamValue, type TemplateParams } from './format'
@@ -31,7 +32,8 @@ export const EN = {
   ...syncEn,
   ...holdsEn,
   ...gateEn,
-  ...accessEn
+  ...accessEn,
+  ...scannersEn
 } as const
 
 export type MessageCode = keyof typeof EN
