@@ -33,6 +33,7 @@ import { createDisplaysModule, type DisplaysModule } from './workflows/displays/
 import { createGateModule, type GateModuleDeps } from './workflows/gate/module'
 import { createImportsModule, type ImportsModule } from './workflows/imports/module'
 import { createLookupModule } from './workflows/lookup/module'
+import { createHoldsModule } from './workflows/holds/module'
 import { createCommandsModule } from './commands/module'
 import type { AnyWorkflowModule } from './workflows/module'
 import { createPrintingModule, type PrintingDeps, type PrintingModule } from './workflows/printing/module'
@@ -207,6 +208,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       printing,
       receiving,
       createPutawayModule({ db, eventLog, now, operatorId, gsSubstitutes, approvals }),
+      createHoldsModule({ db, eventLog, now, operatorId, approvals }),
       lookup,
       imports,
       sync,

@@ -28,6 +28,10 @@ export const METHOD_ACCESS: Partial<Record<MethodName, Access>> = {
   'setup.state': 'public',
   'setup.createAdministrator': 'public',
   // Supervisors: decisions about other people's work.
+  // Forced receipts and hold releases stay open to operators on purpose: the core asks for a
+  // supervisor's approval (badge or PIN on the operator's screen) unless one is signed in (ADR 0019).
+  'receiving.force': 'operator',
+  'holds.release': 'operator',
   'sync.resolveConflict': 'supervisor',
   // Administrators: settings, devices, imports, SSCC ranges, operators, the store.
   'settings.update': 'administrator',
@@ -106,6 +110,8 @@ export const DISPLAY_ACCESS: Record<MethodName, DisplayAccess> = {
   'scanners.add': 'refused',
   'scanners.update': 'refused',
   'scanners.remove': 'refused',
+  'receiving.force': 'refused',
+  'holds.release': 'refused',
   'scans.setWorkflow': 'refused',
   'scanners.assign': 'refused',
   'terminals.list': 'read',

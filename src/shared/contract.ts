@@ -7,6 +7,7 @@ import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } fro
 import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-areas/sync'
 import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import { accessMethods, type AccessAreaEvents, type AccessOutputs } from './contract-areas/access'
+import { approvalsMethods, type ApprovalsAreaEvents, type ApprovalsOutputs } from './contract-areas/approvals'
 import { scannerRegistryMethods, type ScannerRegistryOutputs } from './contract-areas/scanner-registry'
 import { displaysMethods, type DisplaysAreaEvents, type DisplaysOutputs } from './contract-areas/displays'
 import type { Result } from './result'
@@ -25,14 +26,15 @@ export const contract = {
   ...gateMethods,
   ...accessMethods,
   ...scannerRegistryMethods,
-  ...displaysMethods
+  ...displaysMethods,
+  ...approvalsMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ScannerRegistryOutputs, DisplaysOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ScannerRegistryOutputs, DisplaysOutputs, ApprovalsOutputs {}
 
 /** Events the station pushes to every connected UI. */
-export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents, DisplaysAreaEvents {}
+export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents, DisplaysAreaEvents, ApprovalsAreaEvents {}
 
 export type MethodName = keyof typeof contract
 export type MethodInput<M extends MethodName> = z.input<(typeof contract)[M]['input']>

@@ -12,6 +12,7 @@ export const SHORTCUTS: Record<Command, { code: string; label: string }> = {
   'exception-no-label': { code: 'KeyL', label: 'Alt+L' },
   'exception-wrong-item': { code: 'KeyW', label: 'Alt+W' },
   'exception-unexpected-serial': { code: 'KeyS', label: 'Alt+S' },
+  'receive-anyway': { code: 'KeyA', label: 'Alt+A' },
   'print-pallet-label': { code: 'KeyP', label: 'Alt+P' },
   'print-again': { code: 'KeyR', label: 'Alt+R' },
   'sign-out': { code: 'KeyQ', label: 'Alt+Q' },

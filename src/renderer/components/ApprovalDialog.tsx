@@ -39,7 +39,8 @@ export function ApprovalDialog({ reason, error, onApprove, onCancel }: { reason:
     <div className="approval-dialog" role="dialog" aria-modal="true" aria-labelledby="approval-title" data-testid="approval-dialog">
       <h2 id="approval-title">{t('approval.title')}</h2>
       <ErrorLine error={reason} />
-      <form onSubmit={byBadge}>
+      {/* A wedge scanner's badge lands in this field (outside the wedge): a badge is a credential, never a scan. */}
+      <form onSubmit={byBadge} data-wedge="off">
         <label>
           {t('approval.badge')}
           <input ref={badgeInput} value={badge} autoComplete="off" maxLength={128} onChange={(e) => setBadge(e.target.value)} data-testid="approval-badge" />

@@ -18,6 +18,7 @@ export const enScanning = {
     'exception-no-label': 'Exception: no label',
     'exception-wrong-item': 'Exception: wrong item',
     'exception-unexpected-serial': 'Exception: unexpected serial',
+    'receive-anyway': 'Supervisor: receive anyway',
     'print-pallet-label': 'Print pallet label',
     'print-again': 'Print again',
     'sign-out': 'Sign out',

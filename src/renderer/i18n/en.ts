@@ -1,3 +1,4 @@
+import { enApprovals } from './en-approvals'
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
 import { enScanners } from './en-scanners'
@@ -5,6 +6,7 @@ import { enDisplays } from './en-displays'
 
 export const en = {
   ...enGate,
+  ...enApprovals,
   ...enScanning,
   ...enScanners,
   ...enDisplays,

@@ -19,6 +19,7 @@ export const esScanning: ScanningDictionary = {
     'exception-no-label': 'Incidencia: sin etiqueta',
     'exception-wrong-item': 'Incidencia: artículo equivocado',
     'exception-unexpected-serial': 'Incidencia: número de serie inesperado',
+    'receive-anyway': 'Supervisor: recibir igualmente',
     'print-pallet-label': 'Imprimir etiqueta del palé',
     'print-again': 'Imprimir otra vez',
     'sign-out': 'Cerrar sesión',

@@ -1,5 +1,6 @@
 import type { Dictionary } from './en'
 
+import { esApprovals } from './es-approvals'
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
 import { esScanners } from './es-scanners'
@@ -7,6 +8,7 @@ import { esDisplays } from './es-displays'
 
 export const es: Dictionary = {
   ...esGate,
+  ...esApprovals,
   ...esScanning,
   ...esScanners,
   ...esDisplays,

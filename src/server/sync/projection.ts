@@ -16,6 +16,15 @@ const STATUS: Record<string, string> = {
   'unit.receipt_undone': 'undone'
 }
 
+/** A unit's status after an event: some events name it in their payload (ADR 0019). */
+export function statusAfter(e: Pick<SyncEvent, 'type' | 'payload'>): string | null {
+  // A hold released: `received` at the dock, `stored` in a bin.
+  if (e.type === 'unit.hold_released' && typeof e.payload.to === 'string') return e.payload.to
+  // A forced receipt of a recalled or expired unit goes straight into quarantine.
+  if (e.type === 'unit.received' && e.payload.status === 'quarantined') return 'quarantined'
+  return STATUS[e.type] ?? null
+}
+
 export interface UnitFold {
   gtin: string
   serial: string
@@ -43,7 +52,7 @@ export function foldUnits(events: readonly SyncEvent[]): UnitFold[] {
     byUnit.set(key, {
       gtin,
       serial,
-      status: STATUS[e.type] ?? prev?.status ?? null,
+      status: statusAfter(e) ?? prev?.status ?? null,
       condition: condition ?? prev?.condition ?? null,
       locationCode: e.location?.code ?? prev?.locationCode ?? null,
       plateCode: e.plate?.code ?? prev?.plateCode ?? null,

@@ -14,6 +14,7 @@ export const COMMANDS = [
   'exception-no-label',
   'exception-wrong-item',
   'exception-unexpected-serial',
+  'receive-anyway',
   'print-pallet-label',
   'print-again',
   'sign-out',

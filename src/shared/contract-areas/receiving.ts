@@ -347,7 +347,7 @@ export const receivingMethods = {
       .strict()
   },
   /** Undo this operator's last scan on the open order (compensating events). */
-  'receiving.undo': { input: z.object({}).strict() },
+  'receiving.undo': { input: z.object({ approval: approvalInput.optional() }).strict() },
   /** Close the open order; writes the discrepancy report (PDF). */
   /** Short beyond the items' tolerance needs a supervisor: signed in here, or `approval` by badge or PIN (ADR 0015). */
   'receiving.close': { input: z.object({ note: z.string().max(500).optional(), approval: approvalInput.optional() }).strict() },

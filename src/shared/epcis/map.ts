@@ -18,6 +18,8 @@ const RULES: Record<string, Rule> = {
   'unit.received': { shape: 'object', action: 'OBSERVE', bizStep: 'receiving', disposition: 'in_progress' },
   'unit.exception': { shape: 'object', action: 'OBSERVE', bizStep: 'inspecting', disposition: (e) => (e.reason === 'damaged' ? 'damaged' : 'non_conformant') },
   'unit.receipt_undone': { shape: 'object', action: 'OBSERVE', bizStep: 'removing', disposition: 'unknown' },
+  'unit.taken_out': { shape: 'object', action: 'OBSERVE', bizStep: 'removing', disposition: 'unknown' },
+  'unit.hold_released': { shape: 'object', action: 'OBSERVE', bizStep: 'inspecting', disposition: 'sellable_not_accessible' },
   'unit.stored': { shape: 'object', action: 'OBSERVE', bizStep: 'storing', disposition: 'sellable_not_accessible' },
   'unit.moved': { shape: 'object', action: 'OBSERVE', bizStep: 'storing', disposition: 'sellable_not_accessible' },
   'unit.moved_to_plate': { shape: 'aggregation', action: 'ADD', bizStep: 'packing', disposition: 'in_progress' },

@@ -2,6 +2,7 @@ import { accessEn } from './en/access'
 import { codesEn } from './en/codes'
 import { displaysEn } from './en/displays'
 import { gateEn } from './en/gate'
+import { holdsEn } from './en/holds'
 import { importsEn } from './en/imports'
 import { lookupEn } from './en/lookup'
 import { printingEn } from './en/printing'
@@ -30,6 +31,7 @@ export const EN = {
   ...importsEn,
   ...printingEn,
   ...syncEn,
+  ...holdsEn,
   ...gateEn,
   ...accessEn,
   ...scannersEn,

@@ -154,6 +154,7 @@ export function createReceivingRepository(db: Db) {
               inbound_order_id = @orderId, condition = 'new', status = @status, location_id = @locationId, plate_id = @plateId, received_at = @now, updated_at = @now
         WHERE id = @id AND status = 'expected'`
     ),
+    takeOutOfBin: stmt<[string, number]>('UPDATE units SET location_id = NULL, plate_id = NULL, updated_at = ? WHERE id = ?'),
     unreceiveUnit: stmt<[string, number]>("UPDATE units SET status = 'expected', plate_id = NULL, location_id = NULL, updated_at = ? WHERE id = ?"),
     setCondition: stmt<[string, string, number]>('UPDATE units SET condition = ?, updated_at = ? WHERE id = ?'),
     lot: stmt<[number, string], { id: number; expiry: string | null; status: string; status_note: string | null }>('SELECT id, expiry, status, status_note FROM lots WHERE item_id = ? AND lot = ?'),

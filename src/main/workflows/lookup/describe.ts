@@ -14,6 +14,11 @@ export interface DescribableEvent {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null)
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0)
 
+const approverName = (p: Record<string, unknown>): string | null => {
+  const a = p.approvedBy
+  return typeof a === 'object' && a !== null && 'name' in a ? str((a as { name: unknown }).name) : null
+}
+
 /** One code per event type for the look-up timeline; the renderer words it in the operator's language. */
 export function describeEvent(e: DescribableEvent): CodedMessage {
   const p = e.payload
@@ -33,6 +38,10 @@ export function describeEvent(e: DescribableEvent): CodedMessage {
       return msg('timeline.order.exception_undone', { reason: e.reason, order })
     case 'order.receipt_undone':
       return msg('timeline.order.receipt_undone', { qty: num(p.qty), order })
+    case 'unit.taken_out':
+      return msg('timeline.unit.taken_out', { from: str(p.from), order, approver: approverName(p) })
+    case 'unit.hold_released':
+      return msg('timeline.unit.hold_released', { reason: str(p.reason), approver: approverName(p) })
     case 'unit.stored':
       return p.suggested === false
         ? msg('timeline.unit.stored_elsewhere', { to: e.location ?? str(p.to), from: str(p.from), plate: e.plate, suggestion: str(p.suggestion) })

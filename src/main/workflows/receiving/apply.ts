@@ -120,6 +120,7 @@ export function createReceivingApply(cx: ReceivingContext) {
           scanId,
           ...(c.over ? { over: true } : {}),
           ...(call.approvedBy ? { approvedBy: call.approvedBy } : {}),
+          ...(call.force?.lifted.length ? { forced: { reason: call.force.reason, refusals: call.force.lifted }, status } : {}),
           ...(c.warnings.length ? { warnings: c.warnings } : {}),
           ...(exception?.note ? { note: exception.note } : {})
         }

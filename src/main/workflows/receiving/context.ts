@@ -8,6 +8,7 @@ import { createPlateRepository, type PlateRepository } from '../../store/reposit
 import { createReceivingRepository, type OrderRow, type ReceivingRepository } from '../../store/repositories/receiving'
 import { inImmediateTransaction, type Db } from '../../store/sql'
 import type { Terminals } from '../../terminals/terminals'
+import type { ForcedReceipt } from './forced'
 
 export interface ReceivingDeps {
   db: Db
@@ -40,6 +41,8 @@ export interface Call {
   operatorId: number | null
   /** A supervisor who approved this call on the operator's screen (badge or PIN), if any. */
   approvedBy?: Approver | null
+  /** A supervisor's "receive anyway" (ADR 0019); set only by `receiving.force`. */
+  force?: ForcedReceipt | undefined
 }
 
 export interface Approver {

@@ -46,6 +46,7 @@ export type ReceivingMethods =
   | 'receiving.newPlate'
   | 'receiving.exception'
   | 'receiving.undo'
+  | 'receiving.force'
   | 'receiving.close'
   | 'receiving.report'
 
@@ -94,11 +95,17 @@ export function createReceivingModule(deps: ReceivingModuleDeps): WorkflowModule
       // `approval`: a supervisor's badge or PIN given on the screen after an over-receipt was refused.
       'receiving.submit': async ({ text, approval }, ctx) => workflow.submit(await approved(ctx, approval), text),
       'receiving.receiveTyped': async ({ approval, ...input }, ctx) => workflow.receiveTyped(await approved(ctx, approval), input),
+      // A supervisor's "receive anyway" (ADR 0019): signed in here, or approving on this screen.
+      'receiving.force': async ({ text, reason, approval }, ctx) => {
+        const approvedBy = deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.force_receipt', {}), approval) : null
+        return workflow.force({ ...call(ctx), approvedBy }, text, reason)
+      },
       'receiving.cancelPending': (_input, ctx) => workflow.cancelPending(call(ctx)),
       'receiving.setPlate': ({ code }, ctx) => workflow.setPlate(call(ctx), code),
       'receiving.newPlate': (_input, ctx) => workflow.newPlate(call(ctx)),
       'receiving.exception': (input, ctx) => workflow.exception(call(ctx), input),
-      'receiving.undo': (_input, ctx) => workflow.undo(call(ctx)),
+      // `approval`: a supervisor approves taking a put-away unit back out of its bin (ADR 0019).
+      'receiving.undo': async ({ approval }, ctx) => workflow.undo(await approved(ctx, approval)),
       'receiving.close': async ({ note, approval }, ctx) => {
         const pending = workflow.shortOnClose(ctx.terminalId)
         const approvedBy =

@@ -4,7 +4,8 @@ import { msg } from '../../../shared/messages/catalog'
 import { AppFailure } from '../../errors'
 import { createReceivingApply } from './apply'
 import { createClose, type Approver, type CloseOptions } from './close'
-import { createReceivingContext, refuse, Refusal, type Call, type ReceivingDeps, type Verdict } from './context'
+import { createReceivingContext, fail, refuse, Refusal, type Call, type ReceivingDeps, type Verdict } from './context'
+import type { ForcedReceipt } from './forced'
 import { createExceptions, type ExceptionInput } from './exceptions'
 import { identify } from './identify'
 import { createPalletReceipt } from './pallet'
@@ -72,16 +73,28 @@ export function createReceivingWorkflow(deps: ReceivingWorkflowDeps) {
     }
   }
 
+  const route = (call: Call, c: ScanClassification, text: string): Verdict => {
+    try {
+      return routing.handleIdentity(call, identify(c), text)
+    } catch (error) {
+      if (error instanceof AppFailure) throw new Refusal(refuse({ code: error.code, params: error.params }))
+      throw error
+    }
+  }
+
   const workflow = {
     /** A classified scan (from the pipeline's receiving handler or `submit`). Never throws a refusal. */
-    handleScan(call: Call, c: ScanClassification, text: string): ReceiveOutcome {
+    handleScan: (call: Call, c: ScanClassification, text: string): ReceiveOutcome => guarded(call.terminalId, () => route(call, c, text)),
+    /**
+     * A supervisor's "receive anyway" of a refused unit scan (ADR 0019): the same checks as a scan, with
+     * only the forceable refusals lifted. A scan with nothing to lift is refused and nothing is written.
+     */
+    force(call: Call, text: string, reason: string): ReceiveOutcome {
+      const force: ForcedReceipt = { reason, lifted: [] }
       return guarded(call.terminalId, () => {
-        try {
-          return routing.handleIdentity(call, identify(c), text)
-        } catch (error) {
-          if (error instanceof AppFailure) throw new Refusal(refuse({ code: error.code, params: error.params }))
-          throw error
-        }
+        const v = route({ ...call, force }, classify(text), text)
+        if (v.outcome !== 'rejected' && force.lifted.length === 0) fail(msg('receiving.nothing_to_force', { code: text }))
+        return v
       })
     },
     /** A typed or pasted code: the same checks as a scan. */

@@ -18,6 +18,8 @@ export const lookupEs = {
   'timeline.order.exception': 'Incidencia "{reason}" en {order}: {qty:number} × {sku}.',
   'timeline.order.exception_undone': 'Incidencia "{reason}" deshecha en {order}.',
   'timeline.order.receipt_undone': 'Recepción de {qty:number} deshecha en {order}.',
+  'timeline.unit.taken_out': 'Sacado de {from} para deshacer su recepción en {order} (aprobado por {approver}).',
+  'timeline.unit.hold_released': 'Liberado de la retención a stock disponible, aprobado por {approver}: {reason}.',
   'timeline.unit.stored': 'Ubicado en {to} desde {from} (matrícula {plate}).',
   'timeline.unit.stored_elsewhere': 'Ubicado en {to} desde {from} (matrícula {plate}); el hueco sugerido era {suggestion}.',
   'timeline.unit.moved_to_plate': 'Puesto en la matrícula {plate} en {location}.',

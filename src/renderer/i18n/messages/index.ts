@@ -4,6 +4,7 @@ import { accessEs } from './es-access'
 import { codesEs } from './es-codes'
 import { displaysEs } from './es-displays'
 import { gateEs } from './es-gate'
+import { holdsEs } from './es-holds'
 import { importsEs } from './es-imports'
 import { lookupEs } from './es-lookup'
 import { printingEs } from './es-printing'
@@ -25,6 +26,7 @@ export const ES: Record<MessageCode, string> = {
   ...importsEs,
   ...printingEs,
   ...syncEs,
+  ...holdsEs,
   ...gateEs,
   ...accessEs,
   ...scannersEs,

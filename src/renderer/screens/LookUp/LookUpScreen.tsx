@@ -10,6 +10,7 @@ import { useMessageText } from '../../i18n/use-message'
 import '../../styles/receiving.css'
 import { shortTime, visibleScan } from '../Receive/receive-helpers'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
+import { ReleaseHold } from './ReleaseHold'
 import { UpstreamPanel } from './UpstreamPanel'
 
 const gtin14 = (g: string) => g.padStart(14, '0')
@@ -82,6 +83,7 @@ export function LookUpScreen() {
           <div className={result.kind === 'choices' ? '' : 'lookup-body'}>
             <div>
               {result.kind === 'unit' && <UnitFacts unit={result.unit} />}
+              {result.kind === 'unit' && <ReleaseHold key={result.unit.id} unit={result.unit} onReleased={() => void find(result.code)} />}
               {result.kind === 'unit' && <UpstreamPanel upstream={upstream} />}
               {result.kind === 'plate' && (
                 <div className="receive-panel" data-testid="lookup-plate">

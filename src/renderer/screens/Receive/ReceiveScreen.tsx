@@ -13,8 +13,8 @@ import { ExceptionPanel } from './ExceptionPanel'
 import { LineTable } from './LineTable'
 import { OrderPicker } from './OrderPicker'
 import { PlatePanel } from './PlatePanel'
-import { TypedReceipt } from './TypedReceipt'
-import { DUPLICATE_CODES, RECEIVED_CODES, shortTime, ssccOf, visibleScan, type ResultEntry } from './receive-helpers'
+import { TypedReceipt, type TypedReceiptInput } from './TypedReceipt'
+import { DUPLICATE_CODES, RECEIVED_CODES, shortTime, ssccOf, type ResultEntry } from './receive-helpers'
 import { useReceivePrinting } from './use-receive-printing'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
 import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
@@ -22,9 +22,10 @@ import { useCommandHandlers } from '../../commands/registry'
 import { RECEIVE_COMMANDS } from './receive-commands'
 import { DuplicatePanel, useDuplicate } from './DuplicatePanel'
 import type { ReasonRequest } from './ExceptionPanel'
-
-import { ApprovalDialog } from '../../components/ApprovalDialog'
+import { useApprovalRequest } from '../../components/use-approval-request'
 import type { Approval } from '../../../shared/schemas'
+import { ForceAnyway } from './ForceAnyway'
+import { PendingGtinPanel, ReceiveResult } from './ReceiveResult'
 
 const HISTORY = 8
 
@@ -49,9 +50,11 @@ export function ReceiveScreen() {
   const [log, setLog] = useState<ResultEntry[]>([])
   const [closed, setClosed] = useState<CloseResult | null>(null)
   const [closing, setClosing] = useState(false)
-  const [approval, setApproval] = useState<{ note: string; reason: AppError; error: AppError | null } | null>(null)
-  // An over-receipt beyond tolerance, refused for a supervisor's approval: the scan is sent again once approved.
-  const [overApproval, setOverApproval] = useState<{ text: string; reason: AppError; error: AppError | null } | null>(null)
+  // A step refused for a supervisor (short close, over-receipt, undo after put-away, receive anyway): sent again once approved.
+  const approvals = useApprovalRequest()
+  const askApproval = approvals.request
+  // The typed-scan sender, for an over-receipt refused on a scanner scan (set after each render).
+  const submitRef = useRef<(text: string, approval: Approval) => Promise<AppError | null>>(async () => null)
   const [typed, setTyped] = useState('')
   const counter = useRef(0)
   const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null)
@@ -101,10 +104,13 @@ export function ReceiveScreen() {
         if (DUPLICATE_CODES.has(r.code) && r.text) void showDuplicate(r.text, null)
         else setDuplicate(null)
         if (r.code === 'receiving.order_opened') setClosed(null)
-        if (r.code === APPROVAL_OVER && r.text) setOverApproval({ text: r.text, reason: { code: r.code, message: '', params: r.params }, error: null })
+        if (r.code === APPROVAL_OVER && r.text) {
+          const scanned = r.text
+          askApproval({ code: r.code, message: '', params: r.params }, (a) => submitRef.current(scanned, a))
+        }
         if (RECEIVED_CODES.has(r.code) && r.text) void printUnitFor(null, r.text)
       }),
-    [client, addEntry, showDuplicate, setDuplicate, printUnitFor, terminalId]
+    [client, addEntry, showDuplicate, setDuplicate, printUnitFor, terminalId, askApproval]
   )
 
   // ── actions (typed or buttons): feedback is ours to give ────────────────────────────────────
@@ -122,20 +128,52 @@ export function ReceiveScreen() {
     feedback('bad', text(e))
   }
 
-  const submitText = async (text: string, given?: Approval) => {
+  /** A refusal: shown in the approval dialog when the call carried one, else on the screen. */
+  const refused = (e: AppError, given: Approval | undefined): AppError | null => {
+    if (given) return e
+    fail(e)
+    return null
+  }
+
+  const submitText = async (text: string, given?: Approval): Promise<AppError | null> => {
     setError(null)
     const r = await client.call('receiving.submit', { text, ...(given ? { approval: given } : {}) })
-    if (!r.ok) {
-      if (given) return setOverApproval((a) => a && { ...a, error: r.error })
-      return fail(r.error)
-    }
+    if (!r.ok) return refused(r.error, given)
     setTyped('')
-    setOverApproval(r.value.code === APPROVAL_OVER ? { text, reason: { code: r.value.code, message: '', params: r.value.params }, error: null } : null)
+    if (r.value.code === APPROVAL_OVER) askApproval({ code: r.value.code, message: '', params: r.value.params }, (a) => submitText(text, a))
     report(r.value, text, 'typed')
     if (DUPLICATE_CODES.has(r.value.code)) void showDuplicate(text, r.value.duplicate)
     else setDuplicate(null)
     if (RECEIVED_CODES.has(r.value.code) && r.value.unit) void printUnitFor(r.value.unit, text)
     if (!order) void refresh()
+    return null
+  }
+  useEffect(() => {
+    submitRef.current = submitText
+  })
+
+  /** "Supervisor: receive anyway" (ADR 0019): the refused scan again, with the reason. */
+  const force = async (text: string, reason: string, given?: Approval): Promise<AppError | null> => {
+    setError(null)
+    const r = await client.call('receiving.force', { text, reason, ...(given ? { approval: given } : {}) })
+    if (!r.ok) {
+      if (!given && r.error.code.startsWith('approval.')) {
+        askApproval(r.error, (a) => force(text, reason, a))
+        return null
+      }
+      return refused(r.error, given)
+    }
+    report(r.value, text, 'action')
+    if (RECEIVED_CODES.has(r.value.code) && r.value.unit) void printUnitFor(r.value.unit, text)
+    return null
+  }
+
+  const receiveTypedApproved = async (input: TypedReceiptInput, approval: Approval): Promise<AppError | null> => {
+    const r = await client.call('receiving.receiveTyped', { ...input, approval })
+    if (!r.ok) return r.error
+    report(r.value, null, 'typed')
+    if (RECEIVED_CODES.has(r.value.code) && r.value.unit) void printUnitFor(r.value.unit, null)
+    return null
   }
 
   const submitTyped = async (e: FormEvent) => {
@@ -171,13 +209,21 @@ export function ReceiveScreen() {
     else fail(r.error)
   }
 
-  const undo = async () => {
+  const undo = async (given?: Approval): Promise<AppError | null> => {
     setError(null)
-    const r = await client.call('receiving.undo', {})
-    if (!r.ok) return fail(r.error)
+    const r = await client.call('receiving.undo', given ? { approval: given } : {})
+    if (!r.ok) {
+      // Already put away: a supervisor approves taking it back out of its bin (ADR 0019).
+      if (!given && r.error.code.startsWith('approval.')) {
+        askApproval(r.error, (a) => undo(a))
+        return null
+      }
+      return refused(r.error, given)
+    }
     setState(r.value.state)
     setDuplicate(null)
     report({ outcome: 'warning', code: r.value.code, params: r.value.params, tone: 'warning' }, null, 'action')
+    return null
   }
 
   const plateAction = async (call: Promise<Result<ReceiveOutcome>>, printNew: boolean) => {
@@ -189,20 +235,22 @@ export function ReceiveScreen() {
     if (printNew && r.value.outcome !== 'rejected' && r.value.plate) void printPlate(r.value.plate.code, r.value.plate.id)
   }
 
-  const close = async (note: string, approval?: Approval) => {
+  const close = async (note: string, approval?: Approval): Promise<AppError | null> => {
     setError(null)
     const r = await client.call('receiving.close', { ...(note.trim() ? { note: note.trim() } : {}), ...(approval ? { approval } : {}) })
     if (!r.ok) {
       // Short beyond tolerance: a supervisor approves on this screen, then the close goes again.
-      if (r.error.code.startsWith('approval.')) return setApproval({ note, reason: r.error, error: null })
-      if (approval) return setApproval((a) => a && { ...a, error: r.error })
-      return fail(r.error)
+      if (!approval && r.error.code.startsWith('approval.')) {
+        askApproval(r.error, (a) => close(note, a))
+        return null
+      }
+      return refused(r.error, approval)
     }
-    setApproval(null)
     setClosed(r.value)
     setClosing(false)
     feedback('good', t('receive.closedFlash', { order: r.value.order.number }))
     void refresh()
+    return null
   }
 
   // ── command barcodes and shortcuts (ADR 0016): the same actions as the buttons ──────────────
@@ -262,6 +310,7 @@ export function ReceiveScreen() {
   // The newest scan or typed code (button actions carry no text).
   const lastScanned = log.find((e) => e.text) ?? null
   const pallet = last && last.code === 'receiving.pallet_received' ? (last.sscc ?? null) : null
+  const forceable = last && last.outcome === 'rejected' && last.text && last.message.params.forceable === true ? { key: last.key, text: last.text } : null
 
   return (
     <section className="screen receive-screen" data-testid="screen-receive" data-order={order.number}>
@@ -295,48 +344,15 @@ export function ReceiveScreen() {
       {closed && <CloseReport result={closed} />}
       {closing && !isClosed && <ClosePanel order={order} lines={state.lines} onClose={(note) => void close(note)} onCancel={() => setClosing(false)} />}
 
-      <div className={`receive-result tone-${last?.tone ?? 'none'}`} data-testid="receive-result" data-code={last?.code ?? ''} data-outcome={last?.outcome ?? ''} aria-live="polite">
-        {last ? (
-          <>
-            <div className="receive-result-message" data-testid="receive-result-message">
-              {text(last.message)}
-            </div>
-            {last.notes.map((n, i) => (
-              <div key={i} className="receive-result-note" data-testid="receive-result-note" data-code={n.code}>
-                {text(n)}
-              </div>
-            ))}
-            <div className="muted receive-result-meta">
-              {last.text ? `${visibleScan(last.text)} · ` : ''}
-              {t(`receive.via.${last.via}`)}
-              {last.deviceId ? ` ${last.deviceId}` : ''} · {shortTime(last.at)}
-            </div>
-          </>
-        ) : (
-          <div className="receive-result-message muted">{isClosed ? t('receive.viewOnly') : t('receive.scanHint')}</div>
-        )}
+      <ReceiveResult last={last} isClosed={isClosed}>
+        {forceable && !isClosed && <ForceAnyway key={forceable.key} onForce={(reason) => void force(forceable.text, reason)} />}
         {pallet && (
           <button type="button" onClick={() => void printPlate(pallet)} data-testid="receive-print-received-pallet">
             {t('receive.printPalletLabel')}
           </button>
         )}
-      </div>
-
-      {state.pending && (
-        <div className="receive-pending" data-testid="receive-pending" data-gtin={state.pending.gtin}>
-          <div>
-            <div className="receive-pending-title">{t('receive.pendingTitle', { sku: state.pending.sku })}</div>
-            <div className="muted">
-              {state.pending.description} · GTIN {state.pending.gtin}
-              {state.pending.lot ? ` · ${t('receive.lot')} ${state.pending.lot}` : ''}
-              {state.pending.expiry ? ` · ${t('receive.expiry')} ${state.pending.expiry}` : ''}
-            </div>
-          </div>
-          <button type="button" onClick={() => void cancelPending()} data-testid="receive-cancel-pending">
-            {t('receive.cancelPending')}
-          </button>
-        </div>
-      )}
+      </ReceiveResult>
+      {state.pending && <PendingGtinPanel pending={state.pending} onCancel={() => void cancelPending()} />}
 
       {duplicate && <DuplicatePanel duplicate={duplicate} />}
 
@@ -363,6 +379,8 @@ export function ReceiveScreen() {
                   fail(r.error)
                   return false
                 }
+                // Over beyond tolerance: a supervisor approves here, and the same typed receipt goes again.
+                if (r.value.code === APPROVAL_OVER) askApproval({ code: r.value.code, message: '', params: r.value.params }, (a) => receiveTypedApproved(input, a))
                 report(r.value, null, 'typed')
                 if (DUPLICATE_CODES.has(r.value.code) && input.serial) void showDuplicate(input.serial, r.value.duplicate)
                 else setDuplicate(null)
@@ -403,10 +421,7 @@ export function ReceiveScreen() {
           />
           {!isClosed && (
             <>
-              {approval && <ApprovalDialog reason={approval.reason} error={approval.error} onApprove={(a) => void close(approval.note, a)} onCancel={() => setApproval(null)} />}
-              {overApproval && (
-                <ApprovalDialog reason={overApproval.reason} error={overApproval.error} onApprove={(a) => void submitText(overApproval.text, a)} onCancel={() => setOverApproval(null)} />
-              )}
+              {approvals.dialog}
               <ExceptionPanel
                 lastScan={lastScanned?.text ?? ''}
                 request={reasonRequest}

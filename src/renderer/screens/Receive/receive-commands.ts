@@ -9,6 +9,7 @@ export const RECEIVE_COMMANDS: readonly Command[] = [
   'exception-no-label',
   'exception-wrong-item',
   'exception-unexpected-serial',
+  'receive-anyway',
   'print-pallet-label',
   'print-again',
   'confirm',

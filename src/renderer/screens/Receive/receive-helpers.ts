@@ -24,7 +24,7 @@ export interface ResultEntry {
 /** Codes that mean "this serial is already known": the screen shows where and when. */
 export const DUPLICATE_CODES = new Set(['receiving.duplicate', 'receiving.already_in_system'])
 /** Codes that mean one unit was just received (a unit label may print). */
-export const RECEIVED_CODES = new Set(['receiving.received', 'receiving.over', 'receiving.lot_differs'])
+export const RECEIVED_CODES = new Set(['receiving.received', 'receiving.over', 'receiving.lot_differs', 'receiving.forced', 'receiving.forced_quarantine'])
 
 /** The SSCC a scan carried: AI (00) of GS1 data, or 18 plain digits. */
 export function ssccOf(r: Pick<ScanResult, 'classification' | 'text'>): string | null {

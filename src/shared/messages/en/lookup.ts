@@ -16,6 +16,8 @@ export const lookupEn = {
   'timeline.order.exception': 'Exception "{reason}" on {order}: {qty:number} × {sku}.',
   'timeline.order.exception_undone': 'Exception "{reason}" undone on {order}.',
   'timeline.order.receipt_undone': 'Receipt of {qty:number} undone on {order}.',
+  'timeline.unit.taken_out': 'Taken back out of {from} to undo its receipt on {order} (approved by {approver}).',
+  'timeline.unit.hold_released': 'Released from hold into good stock, approved by {approver}: {reason}.',
   'timeline.unit.stored': 'Put away to {to} from {from} (plate {plate}).',
   'timeline.unit.stored_elsewhere': 'Put away to {to} from {from} (plate {plate}); the suggested bin was {suggestion}.',
   'timeline.unit.moved_to_plate': 'Put onto plate {plate} at {location}.',
