@@ -161,6 +161,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       demo: settings.isDemo(),
       now,
       operatorId,
+      terminalId: () => currentCall.getStore()?.terminalId ?? null,
       emit,
       printerId: () => settings.get().printerId,
       setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),

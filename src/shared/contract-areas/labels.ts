@@ -133,6 +133,8 @@ export const labelsMethods = {
   },
   /** A reprint needs a supervisor: signed in here, or `approval` by badge or PIN on this screen (ADR 0015). */
   'print.reprint': { input: z.object({ jobId, reason: z.string().trim().min(3).max(500), printerId: id.optional(), approval: approvalInput.optional() }).strict() },
+  /** "Print again": reprints the last label this terminal printed (any kind); a supervisor approves, as for `print.reprint`. */
+  'print.reprintLast': { input: z.object({ reason: z.string().trim().min(3).max(500), printerId: id.optional(), approval: approvalInput.optional() }).strict() },
   'print.resolve': { input: z.object({ jobId, printed: z.boolean(), note: z.string().max(500).optional() }).strict() },
   'print.move': { input: z.object({ jobIds: z.array(jobId).max(10_000).optional(), fromPrinterId: id.optional(), toPrinterId: id }).strict() },
   'print.cancelBatch': { input: z.object({ batchId: jobId }).strict() },
@@ -170,6 +172,7 @@ export interface LabelsOutputs {
   'print.enqueue': PrintJobSummary
   'print.batch': BatchProgressInfo
   'print.reprint': PrintJobSummary
+  'print.reprintLast': PrintJobSummary
   'print.resolve': PrintJobSummary
   'print.move': { moved: number }
   'print.cancelBatch': BatchProgressInfo

@@ -141,6 +141,13 @@ export function createPrintingHandlers(deps: PrintingHandlersDeps): PrintingHand
       const approvedBy = deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.reprint', {}), input.approval) : null
       return summary(unwrap(queue.reprint({ jobId: input.jobId, reason: input.reason, ...(input.printerId ? { printerId: input.printerId } : {}), approvedBy })))
     },
+    'print.reprintLast': async (input, ctx) => {
+      // "Print again" (ADR 0016): the last label this terminal printed, unit, carton or pallet alike.
+      const last = queue.lastOfTerminal(ctx.terminalId)
+      if (!last) throw new AppFailure('print.nothing_to_reprint', {})
+      const approvedBy = deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.reprint', {}), input.approval) : null
+      return summary(unwrap(queue.reprint({ jobId: last.id, reason: input.reason, ...(input.printerId ? { printerId: input.printerId } : {}), approvedBy })))
+    },
     'print.resolve': (input) => summary(unwrap(queue.resolve({ jobId: input.jobId, printed: input.printed, ...(input.note ? { note: input.note } : {}) }))),
     'print.move': (input) =>
       unwrap(queue.move({ toPrinterId: input.toPrinterId, ...(input.jobIds ? { jobIds: input.jobIds } : {}), ...(input.fromPrinterId ? { fromPrinterId: input.fromPrinterId } : {}) })),

@@ -30,6 +30,8 @@ export interface PrintingModuleDeps {
   now: () => Date
   /** The operator signed in (jobs and events record who printed). */
   operatorId: (ctx?: CallContext) => number | null
+  /** The terminal of the call being served (print jobs remember it: "print again"). */
+  terminalId?: () => string | null
   /** Pushes `print.changed` to the UIs. */
   emit: StationEmit
   /** The station's printer (settings.printerId). */
@@ -95,6 +97,7 @@ export async function createPrintingModule(deps: PrintingModuleDeps): Promise<Pr
     connect,
     now: deps.now,
     operatorId: () => deps.operatorId(),
+    ...(deps.terminalId ? { terminalId: deps.terminalId } : {}),
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
     ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),
     onError: (error) => deps.logger.error({ err: error }, 'print worker failed'),
