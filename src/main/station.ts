@@ -51,7 +51,7 @@ export interface StationDeps {
   /** Scanner hardware seams (HID, serial) and hot-plug polling; simulators in tests. */
   scanners?: ScanningOptions
   /** Printer seams (status poll period, transports); the emulator in tests. */
-  printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
+  printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect' | 'listUsbPrinters'>>
   /** The station's clock (tests run it a year ahead; default: the system clock). */
   now?: () => Date
   /** Automatic backups at start and daily (default on). */

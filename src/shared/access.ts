@@ -39,6 +39,7 @@ export const METHOD_ACCESS: Partial<Record<MethodName, Access>> = {
   'imports.cancel': 'administrator',
   'imports.chooseFile': 'administrator',
   'print.addPrinter': 'administrator',
+  'print.usbPrinters': 'administrator',
   'print.removePrinter': 'administrator',
   'print.testPrinter': 'administrator',
   'diagnostics.export': 'administrator',

@@ -1,9 +1,11 @@
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
+import { enPrinters } from './en-printers'
 
 export const en = {
   ...enGate,
   ...enScanning,
+  ...enPrinters,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
   nav: {
     receive: 'Receive',

@@ -2,10 +2,12 @@ import type { Dictionary } from './en'
 
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
+import { esPrinters } from './es-printers'
 
 export const es: Dictionary = {
   ...esGate,
   ...esScanning,
+  ...esPrinters,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Datos de demostración y dispositivos simulados: nada de esto es stock real.' },
   nav: {
     receive: 'Recibir',

@@ -113,6 +113,8 @@ export const labelsMethods = {
       .object({ uri: z.string().trim().min(1).max(300), name: z.string().trim().max(80).optional(), dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]).optional() })
       .strict()
   },
+  /** The USB printers the station finds now, each with the address to add it by (Settings → Printers). */
+  'print.usbPrinters': { input: z.object({}).strict() },
   /** Deactivates a printer (its jobs keep their history); refused while jobs wait on it (move them first). */
   'print.removePrinter': { input: z.object({ printerId: id }).strict() },
   /** A test label after a status check: printed, or why not (paper out, head open, paused, no answer). */
@@ -167,6 +169,7 @@ export interface LabelsOutputs {
   'labels.lookup': LabelLookup
   'print.printers': PrinterInfo[]
   'print.addPrinter': PrinterInfo
+  'print.usbPrinters': UsbPrinterOffers
   'print.removePrinter': { removed: string }
   'print.testPrinter': PrinterTestResult
   'print.enqueue': PrintJobSummary
@@ -180,6 +183,26 @@ export interface LabelsOutputs {
   'print.jobs': PrintJobSummary[]
   'print.poll': PrinterInfo
   'labels.printUnits': PrintUnitsResult
+}
+
+/** A USB printer found on the station's bus, as Settings → Printers offers it. */
+export interface UsbPrinterOffer {
+  /** The address to add it by: `usb://VID:PID[/SERIAL]` (hex ids). */
+  uri: string
+  vendorId: string
+  productId: string
+  manufacturer: string | null
+  product: string | null
+  serialNumber: string | null
+  zebra: boolean
+  /** The printer this one was already added as, or null. */
+  printerId: string | null
+}
+
+export interface UsbPrinterOffers {
+  printers: UsbPrinterOffer[]
+  /** Why the bus could not be listed (`print.usb_unavailable`), or null. */
+  unavailable: MessageLike | null
 }
 
 export interface PrintUnitsResult {
