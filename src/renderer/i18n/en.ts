@@ -416,7 +416,7 @@ export const en = {
   imports: {
     open: 'Import a file…',
     hide: 'Hide import',
-    title: 'Import items, suppliers, locations, POs and ASNs',
+    title: 'Import items, suppliers, locations, POs, ASNs, shipments and operators',
     hint: 'For site IT: a CSV or XLSX file (samples in resources/import-samples). Check it first: every bad row is listed with its reason; nothing is written until every row is valid.',
     dropHint: 'Drop a CSV or XLSX file here, or',
     choose: 'Choose file…',

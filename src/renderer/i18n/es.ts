@@ -417,7 +417,7 @@ export const es: Dictionary = {
   imports: {
     open: 'Importar un archivo…',
     hide: 'Ocultar importación',
-    title: 'Importar artículos, proveedores, ubicaciones, OC y ASN',
+    title: 'Importar artículos, proveedores, ubicaciones, OC, ASN, envíos y operarios',
     hint: 'Para TI del sitio: un archivo CSV o XLSX (ejemplos en resources/import-samples). Compruébelo primero: cada fila con error aparece con su motivo; no se escribe nada hasta que todas las filas sean válidas.',
     dropHint: 'Suelte aquí un archivo CSV o XLSX, o',
     choose: 'Elegir archivo…',
