@@ -40,6 +40,18 @@ describe('import: operators (issue #10.2)', () => {
     expect(rig.events('import.applied').at(-1)!.payload).toMatchObject({ kind: 'operators', records: 4 })
   })
 
+  it('the XLSX sample gives exactly what the CSV sample gives', async () => {
+    rig = openRig({ demo: false })
+    expect(await importFile(rig.db, rig.eventLog, join(SAMPLES, 'operators.csv'))).toMatchObject({ applied: true })
+    const other = openRig({ demo: false })
+    try {
+      expect(await importFile(other.db, other.eventLog, join(SAMPLES, 'operators.xlsx'))).toMatchObject({ applied: true, kind: 'operators' })
+      expect(operators(other)).toEqual(operators(rig))
+    } finally {
+      other.close()
+    }
+  })
+
   it('the same file as XLSX, the kind told by the header alone', async () => {
     rig = openRig({ demo: false })
     const path = join(rig.dataDir, 'people.xlsx')
