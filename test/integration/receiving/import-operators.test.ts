@@ -142,3 +142,29 @@ describe('import: the hold column of locations (issue #12.1)', () => {
     expect(locations.byCode('G-9')).toMatchObject({ hold: 0 })
   })
 })
+
+describe('import: operators through the station (administrators only)', () => {
+  it('an operator or a supervisor is refused; an administrator imports, each operator audited as created by them, listed to sign in', async () => {
+    const { startTestStation } = await import('../../helpers/store')
+    const { signInOn } = await import('../../helpers/auth')
+    const station = await startTestStation({ demo: true, importPaths: true })
+    try {
+      const file = join(SAMPLES, 'operators.csv')
+      // A screen's call (the served UI), where the role checks apply.
+      const screen = { terminalId: 'it-1', host: 'ws' } as const
+      await signInOn(station, 'operator', screen)
+      expect(await station.dispatch('imports.run', { path: file }, screen)).toMatchObject({ ok: false, error: { code: 'access.administrator_required' } })
+      await signInOn(station, 'supervisor', screen)
+      expect(await station.dispatch('imports.run', { path: file }, screen)).toMatchObject({ ok: false, error: { code: 'access.administrator_required' } })
+      await signInOn(station, 'administrator', screen)
+      expect(await station.dispatch('imports.run', { path: file }, screen)).toMatchObject({ ok: true, value: { kind: 'operators', applied: true } })
+      const created = station.store.db.prepare("SELECT operator_id AS op, json_extract(payload, '$.name') AS name FROM events WHERE type = 'operator.created' ORDER BY id").all()
+      expect(created).toEqual(['Dana Okafor', 'Eli Brandt', 'Fatima Núñez', 'Gustavo Peña'].map((name) => ({ op: 3, name })))
+      const names = await station.dispatch('operators.list', {}, screen)
+      expect(names).toMatchObject({ ok: true })
+      expect((names as { ok: true; value: { name: string; hasPin: boolean }[] }).value.filter((o) => !o.hasPin).map((o) => o.name)).toEqual(expect.arrayContaining(['Dana Okafor', 'Gustavo Peña']))
+    } finally {
+      await station.close()
+    }
+  })
+})
