@@ -124,8 +124,12 @@ describe('command barcodes on Gate, Sync and Look up; print again (issue 12 item
     // Nothing was read: confirm runs and is refused with its reason on screen.
     await scan(commandPayload('confirm'))
     await page.waitForSelector('[data-testid=error-line][data-code="gate.nothing_to_ship"]', { timeout: 15_000 })
+    // The reason is typed, and the hold scanned with the reason field still focused.
     await page.fill('[data-testid=gate-reason]', 'truck left early')
-    await scan(commandPayload('gate-hold'))
+    await page.focus('[data-testid=gate-reason]')
+    const before = results().length
+    await scanner.scan(commandPayload('gate-hold'))
+    await until(() => results().length > before, { what: 'the hold command', timeoutMs: 15_000 })
     await gateState('held')
     expect((await call<AuditEntry[]>('audit.list', { types: ['shipment.load_held'] }))[0]).toMatchObject({ reason: 'truck left early', payload: { shipment: 'SH-CMD' } })
     await page.keyboard.press('Alt+KeyZ')
