@@ -152,6 +152,11 @@ describe('command barcodes on Gate, Sync and Look up; print again (issue 12 item
         expect(b.scroll, String(b.id)).toBeLessThanOrEqual(0)
       }
       for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, `${a.id} overlaps ${b.id}`).toBe(true)
+      // The other standard hold reasons, one per size.
+      const [command, reason] = size.width === 1366 ? (['gate-hold-missing', 'Units missing'] as const) : (['gate-hold-unexpected', 'Unexpected tags at the door'] as const)
+      await scan(commandPayload(command))
+      await gateState('held')
+      expect((await call<AuditEntry[]>('audit.list', { types: ['shipment.load_held'] }))[0]).toMatchObject({ reason })
       await scan(commandPayload('gate-reset'))
       await gateState('idle')
     })
@@ -199,6 +204,8 @@ describe('command barcodes on Gate, Sync and Look up; print again (issue 12 item
     expect(await page.textContent('[data-testid=lookup-order]')).toContain('Alt+O')
     await scan(commandPayload('lookup-order'))
     await page.waitForSelector('[data-testid=lookup-order][data-newest-first=false]', { timeout: 15_000 })
+    await page.keyboard.press('Alt+KeyO')
+    await page.waitForSelector('[data-testid=lookup-order][data-newest-first=true]', { timeout: 15_000 })
     await scan(commandPayload('cancel'))
     await page.waitForSelector('[data-testid=lookup-result]', { state: 'detached', timeout: 15_000 })
     const s = await sheet()
