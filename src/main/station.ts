@@ -133,6 +133,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
 
     const scanning = createScanning({
       db,
+      eventLog,
       terminals,
       now,
       bus,

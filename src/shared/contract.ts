@@ -7,6 +7,7 @@ import { receivingMethods, type ReceivingAreaEvents, type ReceivingOutputs } fro
 import { syncMethods, type SyncAreaEvents, type SyncOutputs } from './contract-areas/sync'
 import { gateMethods, type GateAreaEvents, type GateOutputs } from './contract-areas/gate'
 import { accessMethods, type AccessAreaEvents, type AccessOutputs } from './contract-areas/access'
+import { scannerRegistryMethods, type ScannerRegistryOutputs } from './contract-areas/scanner-registry'
 import type { Result } from './result'
 
 /**
@@ -21,11 +22,12 @@ export const contract = {
   ...receivingMethods,
   ...syncMethods,
   ...gateMethods,
-  ...accessMethods
+  ...accessMethods,
+  ...scannerRegistryMethods
 } as const satisfies Record<keyof MethodOutputs, { input: z.ZodType }>
 
 /** What each method resolves to when it succeeds. */
-export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs {}
+export interface MethodOutputs extends StationOutputs, ScansOutputs, LabelsOutputs, ReceivingOutputs, SyncOutputs, GateOutputs, AccessOutputs, ScannerRegistryOutputs {}
 
 /** Events the station pushes to every connected UI. */
 export interface StationEvents extends StationAreaEvents, ScansAreaEvents, LabelsAreaEvents, ReceivingAreaEvents, SyncAreaEvents, GateAreaEvents, AccessAreaEvents {}

@@ -46,7 +46,6 @@ export const settingsPatch = z
     wedgeSuffix: z.enum(['Enter', 'Tab', 'none']),
     wedgeMinLength: z.number().int().min(2).max(64),
     disabledScannerIds: z.array(z.string().max(200)).max(64),
-    serialScannerPorts: z.array(z.string().min(1).max(260)).max(16),
     syncServerUrl: z
       .string()
       .trim()

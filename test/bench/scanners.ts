@@ -7,12 +7,14 @@
  *   3. wedge in headless Chromium: suffix keystroke handled → result flash on screen, 200 scans.
  * Run: npx electron-vite build && node --import tsx test/bench/scanners.ts [--quick]
  */
+import Database from 'better-sqlite3'
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchChromium } from '../helpers/browser'
 import { openPtyPair } from '../helpers/pty'
 import { scannerSession } from '../helpers/scanner-keys'
-import { PROJECT_ROOT, startServer } from '../helpers/station-server'
+import { BIN, PROJECT_ROOT, startServer, tempDataDir } from '../helpers/station-server'
 import { until } from '../helpers/wait'
 import { connectEvents } from '../helpers/ws-events'
 
@@ -36,13 +38,46 @@ function summary(label: string, samples: number[], p99TargetMs: number): void {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function serialBench() {
+/**
+ * The floor under the same load: a byte written into one end of a pty pair to its arrival at a
+ * serialport reader on the other end in this process, no station between (same pacing as the bench).
+ */
+async function ptyFloor(n: number): Promise<number[]> {
   const pty = await openPtyPair()
-  const server = await startServer({ demo: false })
+  const { SerialPort } = await import('serialport')
+  const port = new SerialPort({ path: pty.devicePath, baudRate: 9600, autoOpen: false })
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())))
+  const samples: number[] = []
+  let waiting: (() => void) | null = null
+  port.on('data', (d: Buffer) => {
+    if (d.includes(0x0d)) waiting?.()
+  })
+  try {
+    for (let i = 0; i < n; i++) {
+      const arrived = new Promise<void>((resolve) => (waiting = resolve))
+      const t0 = performance.now()
+      pty.write(`FLOOR-${i}\r`)
+      await arrived
+      samples.push(performance.now() - t0)
+      await sleep(50)
+    }
+  } finally {
+    await new Promise<void>((resolve) => port.close(() => resolve()))
+    await pty.close()
+  }
+  return samples
+}
+
+async function serialBench() {
+  const floor = [...(await ptyFloor(N_LATENCY))].sort((a, b) => a - b)
+  console.log(`floor (pty → serialport reader in one process, no station, same load): n=${floor.length} p50=${fmt(pct(floor, 50))} ms p95=${fmt(pct(floor, 95))} ms p99=${fmt(pct(floor, 99))} ms`)
+  const pty = await openPtyPair()
+  // The scanner is registered as site IT would script it, before the station starts (ADR 0017).
+  const dataDir = tempDataDir()
+  execFileSync(process.execPath, [BIN, 'scanners', 'add', pty.devicePath, '--data-dir', dataDir], { cwd: PROJECT_ROOT })
+  const server = await startServer({ demo: false, dataDir })
   const ui = await connectEvents(server)
   try {
-    const set = await ui.call('settings.update', { serialScannerPorts: [pty.devicePath] })
-    if (!set.ok) throw new Error(JSON.stringify(set))
     const id = `serial:${pty.devicePath}`
     await until(() => ui.of<{ id: string; state: string }[]>('devices.changed').some((list) => list.some((d) => d.id === id && d.state === 'connected')), { timeoutMs: 15_000, what: 'serial scanner connected' })
     const results = () => ui.of<Result>('scans.result').filter((r) => r.deviceId === id)
@@ -89,8 +124,11 @@ async function serialBench() {
     const lost = sent.filter((s) => !got.includes(s)).length
     const dup = got.length - new Set(got).size
     const inOrder = got.every((g, i) => g === sent[i])
-    const journal = await ui.call('scans.journal', { limit: 500, deviceId: id })
-    const journaled = (journal.value as { text: string }[]).filter((r) => r.text.startsWith(']C0BURST-')).length
+    // Read beside the running station (WAL): the UI connection is not signed in, the journal needs an operator.
+    const db = new Database(join(dataDir, 'dockside.sqlite'), { readonly: true })
+    const rows = db.prepare('SELECT text FROM scan_journal WHERE device_id = ? ORDER BY id DESC LIMIT 500').all(id) as { text: string }[]
+    db.close()
+    const journaled = rows.filter((r) => r.text.startsWith(']C0BURST-')).length
     console.log(
       `burst ${N_BURST} scans at 100/s through a pty: received=${got.length} lost=${lost} duplicated=${dup} order=${inOrder ? 'kept' : 'BROKEN'} (last 500 journal rows: ${journaled} burst rows) in ${fmt((performance.now() - t) / 1000)} s ${lost === 0 && dup === 0 && inOrder ? 'PASS' : 'FAIL'}`
     )

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { startServer, type RunningServer } from '../helpers/station-server'
+import { runFirstRunSetup } from '../helpers/setup-ui'
 import { assertUiBuilt } from '../helpers/ui'
 
 let browser: Browser
@@ -122,26 +123,7 @@ describe('first-run setup (#10.1)', () => {
     const { page, errors } = await open(false)
     await page.waitForSelector('[data-testid=setup-admin]')
     expect(await page.locator('[data-testid=nav-receive]').count()).toBe(0)
-    await page.fill('[data-testid=setup-admin-name]', 'Site Admin')
-    await page.fill('[data-testid=setup-admin-badge]', 'ADM-1')
-    await page.fill('[data-testid=setup-admin-pin]', '2580')
-    await page.click('[data-testid=setup-admin-create]')
-    await page.waitForSelector('[data-testid=setup][data-step=station]')
-    await page.fill('[data-testid=setup-stationName]', 'Door 5 station')
-    await page.fill('[data-testid=setup-site]', 'Leeds DC')
-    await page.fill('[data-testid=setup-dock]', 'Door 5')
-    await page.click('[data-testid=setup-save]')
-    await page.waitForSelector('[data-testid=setup][data-step=sscc]')
-    await page.fill('[data-testid=setup-companyPrefix]', '0614141')
-    await page.fill('[data-testid=setup-extension]', '3')
-    await page.fill('[data-testid=setup-rangeStart]', '1000')
-    await page.fill('[data-testid=setup-rangeEnd]', '1999')
-    await page.click('[data-testid=setup-save]')
-    await page.waitForSelector('[data-testid=setup][data-step=printer]')
-    await page.click('[data-testid=setup-skip]')
-    await page.waitForSelector('[data-testid=setup][data-step=scanners]')
-    await page.click('[data-testid=setup-skip]')
-    await page.waitForSelector('[data-testid=nav-receive]')
+    await runFirstRunSetup(page)
     expect(await page.textContent('[data-testid=station-name]')).toContain('Door 5 station')
 
     // Sign out and in again as the new administrator, then create an operator in Settings → Operators.

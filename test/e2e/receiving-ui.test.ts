@@ -83,7 +83,7 @@ describe('Receive, put away and look up in Chromium (wedge + serial scanner on a
     await signInClient(events, 'administrator')
     pty = await openPtyPair()
     serialId = `serial:${pty.devicePath}`
-    expect((await events.call('settings.update', { serialScannerPorts: [pty.devicePath] })).ok).toBe(true)
+    expect((await events.call('scanners.add', { port: pty.devicePath })).ok).toBe(true)
     await waitFor(() => events.of<DeviceStatus[]>('devices.changed').some((list) => list.some((d) => d.id === serialId && d.state === 'connected')), 'the serial scanner to connect')
     browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } })

@@ -23,6 +23,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   db: { summary: 'Check, back up or restore the station database', load: async () => (await import('./commands/db')).default },
   devices: { summary: 'List serial ports, HID POS scanners and USB printers as JSON', load: async () => (await import('./commands/devices')).default },
   rfid: { summary: 'Read UHF RFID tags from a serial reader (one JSON line per EPC), or simulate a reader', load: async () => (await import('./commands/rfid')).default },
+  scanners: { summary: 'Add, list and remove the station’s serial scanners (by port, baud and suffix)', load: async () => (await import('./commands/scanners')).default },
   scan: { summary: 'Listen to a serial scanner and print each scan as a JSON line', load: async () => (await import('./commands/scan')).default },
   import: { summary: 'Import items, suppliers, locations, POs or ASNs from CSV/XLSX (all rows or none)', load: async () => (await import('./commands/import')).default },
   shipments: { summary: 'Import outbound shipments (CSV/XLSX) and list them', load: async () => (await import('./commands/shipments')).default },

@@ -1,6 +1,8 @@
 import type { StationHandlers } from '../../shared/contract'
 import { watchDeviceNodes, type WatchDevices } from '../devices/hotplug'
 import type { ScansOutputs } from '../../shared/contract-areas/scans'
+import type { ScannerRegistryOutputs } from '../../shared/contract-areas/scanner-registry'
+import { scannerDeviceId } from '../../shared/model/scanners'
 import type { StationSettings } from '../../shared/model/station'
 import type { DeviceRegistry } from '../devices/registry'
 import { createNodeHidBackend, type HidBackend } from '../devices/scanners/hid-pos-driver'
@@ -12,7 +14,11 @@ import type { EventBus } from '../event-bus'
 import type { Logger } from '../logging'
 import type { Db } from '../store/sql'
 import type { Terminals } from '../terminals/terminals'
+import type { EventLog } from '../store/event-log'
+import { createScannerRepository } from '../store/repositories/scanners'
 import { createScanPipeline, type ScanPipeline } from './scan-pipeline'
+import { createScannerRegistry, type ScannerRegistry } from './scanner-registry'
+import { createScannerRegistryHandlers, isPickableHid } from './scanner-registry-handlers'
 
 /** How the station reaches scanner hardware; tests and demos inject simulators here. */
 export interface ScanningOptions {
@@ -41,6 +47,7 @@ export const STATION_TERMINAL = 'station'
 
 interface ScanningDeps {
   db: Db
+  eventLog: EventLog
   terminals: Terminals
   now: () => Date
   bus: EventBus
@@ -59,15 +66,36 @@ export interface Scanning {
   pipeline: ScanPipeline
   manager: ScannerManager
   simulator: SimulatedScanner | null
-  handlers: Pick<StationHandlers, Exclude<keyof ScansOutputs, 'commands.sheet'>>
+  registry: ScannerRegistry
+  handlers: Pick<StationHandlers, Exclude<keyof ScansOutputs, 'commands.sheet'> | keyof ScannerRegistryOutputs>
   close(): Promise<void>
 }
 
 /** Scanners, the scan pipeline and their contract methods, wired for createStation. */
 export function createScanning(deps: ScanningDeps): Scanning {
   const options = deps.options ?? {}
-  const disabled = (id: string) => deps.settings().disabledScannerIds.includes(id)
-  const terminalOfDevice = (deviceId: string): string => deps.settings().scannerTerminals[deviceId] ?? deps.terminals.lastActive() ?? STATION_TERMINAL
+  const registry = createScannerRegistry({
+    repo: createScannerRepository(deps.db),
+    eventLog: deps.eventLog,
+    now: deps.now,
+    hidPresent: (id) => deps.devices.list().some((d) => d.id === id && d.kind === 'scanner' && isPickableHid(d.transport))
+  })
+  // A registered scanner's own on/off and terminal (ADR 0017); other devices keep theirs in the settings.
+  const disabledIds = () => [...deps.settings().disabledScannerIds, ...registry.list().filter((s) => !s.enabled).map(scannerDeviceId)]
+  const disabled = (id: string) => disabledIds().includes(id)
+  const assignments = (): Record<string, string> => {
+    const out = { ...deps.settings().scannerTerminals }
+    for (const s of registry.list()) {
+      const id = scannerDeviceId(s)
+      if (s.terminal) out[id] = s.terminal
+      else delete out[id]
+    }
+    return out
+  }
+  const terminalOfDevice = (deviceId: string): string => {
+    const registered = registry.byDevice(deviceId)
+    return (registered ? registered.terminal : deps.settings().scannerTerminals[deviceId]) ?? deps.terminals.lastActive() ?? STATION_TERMINAL
+  }
   const pipeline = createScanPipeline({
     db: deps.db,
     now: deps.now,
@@ -96,16 +124,17 @@ export function createScanning(deps: ScanningDeps): Scanning {
       deps.logger.error({ err: error }, what)
     }
   }
+  const listSerial = options.listSerial === undefined ? listSerialPorts : options.listSerial
   const manager = createScannerManager({
     registry: deps.devices,
     onScan: (scan) => handle('scan failed', () => pipeline.fromDriver(scan)),
     onRejected: (r) => handle('scan rejection failed', () => pipeline.rejected(r)),
     hid: options.hid === undefined ? createNodeHidBackend() : options.hid,
-    listSerial: options.listSerial === undefined ? listSerialPorts : options.listSerial,
+    listSerial,
     ...(options.openSerial ? { openSerial: options.openSerial } : {}),
     ...(options.serialSilenceMs !== undefined ? { serialSilenceMs: options.serialSilenceMs } : {}),
-    serialPorts: () => deps.settings().serialScannerPorts,
-    disabled: () => deps.settings().disabledScannerIds,
+    serialScanners: () => registry.reload().filter((s) => s.kind === 'serial').map((s) => ({ path: s.port, name: s.name, baudRate: s.baud, suffix: s.suffix, enabled: s.enabled })),
+    disabled: disabledIds,
     pollMs: options.pollMs ?? 3000,
     watch: options.watch !== undefined ? options.watch : options.pollMs === 0 ? null : watchDeviceNodes(),
     log: (level, message, detail) => deps.logger[level](detail ?? {}, message)
@@ -146,7 +175,15 @@ export function createScanning(deps: ScanningDeps): Scanning {
       const known = deps.devices.list().filter((d) => d.kind === 'scanner').map((d) => d.id)
       return known.map((id) => pipeline.summaryOf(id))
     },
-    'scanners.setEnabled': (input) => {
+    'scanners.setEnabled': async (input, ctx) => {
+      const registered = registry.byDevice(input.deviceId)
+      if (registered) {
+        registry.update({ id: registered.id, enabled: input.enabled }, deps.operatorId(ctx.terminalId))
+        await manager.refresh()
+        publishWedge()
+        manager.republish()
+        return deps.devices.list().filter((d) => d.kind === 'scanner').map((d) => pipeline.summaryOf(d.id))
+      }
       const current = deps.settings().disabledScannerIds.filter((id) => id !== input.deviceId)
       const next = input.enabled ? current : [...current, input.deviceId]
       const settings = deps.updateSettings({ disabledScannerIds: next })
@@ -186,16 +223,20 @@ export function createScanning(deps: ScanningDeps): Scanning {
       }
       return { workflow: pipeline.router.active(ctx.terminalId) }
     },
-    'scanners.assign': ({ deviceId, terminalId }) => {
+    'scanners.assign': ({ deviceId, terminalId }, ctx) => {
+      const registered = registry.byDevice(deviceId)
+      if (registered) {
+        registry.update({ id: registered.id, terminal: terminalId }, deps.operatorId(ctx.terminalId))
+        return assignments()
+      }
       const next = { ...deps.settings().scannerTerminals }
       if (terminalId === null) delete next[deviceId]
       else next[deviceId] = terminalId
-      const settings = deps.updateSettings({ scannerTerminals: next })
-      deps.bus.emit('settings.changed', settings)
-      return settings.scannerTerminals
+      deps.bus.emit('settings.changed', deps.updateSettings({ scannerTerminals: next }))
+      return assignments()
     },
     'terminals.list': (_input, ctx) => {
-      const assigned = deps.settings().scannerTerminals
+      const assigned = assignments()
       const ids = new Set([...deps.terminals.list().map((t) => t.id), ctx.terminalId, ...Object.values(assigned)])
       return [...ids].map((id) => ({
         id,
@@ -203,13 +244,15 @@ export function createScanning(deps: ScanningDeps): Scanning {
         scanners: Object.entries(assigned).filter(([, t]) => t === id).map(([d]) => d),
         self: id === ctx.terminalId
       }))
-    }
+    },
+    ...createScannerRegistryHandlers({ registry, manager, devices: deps.devices, listSerial, actor: deps.operatorId })
   }
 
   return {
     pipeline,
     manager,
     simulator,
+    registry,
     handlers,
     close: async () => {
       offSettings()

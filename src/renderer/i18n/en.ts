@@ -1,11 +1,13 @@
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
 import { enPrinters } from './en-printers'
+import { enScanners } from './en-scanners'
 
 export const en = {
   ...enGate,
   ...enScanning,
   ...enPrinters,
+  ...enScanners,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
   nav: {
     receive: 'Receive',
@@ -154,14 +156,14 @@ export const en = {
     rangeStart: 'Range start',
     rangeEnd: 'Range end',
     printer: 'Label printer',
-    scanners: 'Serial scanners (one port per line)',
+    scanners: 'Scanners',
     save: 'Save and continue',
     skip: 'Skip',
     finish: 'Finish setup',
     step: 'Step {{n}} of {{of}}'
   },
   settings: {
-    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', audit: 'Audit' },
+    tabs: { station: 'Station', operators: 'Operators', printers: 'Printers', scanners: 'Scanners', audit: 'Audit' },
     badgeSignIn: 'Operators may sign in with a badge alone (never supervisors or administrators)',
     idleSignOutMinutes: 'Sign out after this many idle minutes (0: never)',
     title: 'Station settings',
@@ -398,20 +400,6 @@ export const en = {
     upstreamElsewhere: 'Not held at this site now',
     upstreamNotFound: 'The upstream server has no record of this unit.',
     upstreamHistory: 'Across stations ({{count}} events)'
-  },
-  printers: {
-    title: 'Printers',
-    name: 'Name',
-    address: 'Address',
-    status: 'Status',
-    test: 'Print a test label',
-    testing: 'Printing a test label…',
-    remove: 'Remove',
-    add: 'Add printer',
-    added: 'Printer {{name}} added',
-    addressHint: 'tcp://host:9100 (network), usb://0a5f (USB Zebra, optional :PID/SERIAL), serial:///dev/ttyUSB0?baud=9600, cups:QUEUE (a raw CUPS queue).',
-    stationPrinter: 'the station’s printer',
-    defaultFor: { unit: 'Unit labels', carton: 'Carton labels', pallet: 'Pallet labels' }
   },
   imports: {
     open: 'Import a file…',

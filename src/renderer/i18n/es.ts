@@ -3,11 +3,13 @@ import type { Dictionary } from './en'
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
 import { esPrinters } from './es-printers'
+import { esScanners } from './es-scanners'
 
 export const es: Dictionary = {
   ...esGate,
   ...esScanning,
   ...esPrinters,
+  ...esScanners,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Datos de demostración y dispositivos simulados: nada de esto es stock real.' },
   nav: {
     receive: 'Recibir',
@@ -155,14 +157,14 @@ export const es: Dictionary = {
     rangeStart: 'Inicio del rango',
     rangeEnd: 'Fin del rango',
     printer: 'Impresora de etiquetas',
-    scanners: 'Escáneres serie (un puerto por línea)',
+    scanners: 'Escáneres',
     save: 'Guardar y seguir',
     skip: 'Saltar',
     finish: 'Terminar la configuración',
     step: 'Paso {{n}} de {{of}}'
   },
   settings: {
-    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', audit: 'Auditoría' },
+    tabs: { station: 'Estación', operators: 'Operarios', printers: 'Impresoras', scanners: 'Escáneres', audit: 'Auditoría' },
     badgeSignIn: 'Los operarios pueden entrar solo con la tarjeta (nunca supervisores ni administradores)',
     idleSignOutMinutes: 'Cerrar sesión tras estos minutos sin actividad (0: nunca)',
     title: 'Ajustes de la estación',
@@ -399,20 +401,6 @@ export const es: Dictionary = {
     upstreamElsewhere: 'No está en este sitio ahora',
     upstreamNotFound: 'El servidor central no tiene registro de esta unidad.',
     upstreamHistory: 'En todas las estaciones ({{count}} eventos)'
-  },
-  printers: {
-    title: 'Impresoras',
-    name: 'Nombre',
-    address: 'Dirección',
-    status: 'Estado',
-    test: 'Imprimir etiqueta de prueba',
-    testing: 'Imprimiendo etiqueta de prueba…',
-    remove: 'Quitar',
-    add: 'Añadir impresora',
-    added: 'Impresora {{name}} añadida',
-    addressHint: 'tcp://host:9100 (red), usb://0a5f (Zebra USB, opcional :PID/SERIE), serial:///dev/ttyUSB0?baud=9600, cups:COLA (una cola CUPS en bruto).',
-    stationPrinter: 'la impresora de la estación',
-    defaultFor: { unit: 'Etiquetas de unidad', carton: 'Etiquetas de caja', pallet: 'Etiquetas de palé' }
   },
   imports: {
     open: 'Importar un archivo…',

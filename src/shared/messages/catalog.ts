@@ -7,6 +7,7 @@ import { printingEn } from './en/printing'
 import { putawayEn } from './en/putaway'
 import { receivingEn } from './en/receiving'
 import { scansEn } from './en/scans'
+import { scannersEn } from './en/scanners'
 import { stationEn } from './en/station'
 import { syncEn } from './en/sync'
 import { formatTemplate, type FormatOptions, type ParamValue, type TemplateParams } from './format'
@@ -29,7 +30,8 @@ export const EN = {
   ...printingEn,
   ...syncEn,
   ...gateEn,
-  ...accessEn
+  ...accessEn,
+  ...scannersEn
 } as const
 
 export type MessageCode = keyof typeof EN

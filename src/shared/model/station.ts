@@ -30,8 +30,6 @@ export interface StationSettings {
   wedgeMinLength: number
   /** Scanner device ids switched off on this station (their scans are journaled as ignored). */
   disabledScannerIds: string[]
-  /** Serial port paths to treat as scanners, besides ports with a scanner maker's USB vendor id. */
-  serialScannerPorts: string[]
   /** Scanner device id → the terminal its scans go to (unassigned scanners feed the terminal used last). */
   scannerTerminals: Record<string, string>
   /** The upstream server's base URL (e.g. https://dockside.example.com), '' when the station is not synced. */

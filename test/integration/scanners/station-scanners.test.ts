@@ -45,7 +45,7 @@ describe('station: scanners → pipeline → journal → event', () => {
     // Only CR/LF end a frame here, so the half-written scan below is cut by the unplug, not by silence,
     // however slow the machine is between the write and the unplug.
     const { station: s, results } = await start({ serialSilenceMs: 0 })
-    const updated = await s.dispatch('settings.update', { serialScannerPorts: [pty.devicePath] })
+    const updated = await s.dispatch('scanners.add', { port: pty.devicePath })
     expect(updated.ok).toBe(true)
     const id = `serial:${pty.devicePath}`
     await until(() => s.devices.list().find((d) => d.id === id)?.state === 'connected', { what: 'serial scanner connected' })
@@ -75,7 +75,7 @@ describe('station: scanners → pipeline → journal → event', () => {
     const pty = await openPtyPair()
     ptys.push(pty)
     const { station: s, results } = await start()
-    await s.dispatch('settings.update', { serialScannerPorts: [pty.devicePath] })
+    await s.dispatch('scanners.add', { port: pty.devicePath })
     await until(() => s.devices.list().some((d) => d.transport === 'serial' && d.state === 'connected'), { what: 'a connected scanner' })
     const sent = Array.from({ length: 300 }, (_, i) => `]C0SCAN-${String(i).padStart(5, '0')}`)
     for (const text of sent) pty.write(`${text}\r\n`)

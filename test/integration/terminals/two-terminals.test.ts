@@ -36,7 +36,7 @@ async function start(dataDir: string, ports: string[]) {
   stations.push(station)
   const results: ScanResult[] = []
   station.events.on('scans.result', (r) => results.push(r))
-  if (ports.length) await station.dispatch('settings.update', { serialScannerPorts: ports })
+  for (const port of ports) await station.dispatch('scanners.add', { port })
   // Each screen has its own session (ADR 0015): an administrator at the receiving screen, an operator at put-away.
   await signInOn(station, 'administrator', RECEIVING)
   await signInOn(station, 'operator', PUTAWAY)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { SerialFramer, type SerialFrame } from '../../../src/main/devices/scanners/serial-framer'
+import { SerialFramer, suffixTerminators, type SerialFrame } from '../../../src/main/devices/scanners/serial-framer'
 
 function collect(framer: SerialFramer): SerialFrame[] {
   const out: SerialFrame[] = []
@@ -18,6 +18,34 @@ describe('SerialFramer', () => {
     f.write(Buffer.from('ABC\rDEF\nGHI\r\nJKL\r\n'))
     expect(texts(out)).toEqual(['ABC', 'DEF', 'GHI', 'JKL'])
     expect(out.map((o) => (o.kind === 'frame' ? o.end : ''))).toEqual(['cr', 'lf', 'cr', 'cr'])
+  })
+
+  it('a scanner set to a TAB suffix: TAB ends a scan, CR and LF are data; no suffix: only silence ends it (ADR 0017)', () => {
+    const tab = new SerialFramer({ silenceMs: 0, terminators: suffixTerminators('tab') })
+    const out = collect(tab)
+    tab.write(Buffer.from('A1\tB\r2\t\t'))
+    expect(texts(out)).toEqual(['A1', 'B\r2'])
+    expect(suffixTerminators('cr')).toEqual(suffixTerminators('crlf'))
+    vi.useFakeTimers()
+    const none = new SerialFramer({ silenceMs: 150, terminators: suffixTerminators('none') })
+    const quiet = collect(none)
+    none.write(Buffer.from('X\r\nY'))
+    expect(quiet).toEqual([])
+    vi.advanceTimersByTime(200)
+    expect(texts(quiet)).toEqual(['X\r\nY'])
+  })
+
+  it('any terminator set: the frames joined with it give back the input, whatever the chunking (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('cr', 'lf', 'crlf', 'tab') as fc.Arbitrary<'cr' | 'lf' | 'crlf' | 'tab'>, fc.array(fc.array(fc.constantFrom('A', 'z', '0', '9', '-', '\u001d'), { minLength: 1, maxLength: 30 }).map((c) => c.join('')), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 7 }), (suffix, scans, chunk) => {
+        const end = suffix === 'tab' ? '\t' : suffix === 'cr' ? '\r' : suffix === 'lf' ? '\n' : '\r\n'
+        const f = new SerialFramer({ silenceMs: 0, terminators: suffixTerminators(suffix) })
+        const out = collect(f)
+        const bytes = Buffer.from(scans.map((x) => x + end).join(''), 'latin1')
+        for (let i = 0; i < bytes.length; i += chunk) f.write(bytes.subarray(i, i + chunk))
+        expect(texts(out)).toEqual(scans)
+      })
+    )
   })
 
   it('joins a scan split across chunks, including a CR LF split between chunks', () => {

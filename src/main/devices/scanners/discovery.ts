@@ -1,6 +1,7 @@
 import type { WatchDevices } from '../hotplug'
 import type { DeviceRegistry } from '../registry'
 import { createHidPosScanner, createNodeHidBackend, DATALOGIC_VID, hidScannerId, HONEYWELL_VID, isHidPosScanner, ZEBRA_VID, type HidBackend, type HidDeviceInfo } from './hid-pos-driver'
+import { suffixTerminators } from './serial-framer'
 import { createSerialScanner, type OpenSerial } from './serial-scanner'
 import type { RawScan, RejectedScan, ScannerDriver } from './types'
 
@@ -127,6 +128,17 @@ export async function probeDevices(deps: ProbeDeps = {}): Promise<DeviceReport> 
   return report
 }
 
+/** A registered serial scanner as the manager opens it. */
+export interface SerialScannerConfig {
+  path: string
+  name: string
+  baudRate: number
+  suffix: 'cr' | 'lf' | 'crlf' | 'tab' | 'none'
+  enabled: boolean
+}
+
+const configKey = (c: SerialScannerConfig) => JSON.stringify([c.path, c.name, c.baudRate, c.suffix])
+
 export interface ScannerManagerOptions {
   registry: DeviceRegistry
   onScan: (scan: RawScan) => void
@@ -136,8 +148,11 @@ export interface ScannerManagerOptions {
   openSerial?: OpenSerial
   /** Silence that ends a serial frame without CR/LF (default 150 ms; 0 = only CR/LF end a scan). */
   serialSilenceMs?: number
-  /** Serial ports configured as scanners (besides those with a scanner maker's vendor id). */
-  serialPorts?: () => readonly string[]
+  /**
+   * Serial scanners site IT registered (ADR 0017), besides ports with a scanner maker's vendor id. A
+   * registered port's settings win over discovery; a disabled one is not opened at all.
+   */
+  serialScanners?: () => readonly SerialScannerConfig[]
   disabled?: () => readonly string[]
   /**
    * Hot-plug poll period when no watch is running (`watch` absent or unable); 0 = only when
@@ -165,6 +180,8 @@ export function createScannerManager(options: ScannerManagerOptions) {
   let refreshing: Promise<string[]> | null = null
   let stopped = false
   const probeErrors = new Map<string, string>()
+  /** Drivers opened for a registered scanner, with the settings they were opened with. */
+  const registered = new Map<string, string>()
 
   const isDisabled = (id: string) => options.disabled?.().includes(id) ?? false
 
@@ -201,6 +218,7 @@ export function createScannerManager(options: ScannerManagerOptions) {
 
   const remove = async (id: string): Promise<void> => {
     const driver = drivers.get(id)
+    registered.delete(id)
     if (!driver) return
     drivers.delete(id)
     offs.get(id)?.forEach((off) => off())
@@ -240,24 +258,39 @@ export function createScannerManager(options: ScannerManagerOptions) {
           noteProbe('hid', describeProbeError('hid', error))
         }
       }
-      const configured = new Set(options.serialPorts?.() ?? [])
+      const wanted = new Map<string, SerialScannerConfig | null>()
+      const off = new Set<string>()
+      for (const c of options.serialScanners?.() ?? []) {
+        if (c.enabled) wanted.set(c.path, c)
+        else off.add(c.path)
+      }
       if (options.listSerial) {
         try {
-          for (const p of await options.listSerial()) if (isScannerSerialPort(p)) configured.add(p.path)
+          for (const p of await options.listSerial()) if (isScannerSerialPort(p) && !wanted.has(p.path) && !off.has(p.path)) wanted.set(p.path, null)
           noteProbe('serial', null)
         } catch (error) {
           noteProbe('serial', describeProbeError('serial', error))
         }
       }
-      for (const path of configured) {
+      // A registered scanner removed, turned off or changed (port, baud, suffix, name): close its driver.
+      for (const [id, key] of [...registered]) {
+        const config = wanted.get(id.slice('serial:'.length))
+        if (!config || configKey(config) !== key) await remove(id)
+      }
+      for (const [path, config] of wanted) {
         const id = `serial:${path}`
+        // A port found by its vendor id and then registered: reopen it with the registered settings.
+        if (config && drivers.has(id) && registered.get(id) !== configKey(config)) await remove(id)
         if (drivers.has(id)) continue
+        const silenceMs = config?.suffix === 'none' && !options.serialSilenceMs ? 150 : options.serialSilenceMs
+        if (config) registered.set(id, configKey(config))
         await add(
           createSerialScanner({
             id,
             path,
+            ...(config ? { name: config.name, baudRate: config.baudRate, terminators: suffixTerminators(config.suffix) } : {}),
             ...(options.openSerial ? { openSerial: options.openSerial } : {}),
-            ...(options.serialSilenceMs !== undefined ? { silenceMs: options.serialSilenceMs } : {})
+            ...(silenceMs !== undefined ? { silenceMs } : {})
           })
         )
         added.push(id)

@@ -3,7 +3,7 @@ import { MAX_SCAN_BYTES } from './types'
 
 /** What the framer emits: a complete frame (terminator stripped) or bytes it had to reject. */
 export type SerialFrame =
-  | { kind: 'frame'; bytes: Buffer; end: 'cr' | 'lf' | 'silence' }
+  | { kind: 'frame'; bytes: Buffer; end: 'cr' | 'lf' | 'tab' | 'silence' }
   | { kind: 'rejected'; bytes: Buffer; code: 'scan.too_long' | 'scan.partial'; reason: string }
 
 export interface SerialFramerOptions {
@@ -11,10 +11,18 @@ export interface SerialFramerOptions {
   silenceMs?: number
   /** Longer frames are rejected with their first `maxBytes` bytes kept as evidence. */
   maxBytes?: number
+  /** Bytes that end a frame (default CR and LF; a scanner set to a TAB suffix: TAB; no suffix: none). */
+  terminators?: readonly number[]
 }
 
 const CR = 0x0d
 const LF = 0x0a
+const TAB = 0x09
+
+/** The terminator bytes of each scanner suffix setting (ADR 0017): CR, LF and CRLF all end at CR or LF. */
+export function suffixTerminators(suffix: 'cr' | 'lf' | 'crlf' | 'tab' | 'none'): number[] {
+  return suffix === 'tab' ? [TAB] : suffix === 'none' ? [] : [CR, LF]
+}
 
 /**
  * Bytes in, scans out. Frames end at CR, LF or CR LF (one frame, not two) or after `silenceMs`
@@ -25,6 +33,7 @@ const LF = 0x0a
 export class SerialFramer extends Transform {
   private readonly silenceMs: number
   private readonly maxBytes: number
+  private readonly terminators: ReadonlySet<number>
   private chunks: Buffer[] = []
   private length = 0
   /** Bytes of an over-long frame seen so far (we keep only the first maxBytes). */
@@ -35,6 +44,7 @@ export class SerialFramer extends Transform {
     super({ readableObjectMode: true })
     this.silenceMs = options.silenceMs ?? 150
     this.maxBytes = options.maxBytes ?? MAX_SCAN_BYTES
+    this.terminators = new Set(options.terminators ?? [CR, LF])
   }
 
   override _transform(chunk: Buffer | string, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -43,10 +53,10 @@ export class SerialFramer extends Transform {
     let start = 0
     for (let i = 0; i < data.length; i++) {
       const byte = data[i]!
-      if (byte !== CR && byte !== LF) continue
+      if (!this.terminators.has(byte)) continue
       // CR LF ends one frame, not two: the LF finds an empty buffer and emits nothing.
       this.append(data.subarray(start, i))
-      this.finish(byte === CR ? 'cr' : 'lf')
+      this.finish(byte === CR ? 'cr' : byte === LF ? 'lf' : 'tab')
       start = i + 1
     }
     if (start < data.length) this.append(data.subarray(start))
@@ -112,7 +122,7 @@ export class SerialFramer extends Transform {
     return bytes
   }
 
-  private finish(end: 'cr' | 'lf' | 'silence'): void {
+  private finish(end: 'cr' | 'lf' | 'tab' | 'silence'): void {
     this.clearTimer()
     if (this.overflow > 0) {
       const total = this.overflow

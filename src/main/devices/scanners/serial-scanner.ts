@@ -27,6 +27,8 @@ export interface SerialScannerOptions {
   /** Ignored by USB-CDC scanners; RS-232 ones usually run at 9600 or 115200. */
   baudRate?: number
   silenceMs?: number
+  /** Bytes that end a scan (default CR and LF): see `suffixTerminators`. */
+  terminators?: readonly number[]
   maxBytes?: number
   backoff?: Backoff
   openSerial?: OpenSerial
@@ -91,7 +93,7 @@ export function createSerialScanner(options: SerialScannerOptions): ScannerDrive
         }
         port = opened
         attempt = 0
-        const f = new SerialFramer({ silenceMs: options.silenceMs ?? 150, maxBytes: options.maxBytes ?? MAX_SCAN_BYTES })
+        const f = new SerialFramer({ silenceMs: options.silenceMs ?? 150, maxBytes: options.maxBytes ?? MAX_SCAN_BYTES, ...(options.terminators ? { terminators: options.terminators } : {}) })
         framer = f
         f.on('data', onFrame)
         opened.on('data', (data) => f.write(data))

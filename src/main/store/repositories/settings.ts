@@ -19,7 +19,6 @@ export const DEFAULT_SETTINGS: StationSettings = {
   wedgeSuffix: 'Enter',
   wedgeMinLength: 4,
   disabledScannerIds: [],
-  serialScannerPorts: [],
   scannerTerminals: {},
   syncServerUrl: '',
   syncToken: '',

@@ -2,7 +2,7 @@
  * Demo mode: a simulated ThingMagic reader on a real pty pair (socat) assigned to terminal `door-1`,
  * so the gate screen reads tags with no hardware. Without socat the demo has no reader (one log line).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RfidReaderSetting, StationSettings } from '../../../shared/model/station'
@@ -10,6 +10,7 @@ import { sampleTags } from '../../devices/rfid/sim/sim-population'
 import type { RfidSimulator } from '../../devices/rfid/sim/sim-core'
 import { startThingMagicSimulator } from '../../devices/rfid/sim/thingmagic-sim'
 import type { Logger } from '../../logging'
+import { spawnTiedToParent } from '../../lifecycle/tied-child'
 
 export const DEMO_READER_ID = 'rfid:demo'
 export const DEMO_GATE_TERMINAL = 'door-1'
@@ -41,7 +42,7 @@ export async function startDemoReader(deps: DemoReaderDeps): Promise<{ close(): 
   // before the new socat replaced them: remove them first.
   rmSync(devicePath, { force: true })
   rmSync(hostPath, { force: true })
-  const child: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: 'ignore' })
+  const child: ChildProcess = spawnTiedToParent('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: 'ignore' })
   if (!(await waitFor(() => existsSync(devicePath) && existsSync(hostPath), 5000))) {
     child.kill('SIGTERM')
     deps.logger.warn('demo RFID reader skipped: socat did not create its ptys')

@@ -9,6 +9,7 @@ import { printingEs } from './es-printing'
 import { putawayEs } from './es-putaway'
 import { receivingEs } from './es-receiving'
 import { scansEs } from './es-scans'
+import { scannersEs } from './es-scanners'
 import { stationEs } from './es-station'
 import { syncEs } from './es-sync'
 
@@ -24,7 +25,8 @@ export const ES: Record<MessageCode, string> = {
   ...printingEs,
   ...syncEs,
   ...gateEs,
-  ...accessEs
+  ...accessEs,
+  ...scannersEs
 }
 
 export const MESSAGE_TABLES: Record<Language, Readonly<Record<string, string>>> = { en: EN, es: ES }

@@ -9,11 +9,12 @@ import { useStation } from '../../app/StationProvider'
 import { PrintersPanel } from './PrintersPanel'
 import { AuditPanel } from './AuditPanel'
 import { OperatorsPanel } from './OperatorsPanel'
+import { ScannersPanel } from './scanners/ScannersPanel'
 
-const TABS = ['station', 'operators', 'printers', 'audit'] as const
+const TABS = ['station', 'operators', 'printers', 'scanners', 'audit'] as const
 type Tab = (typeof TABS)[number]
 
-/** Settings, with Operators, Printers and Audit beside the station's own settings (all for administrators). */
+/** Settings, with Operators, Printers, Scanners and Audit beside the station's own settings (all for administrators). */
 export function SettingsScreen() {
   const { t } = useTranslation()
   const [tab, setTab] = useState<Tab>('station')
@@ -27,7 +28,7 @@ export function SettingsScreen() {
           </button>
         ))}
       </div>
-      {tab === 'station' ? <StationSettingsForm /> : tab === 'operators' ? <OperatorsPanel /> : tab === 'printers' ? <PrintersPanel /> : <AuditPanel />}
+      {tab === 'station' ? <StationSettingsForm /> : tab === 'operators' ? <OperatorsPanel /> : tab === 'printers' ? <PrintersPanel /> : tab === 'scanners' ? <ScannersPanel /> : <AuditPanel />}
     </section>
   )
 }

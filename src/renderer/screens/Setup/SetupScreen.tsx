@@ -5,6 +5,8 @@ import { ErrorLine } from '../../components/ErrorLine'
 import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { useMessageText } from '../../i18n/use-message'
+import { ScannerAddForm } from '../Settings/scanners/ScannerAddForm'
+import { useScannerRegistry } from '../Settings/scanners/ScannersPanel'
 
 const STEPS = ['station', 'sscc', 'printer', 'scanners'] as const
 
@@ -23,7 +25,6 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   const [station, setStation] = useState({ stationName: info.settings.stationName, site: info.settings.site, dock: info.settings.dock })
   const [sscc, setSscc] = useState({ companyPrefix: '', extensionDigit: '0', rangeStart: '', rangeEnd: '' })
   const [printerId, setPrinterId] = useState(info.settings.printerId)
-  const [ports, setPorts] = useState(info.settings.serialScannerPorts.join('\n'))
 
   const outcome = async (result: Result<unknown>): Promise<boolean> => {
     if (!result.ok) {
@@ -53,7 +54,8 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
           ? await client.call('setup.ssccRange', { companyPrefix: sscc.companyPrefix, extensionDigit: Number(sscc.extensionDigit), rangeStart: Number(sscc.rangeStart), rangeEnd: Number(sscc.rangeEnd) })
           : name === 'printer'
             ? await client.call('settings.update', { printerId })
-            : await client.call('settings.update', { serialScannerPorts: ports.split('\n').map((p) => p.trim()).filter(Boolean) })
+            : // The scanners step adds each one through its own form (scanners.add), as Settings → Scanners does.
+              ({ ok: true, value: null } as const)
     if (await outcome(result)) next()
   }
 
@@ -89,6 +91,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
       <h1>{t('setup.title')}</h1>
       <p className="muted">{t('setup.step', { n: step + 1, of: STEPS.length })}</p>
       <h2>{t(`setup.${name}`)}</h2>
+      {name === 'scanners' && <SetupScanners />}
       <form className="settings-form" onSubmit={save} data-testid={`setup-${name}`}>
         {name === 'station' && (
           <>
@@ -133,11 +136,6 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
             </select>
           </Field>
         )}
-        {name === 'scanners' && (
-          <Field label={t('setup.scanners')}>
-            <textarea value={ports} rows={3} placeholder="/dev/ttyACM0" onChange={(e) => setPorts(e.target.value)} data-testid="setup-scanners" />
-          </Field>
-        )}
         <div className="actions">
           <button type="submit" className="big-button primary" data-testid="setup-save">
             {step + 1 >= STEPS.length ? t('setup.finish') : t('setup.save')}
@@ -149,6 +147,23 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
       </form>
       <ErrorLine error={error} />
     </section>
+  )
+}
+
+/** The scanners step: the same add form as Settings → Scanners, and the scanners added so far. */
+function SetupScanners() {
+  const { scanners, ports, refresh } = useScannerRegistry()
+  return (
+    <>
+      <ul className="plain-list" data-testid="setup-scanners">
+        {scanners.map((s) => (
+          <li key={s.id} data-testid={`setup-scanner-${s.id}`}>
+            {s.name} <code>{s.port}</code>
+          </li>
+        ))}
+      </ul>
+      <ScannerAddForm ports={ports.serialPorts} onAdded={() => void refresh()} />
+    </>
   )
 }
 
