@@ -6,7 +6,7 @@ import { isIP } from 'node:net'
 import { join } from 'node:path'
 import type { Logger } from './logging'
 import { AppFailure } from './errors'
-import { createStation, type Station } from './station'
+import { createStation, type Station, type StationDeps } from './station'
 import { createRequestHandler } from './web/http-host'
 import { attachWsHost } from './web/ws-host'
 import { LOOPBACK_POLICY, listenPolicy } from './web/origin-check'
@@ -26,6 +26,8 @@ export interface HeadlessOptions {
    * plain http, as always.
    */
   listen?: string
+  /** Printer seams (tests: a simulated USB bus). */
+  printing?: StationDeps['printing']
 }
 
 export interface HeadlessHost {
@@ -55,7 +57,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(`The station UI is not built (${options.rendererDir} has no index.html). Run \`npm run build\` first.`)
   }
-  const station = await createStation({ dataDir: options.dataDir, host: 'headless', version: options.version, logger: options.logger, demo: options.demo, ...(options.now ? { now: options.now } : {}) })
+  const station = await createStation({ dataDir: options.dataDir, host: 'headless', version: options.version, logger: options.logger, demo: options.demo, ...(options.now ? { now: options.now } : {}), ...(options.printing ? { printing: options.printing } : {}) })
   const token = randomBytes(24).toString('hex')
   let boundPort = options.port
   const address = options.listen ?? '127.0.0.1'

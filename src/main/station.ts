@@ -53,7 +53,7 @@ export interface StationDeps {
   /** Scanner hardware seams (HID, serial) and hot-plug polling; simulators in tests. */
   scanners?: ScanningOptions
   /** Printer seams (status poll period, transports); the emulator in tests. */
-  printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect'>>
+  printing?: Partial<Pick<PrintingDeps, 'pollMs' | 'connect' | 'listUsbPrinters'>>
   /** The station's clock (tests run it a year ahead; default: the system clock). */
   now?: () => Date
   /** Automatic backups at start and daily (default on). */
@@ -166,6 +166,7 @@ export async function createStation(deps: StationDeps): Promise<Station> {
       demo: settings.isDemo(),
       now,
       operatorId,
+      terminalId: () => currentCall.getStore()?.terminalId ?? null,
       emit,
       printerId: () => settings.get().printerId,
       setPrinterId: (printerId) => bus.emit('settings.changed', settings.update({ printerId }, eventLog, null)),

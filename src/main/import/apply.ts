@@ -11,6 +11,7 @@ import type { EventLog } from '../store/event-log'
 import { crossCheck, type AsnRecord, type ImportBatch, type ItemRecord, type LocationRecord, type PoRecord, type SupplierRecord } from './formats'
 import { createItemRepository } from '../store/repositories/items'
 import { planShipments } from './apply-shipments'
+import { planOperators } from './apply-operators'
 import { createLocationRepository, type LocationRow } from '../store/repositories/locations'
 
 type LocationByCode = (code: string) => LocationRow | null
@@ -75,6 +76,9 @@ export function applyBatch(db: Db, eventLog: EventLog, batch: ImportBatch, optio
       break
     case 'shipment':
       plan = planShipments(db, batch.records, check, bump, now)
+      break
+    case 'operators':
+      plan = planOperators(db, eventLog, batch.records, check, bump, operatorId, options.origin ?? null)
       break
   }
   if (check.errors.length > 0) {
@@ -173,14 +177,15 @@ function planLocations(
     ordered.push(r)
   }
   for (const r of records) place(r, 0)
-  const insert = db.prepare('INSERT INTO locations (code, name, kind, parent_id, gln, active) VALUES (?, ?, ?, ?, ?, ?)')
-  const update = db.prepare('UPDATE locations SET name = ?, kind = ?, parent_id = ?, gln = ?, active = ? WHERE id = ?')
+  const insert = db.prepare('INSERT INTO locations (code, name, kind, parent_id, gln, active, hold) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const update = db.prepare('UPDATE locations SET name = ?, kind = ?, parent_id = ?, gln = ?, active = ?, hold = coalesce(?, hold) WHERE id = ?')
+  const flag = (b: boolean | null | undefined) => (b === undefined || b === null ? null : b ? 1 : 0)
   return () => {
     for (const r of ordered) {
       const parentId = r.parent ? (locationByCode(r.parent)?.id ?? null) : null
       const existing = locationByCode(r.code)
-      if (existing) update.run(r.name, r.kind, parentId, r.gln, r.active ? 1 : 0, existing.id)
-      else insert.run(r.code, r.name, r.kind, parentId, r.gln, r.active ? 1 : 0)
+      if (existing) update.run(r.name, r.kind, parentId, r.gln, r.active ? 1 : 0, flag(r.hold), existing.id)
+      else insert.run(r.code, r.name, r.kind, parentId, r.gln, r.active ? 1 : 0, flag(r.hold) ?? 0)
     }
   }
 }

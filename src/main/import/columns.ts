@@ -1,12 +1,15 @@
 /** The columns of each import kind and how each cell is read (README.md, "Import formats"). */
 import type { ImportKind } from '../../shared/contract-areas/receiving'
-import { bool, code, date, gln, gtin, int, lot, oneOf, serialText, sscc, text, type Column } from './cells'
+import { bad, bool, code, date, gln, gtin, int, lot, oneOf, serialText, ok, sscc, text, type Column } from './cells'
 import { SHIPMENT_COLUMNS } from './shipment-format'
 
 // ── kinds ────────────────────────────────────────────────────────────────────────────────────
 const TRACKING = ['none', 'lot', 'serial', 'lot_serial'] as const
 const LOCATION_KINDS = ['site', 'zone', 'aisle', 'shelf', 'bin', 'dock', 'door'] as const
 const CHARSETS = ['numeric', 'alphanumeric', 'cset82'] as const
+const ROLES = ['operator', 'supervisor', 'administrator'] as const
+/** A badge as a scanner types it: printable, no spaces at the ends (trimmed), at most 128 characters. */
+const badge: Column<string>['parse'] = (v) => (/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(v) && v.length <= 128 ? ok(v) : bad('badge', 'must be 1–128 printable characters (letters, digits, symbols) as the badge scans'))
 
 export const COLUMNS: Record<ImportKind, Array<Column<unknown>>> = {
   items: [
@@ -34,7 +37,8 @@ export const COLUMNS: Record<ImportKind, Array<Column<unknown>>> = {
     { name: 'kind', required: true, parse: oneOf(LOCATION_KINDS) },
     { name: 'parent', parse: code(64) },
     { name: 'gln', parse: gln },
-    { name: 'active', parse: bool }
+    { name: 'active', parse: bool },
+    { name: 'hold', parse: bool }
   ],
   po: [
     { name: 'order', required: true, parse: code(64) },
@@ -62,5 +66,13 @@ export const COLUMNS: Record<ImportKind, Array<Column<unknown>>> = {
     { name: 'production_line', parse: text(64) },
     { name: 'shift', parse: text(32) }
   ],
-  shipment: SHIPMENT_COLUMNS
+  shipment: SHIPMENT_COLUMNS,
+  operators: [
+    { name: 'name', required: true, parse: text(200) },
+    { name: 'badge', parse: badge },
+    { name: 'role', required: true, parse: oneOf(ROLES) }
+  ]
 }
+
+/** Header names that would carry a PIN: an `operators` file with one is refused whole (PINs are never in files). */
+export const PIN_COLUMNS: ReadonlySet<string> = new Set(['pin', 'pins', 'pin_code', 'pincode', 'pin_hash', 'password', 'passcode', 'code_pin'])

@@ -9,10 +9,10 @@ import { validateSerialRule, type SerialCharset, type SerialRule } from '../../s
 import type { ImportIssue, ImportKind, Tracking } from '../../shared/contract-areas/receiving'
 
 export type { AsnRecord, Cell, ImportBatch, ItemRecord, LocationRecord, PoRecord, SupplierRecord } from './records'
-import type { Cell, ImportBatch, ItemRecord, LocationRecord } from './records'
+import type { Cell, ImportBatch, ItemRecord, LocationRecord, OperatorImportRecord } from './records'
 
 import { crossCheckShipments, toShipmentRecords } from './shipment-format'
-import { COLUMNS } from './columns'
+import { COLUMNS, PIN_COLUMNS } from './columns'
 import { cellText, isBlankRow, normalizeHeader } from './header'
 
 export { COLUMNS } from './columns'
@@ -52,9 +52,14 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
   const headerRow = headerIndex + 1
   const index = new Map<string, number>()
   let duplicated = false
+  let pinColumn = false
   header.forEach((name, i) => {
     if (name === '') return
-    if (!columns.some((c) => c.name === name)) {
+    if (kind === 'operators' && PIN_COLUMNS.has(name)) {
+      // Refused before any row is read: a PIN in a file is a secret on a shared drive.
+      errors.push({ row: headerRow, column: cellText(headerCells[i]), rule: 'pin_column', message: `PINs are never imported: remove column "${cellText(headerCells[i])}". Each operator chooses a PIN at first sign-in, or an administrator sets one in Settings → Operators.` })
+      pinColumn = true
+    } else if (!columns.some((c) => c.name === name)) {
       errors.push({ row: headerRow, column: cellText(headerCells[i]), rule: 'unknown_column', message: `Unknown column "${cellText(headerCells[i])}" for kind ${kind}: the columns are ${columns.map((c) => c.name).join(', ')}.` })
     } else if (index.has(name)) {
       errors.push({ row: headerRow, column: name, rule: 'duplicate_column', message: `Column "${name}" appears twice.` })
@@ -71,7 +76,7 @@ export function createSheetValidator(kind: ImportKind, headerCells: readonly Cel
   // An unknown column is reported and its cells ignored, but every row is still checked, so the report
   // lists every bad row (the file is refused either way). Without a required column (or with one twice)
   // the rows cannot be read meaningfully: the header problem is the report.
-  if (duplicated) headerRefused = true
+  if (duplicated || pinColumn) headerRefused = true
   const records: Array<Record<string, unknown> & { row: number }> = []
   let dataRows = 0
   let seenRows = 0
@@ -182,7 +187,7 @@ function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: 
     case 'suppliers':
       return { kind, records: recs.map((r) => ({ row: r.row, code: s(r, 'code')!, name: s(r, 'name')!, gln: s(r, 'gln') })) }
     case 'locations':
-      return { kind, records: recs.map((r) => ({ row: r.row, code: s(r, 'code')!, name: s(r, 'name')!, kind: s(r, 'kind') as LocationRecord['kind'], parent: s(r, 'parent'), gln: s(r, 'gln'), active: (r.active as boolean | null) ?? true })) }
+      return { kind, records: recs.map((r) => ({ row: r.row, code: s(r, 'code')!, name: s(r, 'name')!, kind: s(r, 'kind') as LocationRecord['kind'], parent: s(r, 'parent'), gln: s(r, 'gln'), active: (r.active as boolean | null) ?? true, hold: (r.hold as boolean | null) ?? null })) }
     case 'po':
       return { kind, records: recs.map((r) => ({ row: r.row, order: s(r, 'order')!, supplier: s(r, 'supplier'), expectedAt: s(r, 'expected_at'), line: n(r, 'line')!, item: s(r, 'item')!, qty: n(r, 'qty')!, lot: s(r, 'lot') })) }
     case 'asn':
@@ -209,6 +214,8 @@ function toBatch(kind: ImportKind, recs: Array<Record<string, unknown> & { row: 
       }
     case 'shipment':
       return { kind, records: toShipmentRecords(recs) }
+    case 'operators':
+      return { kind, records: recs.map((r) => ({ row: r.row, name: s(r, 'name')!, badge: s(r, 'badge'), role: s(r, 'role') as OperatorImportRecord['role'] })) }
   }
 }
 
@@ -307,6 +314,10 @@ export function crossCheck(batch: ImportBatch): ImportIssue[] {
     }
     case 'shipment':
       errors.push(...crossCheckShipments(batch.records))
+      break
+    case 'operators':
+      unique(batch.records, (r) => r.badge, 'badge', 'This badge')
+      unique(batch.records, (r) => r.name.toLowerCase(), 'name', 'This name')
       break
   }
   return errors

@@ -43,6 +43,7 @@ function kindFromColumns(cols: ReadonlySet<string>): ImportKind | null {
   if (has('order', 'item', 'line', 'qty')) return 'po'
   if (has('sku', 'tracking')) return 'items'
   if (has('code', 'name', 'kind')) return 'locations'
+  if (has('name', 'role') && !cols.has('code')) return 'operators'
   if (has('code', 'name')) return 'suppliers'
   return null
 }

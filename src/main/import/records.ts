@@ -31,6 +31,8 @@ export interface LocationRecord {
   parent: string | null
   gln: string | null
   active: boolean
+  /** A quarantine/hold bin (put-away takes only held units there); null or absent: unchanged (new: no). */
+  hold?: boolean | null
 }
 export interface PoRecord {
   row: number
@@ -61,6 +63,14 @@ export interface AsnRecord {
   shift: string | null
 }
 
+/** One operator of an `operators` import: no PIN ever (chosen at first sign-in or set by an administrator). */
+export interface OperatorImportRecord {
+  row: number
+  name: string
+  badge: string | null
+  role: 'operator' | 'supervisor' | 'administrator'
+}
+
 /** Parsed records of one kind: what a file import and the upstream sync both hand to `applyBatch`. */
 export type ImportBatch =
   | { kind: 'items'; records: ItemRecord[] }
@@ -69,3 +79,4 @@ export type ImportBatch =
   | { kind: 'po'; records: PoRecord[] }
   | { kind: 'asn'; records: AsnRecord[] }
   | { kind: 'shipment'; records: ShipmentRecord[] }
+  | { kind: 'operators'; records: OperatorImportRecord[] }

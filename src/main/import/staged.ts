@@ -8,6 +8,7 @@ import type { EventLog } from '../store/event-log'
 import { createItemStaging } from '../store/repositories/import-staging'
 import { createLocationStaging, createSupplierStaging, type StagedLocation, type StagedSupplier } from '../store/repositories/import-master-staging'
 import { createOrderStaging, type StagedOrderRow } from '../store/repositories/import-order-staging'
+import { createOperatorStaging, type StagedOperator } from '../store/repositories/import-operator-staging'
 import { createShipmentStaging, type StagedShipmentRow } from '../store/repositories/import-shipment-staging'
 import type { IssueSink } from '../store/repositories/import-staging-support'
 import type { Db } from '../store/sql'
@@ -62,6 +63,10 @@ export function stagingFor(db: Db, kind: ImportKind): Staging {
     case 'shipment': {
       const s = createShipmentStaging(db)
       return { add: (r) => s.add(r as StagedShipmentRow), count: s.count, check: (issues) => s.check(issues), apply: (_events, now) => s.apply(now), drop: s.drop }
+    }
+    case 'operators': {
+      const s = createOperatorStaging(db)
+      return { add: (r) => s.add(r as StagedOperator), count: s.count, check: (issues) => s.check(issues), apply: (events, _now, operatorId, origin) => s.apply(events, operatorId, origin), drop: s.drop }
     }
   }
 }

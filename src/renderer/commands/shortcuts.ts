@@ -22,7 +22,18 @@ export const SHORTCUTS: Record<Command, { code: string; label: string }> = {
   'go-putaway': { code: 'Digit2', label: 'Alt+2' },
   'go-lookup': { code: 'Digit3', label: 'Alt+3' },
   'go-label': { code: 'Digit4', label: 'Alt+4' },
-  'go-gate': { code: 'Digit5', label: 'Alt+5' }
+  'go-gate': { code: 'Digit5', label: 'Alt+5' },
+  // Gate, Sync and Look up: letters a browser's own Alt menu (F, E) and address bar (D) leave alone where possible.
+  'gate-start': { code: 'KeyG', label: 'Alt+G' },
+  'gate-free-read': { code: 'KeyB', label: 'Alt+B' },
+  'gate-end': { code: 'KeyT', label: 'Alt+T' },
+  'gate-hold': { code: 'KeyH', label: 'Alt+H' },
+  'gate-hold-missing': { code: 'KeyM', label: 'Alt+M' },
+  'gate-hold-unexpected': { code: 'KeyI', label: 'Alt+I' },
+  'gate-hold-damaged': { code: 'KeyV', label: 'Alt+V' },
+  'gate-reset': { code: 'KeyZ', label: 'Alt+Z' },
+  'sync-now': { code: 'KeyA', label: 'Alt+A' },
+  'lookup-order': { code: 'KeyO', label: 'Alt+O' }
 }
 
 const BY_CODE = new Map(Object.entries(SHORTCUTS).map(([command, s]) => [s.code, command as Command]))

@@ -21,6 +21,7 @@ export const enGate = {
     confirm: 'Confirm load',
     hold: 'Hold load',
     holdDefault: 'Held at the door',
+    holdReasons: { missing: 'Units missing', unexpected: 'Unexpected tags at the door', damaged: 'Damaged goods' },
     reset: 'Clear',
     reasonHint: 'Reason (needed for a partial load or a hold)',
     alarm: 'STOP — unexpected tag',

@@ -9,6 +9,7 @@ export const enScanning = {
     forget: 'Forget calibration',
     tooShort: 'That scan was too short to measure: scan a barcode of at least 4 characters.'
   },
+  printAgain: { reason: 'Print again (last label of this terminal)', queued: 'Printing again: {{template}} label, job {{id}}.' },
   wedge: { tooSlow: 'Scan too slow for this terminal: calibrate the scanner on the Devices screen, then scan again.' },
   commands: {
     undo: 'Undo last scan',
@@ -29,6 +30,16 @@ export const enScanning = {
     'go-lookup': 'Go to Look up',
     'go-label': 'Go to Label',
     'go-gate': 'Go to Gate',
+    'gate-start': 'Start reading the chosen shipment',
+    'gate-free-read': 'Free read',
+    'gate-end': 'End read',
+    'gate-hold': 'Hold load (reason typed, or "held at the door")',
+    'gate-hold-missing': 'Hold load: units missing',
+    'gate-hold-unexpected': 'Hold load: unexpected tags',
+    'gate-hold-damaged': 'Hold load: damaged goods',
+    'gate-reset': 'Clear the gate',
+    'sync-now': 'Sync now',
+    'lookup-order': 'History: newest or oldest first',
     notHere: '{{command}}: not available on this screen.',
     sheet: 'Command sheet (PDF)',
     sheetTitle: 'Dockside command barcodes: {{screen}}'

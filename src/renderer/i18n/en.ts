@@ -1,6 +1,7 @@
 import { enApprovals } from './en-approvals'
 import { enGate } from './en-gate'
 import { enScanning } from './en-scanning'
+import { enPrinters } from './en-printers'
 import { enScanners } from './en-scanners'
 import { enDisplays } from './en-displays'
 
@@ -8,6 +9,7 @@ export const en = {
   ...enGate,
   ...enApprovals,
   ...enScanning,
+  ...enPrinters,
   ...enScanners,
   ...enDisplays,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Demo data and simulated devices — nothing here is real stock.' },
@@ -403,24 +405,10 @@ export const en = {
     upstreamNotFound: 'The upstream server has no record of this unit.',
     upstreamHistory: 'Across stations ({{count}} events)'
   },
-  printers: {
-    title: 'Printers',
-    name: 'Name',
-    address: 'Address',
-    status: 'Status',
-    test: 'Print a test label',
-    testing: 'Printing a test label…',
-    remove: 'Remove',
-    add: 'Add printer',
-    added: 'Printer {{name}} added',
-    addressHint: 'tcp://host:9100 (network), usb://0a5f (USB Zebra, optional :PID/SERIAL), serial:///dev/ttyUSB0?baud=9600, cups:QUEUE (a raw CUPS queue).',
-    stationPrinter: 'the station’s printer',
-    defaultFor: { unit: 'Unit labels', carton: 'Carton labels', pallet: 'Pallet labels' }
-  },
   imports: {
     open: 'Import a file…',
     hide: 'Hide import',
-    title: 'Import items, suppliers, locations, POs and ASNs',
+    title: 'Import items, suppliers, locations, POs, ASNs, shipments and operators',
     hint: 'For site IT: a CSV or XLSX file (samples in resources/import-samples). Check it first: every bad row is listed with its reason; nothing is written until every row is valid.',
     dropHint: 'Drop a CSV or XLSX file here, or',
     choose: 'Choose file…',

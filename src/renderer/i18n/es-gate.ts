@@ -22,6 +22,7 @@ export const esGate: GateDictionary = {
     confirm: 'Confirmar carga',
     hold: 'Retener carga',
     holdDefault: 'Retenida en la puerta',
+    holdReasons: { missing: 'Faltan unidades', unexpected: 'Etiquetas inesperadas en la puerta', damaged: 'Mercancía dañada' },
     reset: 'Limpiar',
     reasonHint: 'Motivo (necesario para una carga parcial o una retención)',
     alarm: 'ALTO — etiqueta inesperada',

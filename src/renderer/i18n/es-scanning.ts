@@ -10,6 +10,7 @@ export const esScanning: ScanningDictionary = {
     forget: 'Olvidar la calibración',
     tooShort: 'Ese escaneo es demasiado corto para medirlo: escanee un código de al menos 4 caracteres.'
   },
+  printAgain: { reason: 'Imprimir otra vez (última etiqueta de este terminal)', queued: 'Imprimiendo otra vez: etiqueta {{template}}, trabajo {{id}}.' },
   wedge: { tooSlow: 'Escaneo demasiado lento para este terminal: calibre el lector en la pantalla Dispositivos y vuelva a escanear.' },
   commands: {
     undo: 'Deshacer el último escaneo',
@@ -30,6 +31,16 @@ export const esScanning: ScanningDictionary = {
     'go-lookup': 'Ir a Consultar',
     'go-label': 'Ir a Etiquetas',
     'go-gate': 'Ir a Puerta',
+    'gate-start': 'Empezar a leer el envío elegido',
+    'gate-free-read': 'Lectura libre',
+    'gate-end': 'Terminar la lectura',
+    'gate-hold': 'Retener la carga (motivo escrito, o «retenida en la puerta»)',
+    'gate-hold-missing': 'Retener la carga: faltan unidades',
+    'gate-hold-unexpected': 'Retener la carga: etiquetas inesperadas',
+    'gate-hold-damaged': 'Retener la carga: mercancía dañada',
+    'gate-reset': 'Vaciar la puerta',
+    'sync-now': 'Sincronizar ahora',
+    'lookup-order': 'Historial: más reciente o más antiguo primero',
     notHere: '{{command}}: no disponible en esta pantalla.',
     sheet: 'Hoja de órdenes (PDF)',
     sheetTitle: 'Códigos de órdenes de Dockside: {{screen}}'

@@ -3,6 +3,7 @@ import type { Dictionary } from './en'
 import { esApprovals } from './es-approvals'
 import { esGate } from './es-gate'
 import { esScanning } from './es-scanning'
+import { esPrinters } from './es-printers'
 import { esScanners } from './es-scanners'
 import { esDisplays } from './es-displays'
 
@@ -10,6 +11,7 @@ export const es: Dictionary = {
   ...esGate,
   ...esApprovals,
   ...esScanning,
+  ...esPrinters,
   ...esScanners,
   ...esDisplays,
   app: { name: 'Dockside', demo: 'DEMO', demoHint: 'Datos de demostración y dispositivos simulados: nada de esto es stock real.' },
@@ -404,24 +406,10 @@ export const es: Dictionary = {
     upstreamNotFound: 'El servidor central no tiene registro de esta unidad.',
     upstreamHistory: 'En todas las estaciones ({{count}} eventos)'
   },
-  printers: {
-    title: 'Impresoras',
-    name: 'Nombre',
-    address: 'Dirección',
-    status: 'Estado',
-    test: 'Imprimir etiqueta de prueba',
-    testing: 'Imprimiendo etiqueta de prueba…',
-    remove: 'Quitar',
-    add: 'Añadir impresora',
-    added: 'Impresora {{name}} añadida',
-    addressHint: 'tcp://host:9100 (red), usb://0a5f (Zebra USB, opcional :PID/SERIE), serial:///dev/ttyUSB0?baud=9600, cups:COLA (una cola CUPS en bruto).',
-    stationPrinter: 'la impresora de la estación',
-    defaultFor: { unit: 'Etiquetas de unidad', carton: 'Etiquetas de caja', pallet: 'Etiquetas de palé' }
-  },
   imports: {
     open: 'Importar un archivo…',
     hide: 'Ocultar importación',
-    title: 'Importar artículos, proveedores, ubicaciones, OC y ASN',
+    title: 'Importar artículos, proveedores, ubicaciones, OC, ASN, envíos y operarios',
     hint: 'Para TI del sitio: un archivo CSV o XLSX (ejemplos en resources/import-samples). Compruébelo primero: cada fila con error aparece con su motivo; no se escribe nada hasta que todas las filas sean válidas.',
     dropHint: 'Suelte aquí un archivo CSV o XLSX, o',
     choose: 'Elegir archivo…',

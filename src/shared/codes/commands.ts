@@ -24,7 +24,17 @@ export const COMMANDS = [
   'go-putaway',
   'go-lookup',
   'go-label',
-  'go-gate'
+  'go-gate',
+  'gate-start',
+  'gate-free-read',
+  'gate-end',
+  'gate-hold',
+  'gate-hold-missing',
+  'gate-hold-unexpected',
+  'gate-hold-damaged',
+  'gate-reset',
+  'sync-now',
+  'lookup-order'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 

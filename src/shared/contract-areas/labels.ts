@@ -113,6 +113,8 @@ export const labelsMethods = {
       .object({ uri: z.string().trim().min(1).max(300), name: z.string().trim().max(80).optional(), dpi: z.union([z.literal(203), z.literal(300), z.literal(600)]).optional() })
       .strict()
   },
+  /** The USB printers the station finds now, each with the address to add it by (Settings → Printers). */
+  'print.usbPrinters': { input: z.object({}).strict() },
   /** Deactivates a printer (its jobs keep their history); refused while jobs wait on it (move them first). */
   'print.removePrinter': { input: z.object({ printerId: id }).strict() },
   /** A test label after a status check: printed, or why not (paper out, head open, paused, no answer). */
@@ -133,6 +135,8 @@ export const labelsMethods = {
   },
   /** A reprint needs a supervisor: signed in here, or `approval` by badge or PIN on this screen (ADR 0015). */
   'print.reprint': { input: z.object({ jobId, reason: z.string().trim().min(3).max(500), printerId: id.optional(), approval: approvalInput.optional() }).strict() },
+  /** "Print again": reprints the last label this terminal printed (any kind); a supervisor approves, as for `print.reprint`. */
+  'print.reprintLast': { input: z.object({ reason: z.string().trim().min(3).max(500), printerId: id.optional(), approval: approvalInput.optional() }).strict() },
   'print.resolve': { input: z.object({ jobId, printed: z.boolean(), note: z.string().max(500).optional() }).strict() },
   'print.move': { input: z.object({ jobIds: z.array(jobId).max(10_000).optional(), fromPrinterId: id.optional(), toPrinterId: id }).strict() },
   'print.cancelBatch': { input: z.object({ batchId: jobId }).strict() },
@@ -165,11 +169,13 @@ export interface LabelsOutputs {
   'labels.lookup': LabelLookup
   'print.printers': PrinterInfo[]
   'print.addPrinter': PrinterInfo
+  'print.usbPrinters': UsbPrinterOffers
   'print.removePrinter': { removed: string }
   'print.testPrinter': PrinterTestResult
   'print.enqueue': PrintJobSummary
   'print.batch': BatchProgressInfo
   'print.reprint': PrintJobSummary
+  'print.reprintLast': PrintJobSummary
   'print.resolve': PrintJobSummary
   'print.move': { moved: number }
   'print.cancelBatch': BatchProgressInfo
@@ -177,6 +183,26 @@ export interface LabelsOutputs {
   'print.jobs': PrintJobSummary[]
   'print.poll': PrinterInfo
   'labels.printUnits': PrintUnitsResult
+}
+
+/** A USB printer found on the station's bus, as Settings → Printers offers it. */
+export interface UsbPrinterOffer {
+  /** The address to add it by: `usb://VID:PID[/SERIAL]` (hex ids). */
+  uri: string
+  vendorId: string
+  productId: string
+  manufacturer: string | null
+  product: string | null
+  serialNumber: string | null
+  zebra: boolean
+  /** The printer this one was already added as, or null. */
+  printerId: string | null
+}
+
+export interface UsbPrinterOffers {
+  printers: UsbPrinterOffer[]
+  /** Why the bus could not be listed (`print.usb_unavailable`), or null. */
+  unavailable: MessageLike | null
 }
 
 export interface PrintUnitsResult {

@@ -241,7 +241,7 @@ export type LookupResult =
   | { kind: 'choices'; code: string; units: Array<UnitDetail> }
 
 // ── imports ──────────────────────────────────────────────────────────────────────────────────
-export const IMPORT_KINDS = ['items', 'suppliers', 'locations', 'po', 'asn', 'shipment'] as const
+export const IMPORT_KINDS = ['items', 'suppliers', 'locations', 'po', 'asn', 'shipment', 'operators'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export interface ImportIssue {

@@ -11,7 +11,7 @@ import { writeXlsx, type XlsxCell } from './xlsx'
 // Random cells through the whole import path (reader → validation → store checks → write):
 // never a crash, and a file either applies completely (no errors) or changes nothing.
 
-const TABLES = ['items', 'suppliers', 'locations', 'inbound_orders', 'inbound_lines', 'inbound_expected_units', 'inbound_expected_plates', 'events', 'outbox']
+const TABLES = ['items', 'suppliers', 'locations', 'operators', 'inbound_orders', 'inbound_lines', 'inbound_expected_units', 'inbound_expected_plates', 'events', 'outbox']
 let rig: Rig
 beforeAll(() => {
   rig = openRig()
@@ -39,6 +39,8 @@ const GOOD: Record<string, string[]> = {
   date: ['2027-06-30', '2028-01-31'],
   number: ['1', '2', '12'],
   bool: ['yes', 'no'],
+  badge: ['B-1', 'B-2', 'OP-0001', 'badge 7'],
+  role: ['operator', 'supervisor', 'administrator', 'admin'],
   text: ['Monitor', 'Ünïcödé', 'a,b', 'quote"inside']
 }
 const BAD = ['NOPE', '2026-02-30', '30/06/2027', '-3', '1.5', '99999999999', '09521234543214', 'maybe', 'L2301', 'x'.repeat(300), '=cmd|calc', '']
@@ -47,7 +49,7 @@ function pool(column: string): string[] {
   if (column in GOOD) return GOOD[column]!
   if (/date|_at$|expiry/.test(column)) return GOOD.date!
   if (/qty|line|length|days/.test(column)) return GOOD.number!
-  if (column === 'active') return GOOD.bool!
+  if (column === 'active' || column === 'hold') return GOOD.bool!
   if (column === 'default_bin' || column === 'putaway_zone') return ['A01-01-01', 'STOR']
   if (column === 'serial_charset') return ['numeric', 'alphanumeric', 'cset82']
   return GOOD.text!

@@ -11,7 +11,7 @@ import { resolveDataDir } from '../data-dir'
 
 const HELP = `Usage: dockside import <file.csv|file.xlsx> [--data-dir DIR] [--dry-run] [--kind KIND]
 
-Imports items, suppliers, locations, POs or ASNs (one kind per file; see README.md, "Import formats").
+Imports items, suppliers, locations, POs, ASNs, shipments or operators (one kind per file; see README.md, "Import formats").
 Every row is checked first; a file imports completely or not at all.
 
   --dry-run    check only, write nothing (exit 0 when the file would import)

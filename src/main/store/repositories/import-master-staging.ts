@@ -18,6 +18,8 @@ export interface StagedLocation {
   parent: string | null
   gln: string | null
   active: boolean
+  /** null or absent: an existing location keeps its hold flag; a new one is not a hold location. */
+  hold?: boolean | null
 }
 
 /** A parent chain longer than this is refused as a loop (a site → zone → aisle → shelf → bin tree is 5 deep). */
@@ -61,9 +63,10 @@ export function createSupplierStaging(db: Db) {
  */
 export function createLocationStaging(db: Db) {
   const staging = beginStaging(db, ['import_location_stage'])
-  db.exec('CREATE TEMP TABLE import_location_stage (row INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT, gln TEXT, active INTEGER NOT NULL)')
-  const insert = db.prepare('INSERT INTO temp.import_location_stage (row, code, name, kind, parent, gln, active) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  const writer = staging.writer<StagedLocation>((r) => insert.run(r.row, r.code, r.name, r.kind, r.parent, r.gln, r.active ? 1 : 0))
+  db.exec('CREATE TEMP TABLE import_location_stage (row INTEGER PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT, gln TEXT, active INTEGER NOT NULL, hold INTEGER)')
+  const insert = db.prepare('INSERT INTO temp.import_location_stage (row, code, name, kind, parent, gln, active, hold) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+  const flag = (b: boolean | null | undefined) => (b === undefined || b === null ? null : b ? 1 : 0)
+  const writer = staging.writer<StagedLocation>((r) => insert.run(r.row, r.code, r.name, r.kind, r.parent, r.gln, r.active ? 1 : 0, flag(r.hold)))
   const STAGE = 'temp.import_location_stage'
   return {
     add: writer.add,
@@ -96,13 +99,15 @@ export function createLocationStaging(db: Db) {
       const summary: Record<string, number> = {}
       if (writer.count() - updated > 0) summary.locationsCreated = writer.count() - updated
       if (updated > 0) summary.locationsUpdated = updated
+      const held = db.prepare(`SELECT count(*) FROM ${STAGE} WHERE hold = 1`).pluck().get() as number
+      if (held > 0) summary.holdLocations = held
       return summary
     },
     apply(): void {
-      db.exec(`UPDATE main.locations SET (name, kind, gln, active) = (SELECT s.name, s.kind, s.gln, s.active FROM ${STAGE} s WHERE s.code = locations.code COLLATE NOCASE)
+      db.exec(`UPDATE main.locations SET (name, kind, gln, active, hold) = (SELECT s.name, s.kind, s.gln, s.active, coalesce(s.hold, locations.hold) FROM ${STAGE} s WHERE s.code = locations.code COLLATE NOCASE)
           WHERE EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.code = locations.code COLLATE NOCASE);
-        INSERT INTO main.locations (code, name, kind, parent_id, gln, active)
-          SELECT code, name, kind, NULL, gln, active FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM main.locations l WHERE l.code = s.code COLLATE NOCASE) ORDER BY row;
+        INSERT INTO main.locations (code, name, kind, parent_id, gln, active, hold)
+          SELECT code, name, kind, NULL, gln, active, coalesce(hold, 0) FROM ${STAGE} s WHERE NOT EXISTS (SELECT 1 FROM main.locations l WHERE l.code = s.code COLLATE NOCASE) ORDER BY row;
         UPDATE main.locations SET parent_id = (SELECT p.id FROM ${STAGE} s JOIN main.locations p ON p.code = s.parent COLLATE NOCASE WHERE s.code = locations.code COLLATE NOCASE)
           WHERE EXISTS (SELECT 1 FROM ${STAGE} s WHERE s.code = locations.code COLLATE NOCASE)`)
     },

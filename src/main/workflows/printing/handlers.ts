@@ -10,6 +10,8 @@ import { lookupLabel, UNIT_DESCRIPTION_MAX, unitLabelData } from './lookup'
 import type { PrintQueue } from './queue'
 import type { PrinterRegistry } from './registry'
 import type { PrinterRecord, PrintJob } from './types'
+import { listUsbPrinters, type ListUsbPrinters } from '../../devices/scanners/discovery'
+import { usbPrinterOffers } from './usb-offers'
 
 export type PrintingHandlers = { [M in keyof LabelsOutputs]: Handler<M> }
 
@@ -23,6 +25,8 @@ export interface PrintingHandlersDeps {
   now: () => Date
   /** A poll in flight, so shutdown can wait for its printer link to close. */
   track: <T>(p: Promise<T>) => Promise<T>
+  /** The USB printers on the station's bus (Settings → Printers' add form); default: libusb. */
+  listUsbPrinters?: ListUsbPrinters
   /** Supervisor approvals (reprints). */
   approvals?: Pick<Approvals, 'require'>
 }
@@ -131,6 +135,7 @@ export function createPrintingHandlers(deps: PrintingHandlersDeps): PrintingHand
       void deps.track(queue.poll(added.id)).catch(() => undefined)
       return info(added)
     },
+    'print.usbPrinters': () => usbPrinterOffers(deps.listUsbPrinters ?? listUsbPrinters, queue.printers()),
     'print.removePrinter': ({ printerId }) => deps.registry.remove(printerId),
     'print.testPrinter': ({ printerId }) => deps.track(deps.registry.test(printerId)),
     'print.enqueue': (input) => summary(unwrap(queue.enqueue({ printerId: input.printerId, template: input.template, data: input.data, unitId: input.unitId ?? null, plateId: input.plateId ?? null }))),
@@ -140,6 +145,13 @@ export function createPrintingHandlers(deps: PrintingHandlersDeps): PrintingHand
     'print.reprint': async (input, ctx) => {
       const approvedBy = deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.reprint', {}), input.approval) : null
       return summary(unwrap(queue.reprint({ jobId: input.jobId, reason: input.reason, ...(input.printerId ? { printerId: input.printerId } : {}), approvedBy })))
+    },
+    'print.reprintLast': async (input, ctx) => {
+      // "Print again" (ADR 0016): the last label this terminal printed, unit, carton or pallet alike.
+      const last = queue.lastOfTerminal(ctx.terminalId)
+      if (!last) throw new AppFailure('print.nothing_to_reprint', {})
+      const approvedBy = deps.approvals ? await deps.approvals.require(ctx, () => new AppFailure('approval.reprint', {}), input.approval) : null
+      return summary(unwrap(queue.reprint({ jobId: last.id, reason: input.reason, ...(input.printerId ? { printerId: input.printerId } : {}), approvedBy })))
     },
     'print.resolve': (input) => summary(unwrap(queue.resolve({ jobId: input.jobId, printed: input.printed, ...(input.note ? { note: input.note } : {}) }))),
     'print.move': (input) =>

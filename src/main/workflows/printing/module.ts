@@ -15,6 +15,7 @@ import type { Db } from '../../store/sql'
 import type { StationEmit } from '../emit'
 import type { WorkflowModule } from '../module'
 import { createPrintingHandlers } from './handlers'
+import type { ListUsbPrinters } from '../../devices/scanners/discovery'
 import { createPrintQueue, type PrintQueue } from './queue'
 import { createPrinterRegistry } from './registry'
 import type { PrinterRecord, PrinterState } from './types'
@@ -30,6 +31,8 @@ export interface PrintingModuleDeps {
   now: () => Date
   /** The operator signed in (jobs and events record who printed). */
   operatorId: (ctx?: CallContext) => number | null
+  /** The terminal of the call being served (print jobs remember it: "print again"). */
+  terminalId?: () => string | null
   /** Pushes `print.changed` to the UIs. */
   emit: StationEmit
   /** The station's printer (settings.printerId). */
@@ -42,6 +45,8 @@ export interface PrintingModuleDeps {
   pollMs?: number
   /** How to reach a printer; default: its URI (tcp://, usb://, serial://, lp://). */
   connect?: (p: PrinterRecord) => PrinterTransport
+  /** The USB printers on the bus (default: libusb through `usb`; tests inject a simulated bus). */
+  listUsbPrinters?: ListUsbPrinters
   /** Status deadline per exchange (default 3000 ms) and wait before retrying a held printer (default 5000 ms). */
   timeoutMs?: number
   retryMs?: number
@@ -95,6 +100,7 @@ export async function createPrintingModule(deps: PrintingModuleDeps): Promise<Pr
     connect,
     now: deps.now,
     operatorId: () => deps.operatorId(),
+    ...(deps.terminalId ? { terminalId: deps.terminalId } : {}),
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
     ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),
     onError: (error) => deps.logger.error({ err: error }, 'print worker failed'),
@@ -137,7 +143,7 @@ export async function createPrintingModule(deps: PrintingModuleDeps): Promise<Pr
   queue.start()
 
   const registry = createPrinterRegistry({ store: { printers: () => queue.printers(), save: (p) => void queue.addPrinter(p), queuedCount: (id) => queue.queuedCount(id) }, connect, now: deps.now, ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) })
-  const handlers = createPrintingHandlers({ queue, registry, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track, ...(deps.approvals ? { approvals: deps.approvals } : {}) })
+  const handlers = createPrintingHandlers({ queue, registry, labels, labelData: createLabelDataRepository(deps.db), printerId: deps.printerId, now: deps.now, track, ...(deps.listUsbPrinters ? { listUsbPrinters: deps.listUsbPrinters } : {}), ...(deps.approvals ? { approvals: deps.approvals } : {}) })
 
   return {
     name: 'printing',

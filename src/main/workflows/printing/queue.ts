@@ -35,6 +35,8 @@ export interface PrintQueueDeps {
   onChange?: (change: QueueChange) => void
   onPrinterState?: (state: PrinterState) => void
   operatorId?: () => number | null
+  /** The terminal of the call being served (jobs remember it for "print again"). */
+  terminalId?: () => string | null
   /** A worker failed unexpectedly (a bug or a store error); the job stays as it was written. */
   onError?: (error: unknown) => void
 }
@@ -48,6 +50,8 @@ export interface PrintQueue {
   enqueue(job: NewJob): Result<PrintJob>
   enqueueBatch(batch: { printerId: string; title: string; jobs: Omit<NewJob, 'printerId'>[] }): Result<{ batch: BatchProgress; jobs: PrintJob[] }>
   reprint(input: { jobId: number; reason: string; printerId?: string; approvedBy?: { id: number; name: string } | null }): Result<PrintJob>
+  /** The newest job a terminal asked for since the station started (any kind of label), or null. */
+  lastOfTerminal(terminalId: string): PrintJob | null
   /** For an uncertain job: the operator checked the printer. */
   resolve(input: { jobId: number; printed: boolean; note?: string }): Result<PrintJob>
   move(input: { jobIds?: number[]; fromPrinterId?: string; toPrinterId: string }): Result<{ moved: number }>
@@ -96,8 +100,12 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintQueue {
     return ok({ printer, data, labelKey: key })
   }
 
+  // "Print again" per terminal: kept while the station runs (a job row has no terminal; after a restart
+  // a terminal prints again from the Label screen's job list until it prints something new).
+  const lastByTerminal = new Map<string, number>()
+
   function insert(job: NewJob, p: { data: Record<string, string>; labelKey: string }, extra: { kind: 'original' | 'reprint'; reprintOf?: number; reason?: string; batchId?: number }): number {
-    return repo.insertJob({
+    const id = repo.insertJob({
       uuid: randomUUID(),
       printerId: job.printerId,
       template: job.template,
@@ -112,6 +120,9 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintQueue {
       operatorId: operatorId(),
       now: now()
     })
+    const terminal = deps.terminalId?.() ?? null
+    if (terminal !== null) lastByTerminal.set(terminal, id)
+    return id
   }
 
   const batches = createBatches({
@@ -209,6 +220,10 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintQueue {
       changed({ printerId: job.printerId, jobId: id })
       wake(job.printerId)
       return ok(getJob(id)!)
+    },
+    lastOfTerminal(terminalId) {
+      const id = lastByTerminal.get(terminalId)
+      return id === undefined ? null : (getJob(id) ?? null)
     },
     resolve({ jobId, printed, note }) {
       const job = getJob(jobId)

@@ -10,6 +10,8 @@ export const printingEs = {
   'print.batch_too_large': 'Un lote admite como máximo {max:number} etiquetas; divídalo.',
   'print.duplicate_in_batch': 'La etiqueta {index} repite una etiqueta anterior de este lote.',
   'print.unknown_job': 'Trabajo de impresión {jobId} desconocido.',
+  'print.usb_unavailable': 'No se pueden listar las impresoras USB aquí: {problem} Escriba la dirección (usb://0a5f:PID/SERIE).',
+  'print.nothing_to_reprint': 'Este terminal aún no ha impreso ninguna etiqueta: no hay nada que imprimir otra vez.',
   'print.reason_required': 'Una reimpresión necesita un motivo (al menos 3 caracteres).',
   'print.still_pending': 'El trabajo {jobId} sigue en estado {status}; espere o cancélelo primero.',
   'print.not_uncertain': 'El trabajo {jobId} está en estado {status}; solo hay que comprobar los trabajos inciertos.',

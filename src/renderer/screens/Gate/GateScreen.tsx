@@ -8,6 +8,9 @@ import { useMessageText } from '../../i18n/use-message'
 import '../../styles/gate.css'
 import { useAlarm } from './use-alarm'
 import { GateBoard, GateLists } from './GateBoard'
+import { useCommandHandlers, type CommandHandlers } from '../../commands/registry'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import { GATE_COMMANDS, HOLD_REASON_COMMANDS, type HoldReasonCommand } from './gate-commands'
 
 /**
  * The loading door (ADR 0013): choose a shipment and a door, read, see huge live counts, an alarm
@@ -58,10 +61,26 @@ export function GateScreen() {
     await load()
   }
 
+  const end = () => act(() => client.call('gate.end', {}))
+  const hold = (why: string) => act(() => client.call('gate.hold', { reason: why }))
+  const reset = () => act(async () => ((await client.call('gate.reset', {})).ok ? { ok: true, value: null } : { ok: true, value: view }))
+
   const reading = view?.state === 'reading'
   const open = view !== null && (view.state === 'reading' || view.state === 'ended')
+  // A command barcode or shortcut runs only what the screen offers now; anything else is "not available here".
+  const handlers: CommandHandlers = { 'gate-free-read': () => void start(true) }
+  if (shipment) handlers['gate-start'] = () => void start(false)
+  if (reading) handlers['gate-end'] = () => void end()
+  if (open && view.shipment) handlers.confirm = () => void confirm()
+  if (open) {
+    handlers['gate-hold'] = () => void hold(reason.trim() || t('gate.holdDefault'))
+    for (const [command, key] of Object.entries(HOLD_REASON_COMMANDS)) handlers[command as HoldReasonCommand] = () => void hold(t(`gate.holdReasons.${key}`))
+  }
+  if (view !== null) handlers['gate-reset'] = () => void reset()
+  useCommandHandlers(handlers)
+
   return (
-    <section className="gate" data-testid="screen-gate">
+    <section className="gate" data-testid="screen-gate" data-state={view?.state ?? 'idle'}>
       {view?.alarm && reading && <div className="gate-alarm" data-testid="gate-alarm" role="alert">{t('gate.alarm')}</div>}
       <header className="gate-head">
         <h2>{t('gate.title')}</h2>
@@ -78,8 +97,9 @@ export function GateScreen() {
           {t('gate.door')}
           <input value={door} onChange={(e) => setDoor(e.target.value)} placeholder={t('gate.doorHint')} data-testid="gate-door" />
         </label>
-        <button className="gate-big" onClick={() => void start(false)} disabled={!shipment} data-testid="gate-start">{t('gate.start')}</button>
-        <button className="gate-big" onClick={() => void start(true)} data-testid="gate-free">{t('gate.freeRead')}</button>
+        <button className="gate-big" onClick={() => void start(false)} disabled={!shipment} data-testid="gate-start">{t('gate.start')} <Shortcut command="gate-start" /></button>
+        <button className="gate-big" onClick={() => void start(true)} data-testid="gate-free">{t('gate.freeRead')} <Shortcut command="gate-free-read" /></button>
+        <CommandSheetButton screen="gate" commands={GATE_COMMANDS} />
       </header>
       <ErrorLine error={error} />
       {done && <p className="gate-done" data-testid="gate-done">{done}</p>}
@@ -90,13 +110,18 @@ export function GateScreen() {
           <GateBoard view={view} />
           {open && (
             <div className="gate-actions">
-              {reading && <button className="gate-big" onClick={() => void act(() => client.call('gate.end', {}))} data-testid="gate-end">{t('gate.end')}</button>}
+              {reading && <button className="gate-big" onClick={() => void end()} data-testid="gate-end">{t('gate.end')} <Shortcut command="gate-end" /></button>}
               <input className="gate-reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('gate.reasonHint')} data-testid="gate-reason" />
-              <button className="gate-big gate-confirm" onClick={() => void confirm()} disabled={!view.shipment} data-testid="gate-confirm">{t('gate.confirm')}</button>
-              <button className="gate-big gate-hold" onClick={() => void act(() => client.call('gate.hold', { reason: reason.trim() || t('gate.holdDefault') }))} data-testid="gate-hold">{t('gate.hold')}</button>
+              <button className="gate-big gate-confirm" onClick={() => void confirm()} disabled={!view.shipment} data-testid="gate-confirm">{t('gate.confirm')} <Shortcut command="confirm" /></button>
+              <button className="gate-big gate-hold" onClick={() => void hold(reason.trim() || t('gate.holdDefault'))} data-testid="gate-hold">{t('gate.hold')} <Shortcut command="gate-hold" /></button>
+              {Object.entries(HOLD_REASON_COMMANDS).map(([command, key]) => (
+                <button key={key} className="gate-hold-reason" onClick={() => void hold(t(`gate.holdReasons.${key}`))} data-testid={`gate-hold-${key}`}>
+                  {t(`gate.holdReasons.${key}`)} <Shortcut command={command as HoldReasonCommand} />
+                </button>
+              ))}
             </div>
           )}
-          <button onClick={() => void act(async () => ((await client.call('gate.reset', {})).ok ? { ok: true, value: null } : { ok: true, value: view }))} data-testid="gate-reset">{t('gate.reset')}</button>
+          <button onClick={() => void reset()} data-testid="gate-reset">{t('gate.reset')} <Shortcut command="gate-reset" /></button>
           <GateLists view={view} />
         </>
       )}

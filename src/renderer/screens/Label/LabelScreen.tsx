@@ -7,6 +7,7 @@ import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { useCommandHandlers } from '../../commands/registry'
 import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+import { PrintAgain } from '../../commands/PrintAgain'
 import type { Command } from '../../../shared/codes/commands'
 
 const LABEL_COMMANDS: readonly Command[] = ['confirm', 'print-again', 'go-receive', 'go-putaway', 'sign-out']
@@ -120,7 +121,7 @@ export function LabelScreen() {
     void refresh()
   }
 
-  useCommandHandlers({ confirm: () => void doPrint(), 'print-again': () => void doPrint() })
+  useCommandHandlers({ confirm: () => void doPrint() })
 
   const doReprint = async (given?: Approval) => {
     if (reprintOf === null) return
@@ -264,6 +265,7 @@ export function LabelScreen() {
             <button type="button" className="primary" onClick={() => void doPrint()} data-testid="label-print">
               {t('label.print')} <Shortcut command="confirm" />
             </button>
+            <PrintAgain />
           </div>
           <ErrorLine error={error} />
           {notice && (

@@ -12,6 +12,12 @@ import { shortTime, visibleScan } from '../Receive/receive-helpers'
 import { CodeEntryForm } from '../../components/CodeEntryForm'
 import { ReleaseHold } from './ReleaseHold'
 import { UpstreamPanel } from './UpstreamPanel'
+import type { Command } from '../../../shared/codes/commands'
+import { useCommandHandlers, type CommandHandlers } from '../../commands/registry'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+
+/** The commands the Look up screen takes (its command sheet); looking up is a scan of the code itself. */
+const LOOKUP_COMMANDS: readonly Command[] = ['lookup-order', 'cancel', 'go-receive', 'go-putaway', 'go-label', 'sign-out']
 
 const gtin14 = (g: string) => g.padStart(14, '0')
 
@@ -70,9 +76,25 @@ export function LookUpScreen() {
   const timeline = result && result.kind !== 'choices' ? result.timeline : []
   const ordered = newestFirst ? [...timeline].reverse() : timeline
 
+  const handlers: CommandHandlers = {}
+  if (result && result.kind !== 'choices') handlers['lookup-order'] = () => setNewestFirst((v) => !v)
+  if (result || error || upstream) {
+    // Cancel clears the answer for the next look-up.
+    handlers.cancel = () => {
+      setResult(null)
+      setError(null)
+      setUpstream(null)
+      setCode('')
+    }
+  }
+  useCommandHandlers(handlers)
+
   return (
     <section className="screen lookup-screen" data-testid="screen-lookup">
-      <h1>{t('lookup.title')}</h1>
+      <div className="row">
+        <h1 className="grow">{t('lookup.title')}</h1>
+        <CommandSheetButton screen="lookup" commands={LOOKUP_COMMANDS} />
+      </div>
       <CodeEntryForm label={t('lookup.hint')} value={code} onChange={setCode} onSubmit={submit} submitLabel={t('lookup.find')} inputTestId="lookup-code" submitTestId="lookup-find" primary />
       <ErrorLine error={error} />
       {!result && <UpstreamPanel upstream={upstream} />}
@@ -159,7 +181,7 @@ export function LookUpScreen() {
                 <div className="row lookup-timeline-head">
                   <h2 className="grow">{t('lookup.history', { count: timeline.length })}</h2>
                   <button type="button" onClick={() => setNewestFirst((v) => !v)} data-testid="lookup-order" data-newest-first={String(newestFirst)}>
-                    {newestFirst ? t('lookup.newestFirst') : t('lookup.oldestFirst')}
+                    {newestFirst ? t('lookup.newestFirst') : t('lookup.oldestFirst')} <Shortcut command="lookup-order" />
                   </button>
                 </div>
                 {ordered.length === 0 ? (

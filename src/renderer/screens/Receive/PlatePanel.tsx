@@ -1,4 +1,5 @@
 import { Shortcut } from '../../commands/CommandSheetButton'
+import { PrintAgain } from '../../commands/PrintAgain'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PlateSummary } from '../../../shared/contract-areas/receiving'
@@ -52,6 +53,7 @@ export function PlatePanel({ plate, disabled, printUnits, onPrintUnits, onNewPla
                 {t('receive.printPlate')} <Shortcut command="print-pallet-label" />
               </button>
             )}
+            <PrintAgain />
           </div>
           <CodeEntryForm label={t('receive.plateCode')} value={code} onChange={setCode} onSubmit={submit} submitLabel={t('receive.setPlate')} inputTestId="receive-plate-input" submitTestId="receive-set-plate" maxLength={64} />
         </>

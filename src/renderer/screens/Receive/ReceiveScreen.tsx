@@ -58,19 +58,11 @@ export function ReceiveScreen() {
   const [typed, setTyped] = useState('')
   const counter = useRef(0)
   const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null)
-  const lastPlatePrint = useRef<{ code: string; id?: number } | null>(null)
 
   const last = log[0] ?? null
   const order = state?.order ?? null
   const { duplicate, setDuplicate, showDuplicate } = useDuplicate(order?.number ?? null)
-  const { printNote, printUnits, togglePrintUnits, printUnitFor, printPlate: printPlateLabel } = useReceivePrinting(order, setError)
-  const printPlate = useCallback(
-    (code: string, id?: number) => {
-      lastPlatePrint.current = id === undefined ? { code } : { code, id }
-      return printPlateLabel(code, id)
-    },
-    [printPlateLabel]
-  )
+  const { printNote, printUnits, togglePrintUnits, printUnitFor, printPlate } = useReceivePrinting(order, setError)
   const isClosed = order?.status === 'closed' || order?.status === 'cancelled'
 
   const addEntry = useCallback((entry: Omit<ResultEntry, 'key' | 'at'> & { at?: string }) => {
@@ -268,10 +260,6 @@ export function ReceiveScreen() {
           'exception-unexpected-serial': () => requestReason('unexpected_serial'),
           'print-pallet-label': () => {
             if (state?.plate) void printPlate(state.plate.code, state.plate.id)
-          },
-          'print-again': () => {
-            const p = lastPlatePrint.current
-            if (p) void printPlate(p.code, p.id)
           },
           confirm: () => {
             if (closing) void close('')

@@ -7,6 +7,7 @@ import { useFeedback } from '../../app/FeedbackProvider'
 import { useStation } from '../../app/StationProvider'
 import { ErrorLine } from '../../components/ErrorLine'
 import { useMessageText } from '../../i18n/use-message'
+import { UsbPrinterOffers } from './UsbPrinterOffers'
 
 /**
  * Settings → Printers, as site IT puts printers into service: add one by its address, see its status,
@@ -117,6 +118,13 @@ export function PrintersPanel() {
         </button>
       </form>
       <p className="muted">{t('printers.addressHint')}</p>
+      <UsbPrinterOffers
+        changes={printers.length}
+        onUse={(address, label) => {
+          setUri(address)
+          setName(label)
+        }}
+      />
       <div className="row">
         {LABEL_KINDS.map((kind) => (
           <label key={kind}>

@@ -6,6 +6,12 @@ import { ErrorLine } from '../../components/ErrorLine'
 import { useFormatInstant, useMessageText } from '../../i18n/use-message'
 import type { SyncConflictView } from '../../../shared/model/sync'
 import type { AppError } from '../../../shared/result'
+import type { Command } from '../../../shared/codes/commands'
+import { useCommandHandlers } from '../../commands/registry'
+import { CommandSheetButton, Shortcut } from '../../commands/CommandSheetButton'
+
+/** The commands the Sync screen takes (its command sheet): sync now (also the retry after a failure), and leaving. */
+const SYNC_COMMANDS: readonly Command[] = ['sync-now', 'go-receive', 'go-lookup', 'sign-out']
 
 /** Sync with the upstream server: state, queue, last success, "sync now", and the conflicts to resolve. */
 export function SyncScreen() {
@@ -49,6 +55,9 @@ export function SyncScreen() {
     }
   }
 
+  const canSync = !busy && sync.state !== 'not-configured'
+  useCommandHandlers(canSync ? { 'sync-now': () => void syncNow() } : {})
+
   return (
     <section className="screen" data-testid="screen-sync">
       <h1>{t('sync.title')}</h1>
@@ -67,9 +76,10 @@ export function SyncScreen() {
       {sync.state === 'not-configured' && <p className="muted">{t('sync.notConfigured')}</p>}
       {sync.lastError && <p className="error-line" data-testid="sync-error">{messageText({ code: sync.lastError, params: sync.lastErrorParams ?? {} })}</p>}
       <div className="actions">
-        <button type="button" className="big-button primary" disabled={busy || sync.state === 'not-configured'} onClick={syncNow} data-testid="sync-now">
-          {busy ? t('sync.syncing') : t('sync.syncNow')}
+        <button type="button" className="big-button primary" disabled={!canSync} onClick={syncNow} data-testid="sync-now">
+          {busy ? t('sync.syncing') : t('sync.syncNow')} <Shortcut command="sync-now" />
         </button>
+        <CommandSheetButton screen="sync" commands={SYNC_COMMANDS} />
       </div>
       <ErrorLine error={error} />
       <h2>{t('sync.conflictsTitle')}</h2>

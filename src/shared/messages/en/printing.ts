@@ -8,6 +8,8 @@ export const printingEn = {
   'print.batch_too_large': 'A batch holds at most {max:number} labels; split it.',
   'print.duplicate_in_batch': 'Label {index} repeats an earlier label of this batch.',
   'print.unknown_job': 'Unknown print job {jobId}.',
+  'print.usb_unavailable': 'USB printers cannot be listed here: {problem} Type the address instead (usb://0a5f:PID/SERIAL).',
+  'print.nothing_to_reprint': 'This terminal has printed no label yet: nothing to print again.',
   'print.reason_required': 'A reprint needs a reason (at least 3 characters).',
   'print.still_pending': 'Job {jobId} is still {status}; wait for it or cancel it first.',
   'print.not_uncertain': 'Job {jobId} is {status}; only uncertain jobs need checking.',
