@@ -135,28 +135,29 @@ for (const [protocol, pins] of [
     const outs = () => rig!.sim().outputs()
     const lit = (o: Record<number, boolean>) => ({ green: o[pins.green] === true, red: o[pins.red] === true, ...('buzzer' in pins ? { buzzer: o[pins.buzzer] === true } : {}) })
     const none = { green: false, red: false, ...('buzzer' in pins ? { buzzer: false } : {}) }
+    // Each output is its own command on the wire: wait for the whole set, not for the first pin of it.
+    const untilLit = async (want: Record<string, boolean>, ms: number, what: string) => {
+      await until(() => JSON.stringify(lit(outs())) === JSON.stringify(want), ms, what).catch((error: unknown) => {
+        throw new Error(`${String(error)}; outputs now ${JSON.stringify(lit(outs()))}, wanted ${JSON.stringify(want)}`)
+      })
+    }
     await station.handlers['gate.start']({ shipment: 'SH-1' }, DOOR)
     await until(() => gateState().counts.missing === 0, 20_000, 'the whole load read')
-    await until(() => outs()[pins.green] === true, 10_000, 'green on')
-    expect(lit(outs())).toEqual({ ...none, green: true })
+    await untilLit({ ...none, green: true }, 10_000, 'green on')
 
     rig!.sim().setTags([...load, { epc: sgtinHex('1006'), antenna: 1 }])
     await until(() => gateState().counts.unexpected === 1, 20_000, 'the unexpected tag')
-    await until(() => outs()[pins.red] === true, 10_000, 'red on')
-    expect(lit(outs())).toEqual({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) })
+    await untilLit({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) }, 10_000, 'red and buzzer on')
 
     // Unplugged and back (a fresh reader, its outputs unknown): the verdict's outputs are written again.
     await rig!.unplug()
     await rig!.replug()
-    await until(() => outs()[pins.red] === true, 20_000, 'red written again after the reconnect')
-    expect(lit(outs())).toEqual({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) })
+    await untilLit({ ...none, red: true, ...('buzzer' in pins ? { buzzer: true } : {}) }, 20_000, 'red and buzzer written again after the reconnect')
 
     await station.handlers['gate.end']({}, DOOR)
-    if ('buzzer' in pins) await until(() => outs()[pins.buzzer] === false, 10_000, 'the buzzer off when reading ends')
-    expect(lit(outs())).toEqual({ ...none, red: true })
+    await untilLit({ ...none, red: true }, 10_000, 'the buzzer off when reading ends, red still on')
 
     station.handlers['gate.reset']({}, DOOR)
-    await until(() => outs()[pins.red] === false, 10_000, 'red off on reset')
-    expect(lit(outs())).toEqual(none)
+    await untilLit(none, 10_000, 'every output off on reset')
   }, 90_000)
 }
