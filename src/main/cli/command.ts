@@ -21,3 +21,21 @@ export class UsageError extends Error {}
 export function wantsHelp(argv: readonly string[]): boolean {
   return argv.includes('--help') || argv.includes('-h')
 }
+
+/**
+ * A command made of subcommands (`dockside printers add|list|…`): no subcommand prints the usage and
+ * exits 2, `--help` prints it and exits 0, anything else goes to `run`.
+ */
+export function subcommandGroup(summary: string, usage: string, run: (sub: string, rest: string[], io: CliIo) => number | Promise<number>): CliCommand {
+  return {
+    summary,
+    async run(argv, io) {
+      const [sub, ...rest] = argv
+      if (sub === undefined || wantsHelp(argv)) {
+        io.out(usage)
+        return sub === undefined ? EXIT_INVALID : EXIT_OK
+      }
+      return run(sub, rest, io)
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { english } from '../../../shared/messages/catalog'
-import { EXIT_FAILURE, EXIT_OK, UsageError, wantsHelp, type CliCommand, type CliIo } from '../command'
+import { EXIT_FAILURE, EXIT_OK, subcommandGroup, UsageError, type CliCommand, type CliIo } from '../command'
 import { resolveDataDir } from '../data-dir'
 
 const USAGE = `Usage: dockside printers <add|list|remove|test> [options] [--data-dir DIR]
@@ -97,16 +97,6 @@ async function run(sub: string, argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const printers: CliCommand = {
-  summary: 'Add, list, remove and test the station’s label printers (tcp://, usb:, serial:, cups:)',
-  async run(argv, io) {
-    const [sub, ...rest] = argv
-    if (sub === undefined || wantsHelp(argv)) {
-      io.out(USAGE)
-      return sub === undefined ? 2 : EXIT_OK
-    }
-    return run(sub, rest, io)
-  }
-}
+const printers: CliCommand = subcommandGroup('Add, list, remove and test the station’s label printers (tcp://, usb:, serial:, cups:)', USAGE, run)
 
 export default printers

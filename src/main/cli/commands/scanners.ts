@@ -5,7 +5,7 @@ import { openStore } from '../../store/db'
 import { createEventLog } from '../../store/event-log'
 import { createScannerRepository } from '../../store/repositories/scanners'
 import { createSettingsRepository } from '../../store/repositories/settings'
-import { EXIT_OK, UsageError, wantsHelp, type CliCommand, type CliIo } from '../command'
+import { EXIT_OK, subcommandGroup, UsageError, type CliCommand, type CliIo } from '../command'
 import { resolveDataDir } from '../data-dir'
 
 const USAGE = `Usage: dockside scanners <add|list|remove> [options] [--data-dir DIR]
@@ -74,16 +74,6 @@ function run(sub: string, argv: string[], io: CliIo): number {
   }
 }
 
-const scanners: CliCommand = {
-  summary: 'Add, list and remove the station’s serial scanners (by port, baud and suffix)',
-  async run(argv, io) {
-    const [sub, ...rest] = argv
-    if (sub === undefined || wantsHelp(argv)) {
-      io.out(USAGE)
-      return sub === undefined ? 2 : EXIT_OK
-    }
-    return run(sub, rest, io)
-  }
-}
+const scanners: CliCommand = subcommandGroup('Add, list and remove the station’s serial scanners (by port, baud and suffix)', USAGE, run)
 
 export default scanners
